@@ -1,0 +1,22 @@
+// The pure core shared by the mini-program and the cloud function: no I/O, no clock, no Taro, no Node.
+export { buildAgreement } from './agreement/template';
+export type { Agreement, AgreementSection, OperatorSettings } from './agreement/template';
+export { sha256Hex } from './agreement/sha256';
+export { parseConsent, parseFields, parseShape } from './checkRequest';
+export type { Consent, Parsed, PersonFields, Refusal } from './checkRequest';
+export { ERROR_CODES, ERROR_MESSAGES } from './errorCodes';
+export type { ErrorCode } from './errorCodes';
+export { chinaDate } from './fields/calendarDate';
+export type { CalendarDate } from './fields/calendarDate';
+export type { FieldResult } from './fields/fieldResult';
+export { checkIdCard, idCardCheckChar, isIdCard, ID_CARD_LENGTH } from './fields/idCard';
+export type { IdCardReason } from './fields/idCard';
+export { checkMobile, isMobile, MOBILE_LENGTH, VIRTUAL_OPERATOR_PREFIXES } from './fields/mobile';
+export type { MobileReason } from './fields/mobile';
+export { checkName, isName, NAME_MAX_LENGTH, NAME_MIN_LENGTH } from './fields/name';
+export type { NameReason } from './fields/name';
+export { maskFields, maskIdCard, maskMobile, maskName } from './masking';
+export type { MaskedFields } from './masking';
+export type { CheckCompleted, CheckRefused, CheckRequest, CheckResponse, FieldName } from './result';
+export { isVendorStatusCode, VENDOR_STATUS_CODES, vendorStatus } from './vendorStatus';
+export type { Verdict, VendorStatus, VendorStatusCode } from './vendorStatus';
