@@ -1,0 +1,35 @@
+import { ERROR_CODES, ERROR_MESSAGES } from '../../src/domain';
+
+const HAN = /\p{Script=Han}/u;
+
+// The codes design.md promises to callers; NETWORK_ERROR is produced by the mini-program itself.
+const DESIGNED = [
+  'INVALID_REQUEST', 'INVALID_NAME', 'INVALID_ID_CARD', 'INVALID_MOBILE', 'CONSENT_REQUIRED',
+  'UNAUTHENTICATED', 'RATE_LIMITED', 'SERVICE_MISCONFIGURED', 'VENDOR_QUOTA_EXHAUSTED',
+  'VENDOR_THROTTLED', 'VENDOR_TIMEOUT', 'VENDOR_UNAVAILABLE', 'VENDOR_BAD_RESPONSE', 'INTERNAL',
+];
+
+describe('ERROR_MESSAGES', () => {
+  test('has every code promised in the design', () => {
+    expect(ERROR_CODES).toEqual(expect.arrayContaining(DESIGNED));
+  });
+
+  test('has no codes beyond the design except NETWORK_ERROR', () => {
+    expect([...ERROR_CODES].sort()).toEqual([...DESIGNED, 'NETWORK_ERROR'].sort());
+  });
+
+  test('lists in ERROR_CODES exactly the keys of ERROR_MESSAGES', () => {
+    expect([...ERROR_CODES].sort()).toEqual(Object.keys(ERROR_MESSAGES).sort());
+  });
+
+  test.each(Object.keys(ERROR_MESSAGES))('gives %s a non-empty Chinese message', (code) => {
+    const message = ERROR_MESSAGES[code as keyof typeof ERROR_MESSAGES];
+    expect(typeof message).toBe('string');
+    expect(message.trim().length).toBeGreaterThan(0);
+    expect(message).toMatch(HAN);
+  });
+
+  test('gives every code its own message', () => {
+    expect(new Set(Object.values(ERROR_MESSAGES)).size).toBe(ERROR_CODES.length);
+  });
+});

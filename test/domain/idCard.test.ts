@@ -1,0 +1,234 @@
+import { checkIdCard, chinaDate, ID_CARD_LENGTH, idCardCheckChar, isIdCard } from '../../src/domain';
+import type { CalendarDate } from '../../src/domain';
+import fc from 'fast-check';
+import { gbCheckChar, withCheckChar, withWrongCheckChar } from './gb11643';
+
+const TODAY: CalendarDate = { year: 2025, month: 6, day: 15 };
+const HAN = /\p{Script=Han}/u;
+
+/** 17 digits: a region code, a birth date (YYYYMMDD) and a 3-digit sequence. */
+const first17 = (region: string, birth: string, sequence = '123'): string => `${region}${birth}${sequence}`;
+
+describe('the independent GB 11643 helper', () => {
+  test.each([
+    ['11010519491231002', 'X'],
+    ['44052418800101001', '4'],
+  ])('computes the published check character for %s', (digits, expected) => {
+    expect(gbCheckChar(digits)).toBe(expected);
+  });
+});
+
+describe('checkIdCard', () => {
+  test('accepts the well-known sample 11010519491231002X', () => {
+    expect(checkIdCard('11010519491231002X', TODAY)).toEqual({ ok: true, value: '11010519491231002X' });
+  });
+
+  test.each([
+    ['Beijing', '110105', '19491231', '002'],
+    ['Guangdong', '440524', '19800101', '001'],
+    ['Shanghai', '310104', '20000101', '345'],
+    ['Xinjiang', '650102', '19700615', '678'],
+    ['Taiwan', '710000', '19851010', '111'],
+    ['Hong Kong', '810000', '19901231', '222'],
+    ['Macao', '820000', '19950707', '333'],
+    ['overseas', '910000', '19600229', '444'],
+    ['Inner Mongolia', '150102', '19000101', '555'],
+    ['Ningxia', '640104', '20250615', '999'],
+  ])('accepts a valid ID from %s', (_region, region, birth, sequence) => {
+    const id = withCheckChar(first17(region, birth, sequence));
+    expect(checkIdCard(id, TODAY)).toEqual({ ok: true, value: id });
+  });
+
+  test('accepts every check character 0-9 and X when it is the right one', () => {
+    const seen = new Set<string>();
+    for (let sequence = 0; sequence < 200 && seen.size < 11; sequence += 1) {
+      const id = withCheckChar(first17('110105', '19800101', String(sequence).padStart(3, '0')));
+      expect(checkIdCard(id, TODAY)).toEqual({ ok: true, value: id });
+      seen.add(id[17]);
+    }
+    expect([...seen].sort()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'X']);
+  });
+
+  test('idCardCheckChar agrees with the independent helper', () => {
+    for (let sequence = 0; sequence < 100; sequence += 1) {
+      const digits = first17('320102', '19881120', String(sequence).padStart(3, '0'));
+      expect(idCardCheckChar(digits)).toBe(gbCheckChar(digits));
+    }
+  });
+
+  test('accepts any real ID built from a known province, a past birth date and the right check character', () => {
+    const provinces = [11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 91];
+    const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...provinces),
+        fc.integer({ min: 0, max: 9999 }),
+        fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2025, 5, 15)), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 999 }),
+        (province, area, birth, sequence) => {
+          const birthText = `${birth.getUTCFullYear()}${pad(birth.getUTCMonth() + 1, 2)}${pad(birth.getUTCDate(), 2)}`;
+          const digits = `${province}${pad(area, 4)}${birthText}${pad(sequence, 3)}`;
+          expect(checkIdCard(withCheckChar(digits), TODAY)).toEqual({ ok: true, value: withCheckChar(digits) });
+          expect(checkIdCard(withWrongCheckChar(digits), TODAY)).toMatchObject({ ok: false, reason: 'checksum' });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  test('accepts a lower-case x as the check character and returns it upper-case', () => {
+    expect(checkIdCard('11010519491231002x', TODAY)).toEqual({ ok: true, value: '11010519491231002X' });
+  });
+
+  test('trims surrounding spaces before checking', () => {
+    expect(checkIdCard('  11010519491231002X\t', TODAY)).toEqual({ ok: true, value: '11010519491231002X' });
+  });
+
+  test.each([
+    ['a wrong digit', '110105194912310021'],
+    ['X where a digit belongs', withWrongCheckChar('44052419800101001').slice(0, 17) + 'X'],
+    ['a wrong digit for an otherwise valid ID', withWrongCheckChar(first17('310104', '20000101', '345'))],
+  ])('rejects a bad check character (%s) with reason checksum', (_what, id) => {
+    expect(gbCheckChar(id.slice(0, 17))).not.toBe(id[17]);
+    expect(checkIdCard(id, TODAY)).toMatchObject({ ok: false, reason: 'checksum' });
+  });
+
+  test('rejects two swapped digits that break the check character', () => {
+    // Swapping the 16th and 17th digits ('0' and '2', weights 2 and 1) changes the sum.
+    const id = '11010519491231002X';
+    const swapped = id.slice(0, 15) + id[16] + id[15] + id.slice(17);
+    expect(swapped).not.toBe(id);
+    expect(checkIdCard(swapped, TODAY)).toMatchObject({ ok: false, reason: 'checksum' });
+  });
+
+  test.each([
+    ['19990230', 'February 30th'],
+    ['19990229', 'February 29th in a common year'],
+    ['19000229', 'February 29th in 1900 (not a leap year)'],
+    ['19991301', 'month 13'],
+    ['19990001', 'month 00'],
+    ['19990100', 'day 00'],
+    ['19990431', 'April 31st'],
+    ['18991231', 'a year before 1900'],
+    ['00000000', 'all zeros'],
+  ])('rejects the birth date %s (%s) with reason birthDate', (birth) => {
+    const id = withCheckChar(first17('110105', birth));
+    expect(checkIdCard(id, TODAY)).toMatchObject({ ok: false, reason: 'birthDate' });
+  });
+
+  test.each(['20000229', '19960229', '20240229'])('accepts the leap day %s', (birth) => {
+    const id = withCheckChar(first17('110105', birth));
+    expect(checkIdCard(id, TODAY)).toEqual({ ok: true, value: id });
+  });
+
+  test('accepts a birth date equal to today', () => {
+    const id = withCheckChar(first17('110105', '20250615'));
+    expect(checkIdCard(id, TODAY)).toEqual({ ok: true, value: id });
+  });
+
+  test.each([
+    ['tomorrow', '20250616'],
+    ['next month', '20250715'],
+    ['next year', '20260101'],
+    ['far in the future', '20991231'],
+  ])('rejects a birth date %s relative to the passed today with reason futureBirthDate', (_when, birth) => {
+    const id = withCheckChar(first17('110105', birth));
+    expect(checkIdCard(id, TODAY)).toMatchObject({ ok: false, reason: 'futureBirthDate' });
+  });
+
+  test('judges the future by the passed today, not by the clock', () => {
+    const id = withCheckChar(first17('110105', '20300101'));
+    expect(checkIdCard(id, { year: 2029, month: 12, day: 31 })).toMatchObject({ ok: false, reason: 'futureBirthDate' });
+    expect(checkIdCard(id, { year: 2030, month: 1, day: 1 })).toEqual({ ok: true, value: id });
+  });
+
+  test.each(['00', '10', '16', '19', '20', '24', '30', '38', '40', '47', '49', '55', '60', '66', '70', '72', '80', '83', '90', '92', '99'])(
+    'rejects the unknown province code %s with reason province',
+    (province) => {
+      const id = withCheckChar(first17(`${province}0105`, '19800101'));
+      expect(checkIdCard(id, TODAY)).toMatchObject({ ok: false, reason: 'province' });
+    },
+  );
+
+  test.each([
+    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
+    50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 91,
+  ])('accepts the province code %i', (province) => {
+    const id = withCheckChar(first17(`${province}0105`, '19800101'));
+    expect(checkIdCard(id, TODAY)).toEqual({ ok: true, value: id });
+  });
+
+  test.each([
+    ['17 characters', '11010519491231002', 17],
+    ['19 characters', '1101051949123100201', 19],
+    ['19 characters ending in X', '110105194912310020X', 19],
+    ['15 characters (the old first-generation format)', '110105491231002', 15],
+    ['a single digit', '1', 1],
+  ])('rejects %s with reason length and states the count', (_what, id, count) => {
+    const result = checkIdCard(id, TODAY);
+    expect(result).toMatchObject({ ok: false, reason: 'length' });
+    expect(!result.ok && result.message).toContain(`${ID_CARD_LENGTH}`);
+    expect(!result.ok && result.message).toContain(`${count}`);
+  });
+
+  test.each([
+    ['a letter in the middle', '1101051949A231002X'],
+    ['X in the middle', '11010519491X31002X'],
+    ['a letter other than X at the end', '11010519491231002Y'],
+    ['an inner space', '110105 19491231002X'],
+    ['a hyphen', '110105-19491231002X'],
+    ['full-width digits', '１１０１０５１９４９１２３１００２Ｘ'],
+    ['X in the 17th position', '1101051949123100X2'],
+  ])('rejects %s with reason characters', (_what, id) => {
+    expect(checkIdCard(id, TODAY)).toMatchObject({ ok: false, reason: 'characters' });
+  });
+
+  test.each([
+    ['an empty string', ''],
+    ['only spaces', '   '],
+    ['undefined', undefined],
+    ['null', null],
+    ['a number', 110105194912310020],
+    ['an array', ['11010519491231002X']],
+    ['an object', { idCard: '11010519491231002X' }],
+  ])('rejects %s with reason empty', (_what, input) => {
+    expect(checkIdCard(input, TODAY)).toMatchObject({ ok: false, reason: 'empty' });
+  });
+
+  test('gives each failure its own reason and a Chinese message', () => {
+    const cases: Record<string, string> = {
+      empty: '',
+      characters: '1101051949A231002X',
+      length: '11010519491231002',
+      province: withCheckChar(first17('990105', '19800101')),
+      birthDate: withCheckChar(first17('110105', '19990230')),
+      futureBirthDate: withCheckChar(first17('110105', '20250616')),
+      checksum: '110105194912310021',
+    };
+    const messages = new Set<string>();
+    for (const [reason, input] of Object.entries(cases)) {
+      const result = checkIdCard(input, TODAY);
+      expect(result).toMatchObject({ ok: false, reason });
+      if (result.ok) throw new Error('unreachable');
+      expect(result.message).toMatch(HAN);
+      messages.add(result.message);
+    }
+    expect(messages.size).toBe(Object.keys(cases).length);
+  });
+
+  test('isIdCard agrees with checkIdCard', () => {
+    expect(isIdCard('11010519491231002X', TODAY)).toBe(true);
+    expect(isIdCard('110105194912310021', TODAY)).toBe(false);
+    expect(isIdCard(undefined, TODAY)).toBe(false);
+  });
+});
+
+describe('chinaDate', () => {
+  test.each([
+    ['just before midnight in Beijing', Date.UTC(2024, 11, 31, 15, 59, 59), { year: 2024, month: 12, day: 31 }],
+    ['at midnight in Beijing, still the previous day in UTC', Date.UTC(2024, 11, 31, 16, 0, 0), { year: 2025, month: 1, day: 1 }],
+    ['at noon UTC', Date.UTC(2000, 1, 29, 12), { year: 2000, month: 2, day: 29 }],
+  ])('gives the Beijing calendar date %s', (_when, epochMs, expected) => {
+    expect(chinaDate(epochMs)).toEqual(expected);
+  });
+});
