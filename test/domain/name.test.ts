@@ -120,6 +120,14 @@ describe('checkName', () => {
     expect(messages.size).toBe(Object.keys(cases).length);
   });
 
+  test.each([
+    ['Kangxi radicals that look like 人口', '\u2F08\u2F1D'],
+    ['an iteration mark', '张々'],
+    ['Hangzhou numerals', '〡〢'],
+  ])('rejects %s, which are Han script but not ideographs', (_label, name) => {
+    expect(checkName(name)).toMatchObject({ ok: false, reason: 'characters' });
+  });
+
   test('isName agrees with checkName', () => {
     expect(isName('张三')).toBe(true);
     expect(isName('张')).toBe(false);

@@ -33,6 +33,10 @@ describe('sha256Hex', () => {
     expect(sha256Hex(text)).toBe(nodeSha256(text));
   });
 
+  test('hashes a lone surrogate as U+FFFD, as node:crypto does', () => {
+    expect(sha256Hex('a\uD800b')).toBe(createHash('sha256').update('a\uD800b').digest('hex'));
+  });
+
   test('returns 64 lower-case hex characters', () => {
     expect(sha256Hex('张三')).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -14,7 +14,9 @@ const K = [
 function utf8(text: string): number[] {
   const bytes: number[] = [];
   for (const char of text) {
-    const cp = char.codePointAt(0) ?? 0;
+    const code = char.codePointAt(0) ?? 0;
+    // A lone surrogate becomes U+FFFD, as TextEncoder and node:crypto do.
+    const cp = code >= 0xd800 && code <= 0xdfff ? 0xfffd : code;
     if (cp < 0x80) bytes.push(cp);
     else if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
     else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));

@@ -5,9 +5,10 @@ export type NameReason = 'empty' | 'tooShort' | 'tooLong' | 'characters' | 'sepa
 export const NAME_MIN_LENGTH = 2;
 export const NAME_MAX_LENGTH = 20;
 
-// Han ideographs incl. extensions (surrogate pairs), 〇, and the middle-dot variants used in
-// ethnic-minority names: · U+00B7, • U+2022, ‧ U+2027, ・ U+30FB.
-const HAN = '\\p{Script=Han}〇';
+// CJK unified ideographs (basic block and extensions A–I, incl. surrogate pairs) and 〇; not the
+// radicals or iteration marks that \p{Script=Han} also admits (⼈ looks like 人 but is another
+// code point). Middle-dot variants used in ethnic-minority names: · U+00B7, • U+2022, ‧ U+2027, ・ U+30FB.
+const HAN = '\\u3400-\\u4DBF\\u4E00-\\u9FFF\\u{20000}-\\u{2EBEF}\\u{30000}-\\u{323AF}〇';
 const DOTS = '·•‧・';
 const NAME_PATTERN = new RegExp(`^[${HAN}]+(?:[${DOTS}][${HAN}]+)*$`, 'u');
 const ALLOWED = new RegExp(`^[${HAN}${DOTS}]+$`, 'u');
