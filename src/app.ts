@@ -1,0 +1,16 @@
+import type { PropsWithChildren } from 'react';
+import Taro from '@tarojs/taro';
+import './app.scss';
+
+// WeChat cloud: set up once, before any page calls the function. The environment id comes from
+// TARO_APP_CLOUD_ENV (.env files; not a secret); unset means the mini-program's default environment.
+if (process.env.TARO_ENV === 'weapp') {
+  Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true });
+}
+
+function App({ children }: PropsWithChildren) {
+  // children are the pages being shown
+  return children;
+}
+
+export default App;

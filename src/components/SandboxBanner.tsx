@@ -1,0 +1,13 @@
+import { Text, View } from '@tarojs/components';
+import { useVendorMode } from '../hooks/useVendorMode';
+
+/** A yellow strip on every h5 page while the local host answers with its sandbox vendor. */
+export function SandboxBanner() {
+  const mode = useVendorMode();
+  if (mode !== 'sandbox') return null;
+  return (
+    <View id="sandbox-banner" className="sandbox-banner">
+      <Text>沙箱模式：结果为模拟数据，未向真实核验服务查询，也不产生费用。</Text>
+    </View>
+  );
+}
