@@ -1,6 +1,6 @@
 import { ERROR_MESSAGES, parseConsent, parseFields, parseShape } from '../../src/domain';
 import type { CalendarDate } from '../../src/domain';
-import { withCheckChar } from './gb11643';
+import { withCheckChar } from '../support/gb11643';
 
 const TODAY: CalendarDate = { year: 2025, month: 6, day: 15 };
 const VERSION = '0123456789abcdef';

@@ -1,7 +1,7 @@
 import { checkIdCard, chinaDate, ID_CARD_LENGTH, idCardCheckChar, isIdCard } from '../../src/domain';
 import type { CalendarDate } from '../../src/domain';
 import fc from 'fast-check';
-import { gbCheckChar, withCheckChar, withWrongCheckChar } from './gb11643';
+import { gbCheckChar, withCheckChar, withWrongCheckChar } from '../support/gb11643';
 
 const TODAY: CalendarDate = { year: 2025, month: 6, day: 15 };
 const HAN = /\p{Script=Han}/u;

@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { buildFunction } from '../../scripts/build-function';
+import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
+import { agreementVersion, checkEvent, person } from '../support/people';
+
+const run = promisify(execFile);
+const APP_CODE = 'bundle0appcode0marker0a1b2c3d4e5f6';
+let sandbox: SandboxVendor;
+let bundle: string;
+
+// As the cloud does: a fresh Node process requires index.js and calls main(event, context);
+// getWXContext() reads the caller from WX_CONTEXT_KEYS / WX_OPENID.
+async function callBundle(event: unknown, env: Record<string, string>) {
+  const script = `require(${JSON.stringify(bundle)}).main(JSON.parse(process.env.EVENT), {})
+    .then((r) => process.stdout.write('\\nRESULT ' + JSON.stringify(r)));`;
+  const { stdout } = await run(process.execPath, ['-e', script], {
+    env: { PATH: process.env.PATH ?? '', EVENT: JSON.stringify(event), ...env },
+  });
+  const resultLine = stdout.split('\n').find((line) => line.startsWith('RESULT '));
+  if (!resultLine) throw new Error(`no result in: ${stdout}`);
+  return { response: JSON.parse(resultLine.slice(7)), logLines: stdout.split('\n').filter((line) => line.startsWith('{')) };
+}
+
+const cloudEnv = () => ({
+  WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
+  WX_OPENID: 'o-bundle-caller',
+  WX_APPID: 'wx0000000000000000',
+  ALIYUN_APPCODE: APP_CODE,
+  MOBILECHECK_ENDPOINT: sandbox.endpoint,
+});
+
+beforeAll(async () => {
+  bundle = (await buildFunction()).outfile;
+  sandbox = await startSandboxVendor({ appCode: APP_CODE });
+}, 60_000);
+afterAll(() => sandbox.close());
+
+describe('the built index.js', () => {
+  test('is one file named index.js beside package.json and config.json', () => {
+    expect(path.basename(bundle)).toBe('index.js');
+    expect(require(path.join(path.dirname(bundle), 'package.json')).main).toBe('index.js');
+    expect(require(path.join(path.dirname(bundle), 'config.json'))).toHaveProperty('permissions');
+  });
+
+  test('completes a check against the vendor with the caller from the WeChat context', async () => {
+    const { response, logLines } = await callBundle(checkEvent(), cloudEnv());
+    expect(response).toMatchObject({ ok: true, verified: true, code: '01', masked: { mobile: '138****8000' } });
+    expect(sandbox.received.at(-1)?.headers.authorization).toBe(`APPCODE ${APP_CODE}`);
+    expect(logLines.map((line) => JSON.parse(line))).toContainEqual(expect.objectContaining({ traceId: response.traceId, outcome: '01' }));
+    for (const secret of [person.name, person.idCard, person.mobile, APP_CODE]) {
+      expect(JSON.stringify(response) + logLines.join('\n')).not.toContain(secret);
+    }
+  });
+
+  test('answers UNAUTHENTICATED when the context has no OPENID, whatever the event says', async () => {
+    const before = sandbox.received.length;
+    const { WX_OPENID: _omitted, ...env } = cloudEnv();
+    const { response } = await callBundle(checkEvent({ openid: 'o-forged' }), env);
+    expect(response).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(sandbox.received.length).toBe(before);
+  });
+
+  test('answers CONSENT_REQUIRED with the version the mini-program shows', async () => {
+    const { response } = await callBundle(checkEvent({ consent: undefined }), cloudEnv());
+    expect(response).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED', agreementVersion });
+  });
+
+  test('answers SERVICE_MISCONFIGURED when no appCode is set', async () => {
+    const { ALIYUN_APPCODE: _omitted, ...env } = cloudEnv();
+    const { response } = await callBundle(checkEvent(), env);
+    expect(response).toMatchObject({ ok: false, code: 'SERVICE_MISCONFIGURED' });
+  });
+
+  test('does not contain the appCode or local-only modules', () => {
+    const text = require('node:fs').readFileSync(bundle, 'utf8') as string;
+    expect(text).not.toContain(APP_CODE);
+    expect(text).not.toMatch(/better-sqlite3|sandboxVendor/);
+  });
+});

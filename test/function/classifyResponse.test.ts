@@ -1,0 +1,88 @@
+import { classifyResponse } from '../../cloudfunctions/mobileCheck/src/vendor/classifyResponse';
+import { VendorError } from '../../cloudfunctions/mobileCheck/src/vendor/VendorError';
+
+const ok = (body: unknown) => ({ httpStatus: 200, headers: {}, body: JSON.stringify(body) });
+const gateway = (httpStatus: number, message: string) => ({
+  httpStatus,
+  headers: { 'x-ca-error-code': 'A000', 'x-ca-error-message': message },
+  body: '',
+});
+
+function errorOf(response: Parameters<typeof classifyResponse>[0]): VendorError {
+  try {
+    classifyResponse(response);
+  } catch (error) {
+    if (error instanceof VendorError) return error;
+    throw error;
+  }
+  throw new Error('expected a VendorError');
+}
+
+describe('classifyResponse', () => {
+  test('returns the status, carrier and vendor trace id of a documented answer', () => {
+    expect(classifyResponse(ok({ status: '01', msg: '实名认证通过', mobileType: '联通', traceId: '20201208001535_9a45ph_5e392391' })))
+      .toEqual({ status: '01', carrier: '联通', vendorTraceId: '20201208001535_9a45ph_5e392391', httpStatus: 200 });
+  });
+
+  test('drops a carrier that is not a short Chinese word', () => {
+    expect(classifyResponse(ok({ status: '01', mobileType: '<script>' })).carrier).toBe('');
+  });
+
+  test('drops a vendor trace id with unexpected characters', () => {
+    expect(classifyResponse(ok({ status: '02', traceId: '13800138000 张三' })).vendorTraceId).toBe('');
+  });
+
+  test.each([
+    [400, 'Invalid AppCode', 'SERVICE_MISCONFIGURED'],
+    [400, 'Invalid Url', 'SERVICE_MISCONFIGURED'],
+    [403, 'Unauthorized', 'SERVICE_MISCONFIGURED'],
+    [403, 'Quota Exhausted', 'VENDOR_QUOTA_EXHAUSTED'],
+    [403, 'Quota Expired', 'VENDOR_QUOTA_EXHAUSTED'],
+    [403, 'User Arrears', 'VENDOR_QUOTA_EXHAUSTED'],
+    [403, 'Throttled by USER Flow Control', 'VENDOR_THROTTLED'],
+    [403, 'Throttled by API Flow Control', 'VENDOR_THROTTLED'],
+    [400, 'Invalid Param Location', 'VENDOR_BAD_RESPONSE'],
+    [502, 'Backend service error', 'VENDOR_UNAVAILABLE'],
+    [504, 'Backend service timeout', 'VENDOR_UNAVAILABLE'],
+  ])('maps gateway %i "%s" to %s, not billed', (status, message, code) => {
+    const error = errorOf(gateway(status, message));
+    expect(error.code).toBe(code);
+    expect(error.billing).toBe('not-billed');
+    expect(error.httpStatus).toBe(status);
+  });
+
+  test('matches gateway messages by substring, ignoring case', () => {
+    expect(errorOf(gateway(403, 'quota exhausted for this api')).code).toBe('VENDOR_QUOTA_EXHAUSTED');
+  });
+
+  test.each([
+    [500, 'VENDOR_UNAVAILABLE'],
+    [503, 'VENDOR_UNAVAILABLE'],
+    [429, 'VENDOR_THROTTLED'],
+    [404, 'VENDOR_BAD_RESPONSE'],
+    [302, 'VENDOR_BAD_RESPONSE'],
+  ])('maps a backend HTTP %i without gateway headers to %s', (httpStatus, code) => {
+    expect(errorOf({ httpStatus, headers: {}, body: '{"status":"01"}' }).code).toBe(code);
+  });
+
+  test.each([
+    ['an HTML page', '<html><body>维护中</body></html>'],
+    ['truncated JSON', '{"status":"01","msg":"实名认'],
+    ['a JSON string', '"01"'],
+    ['JSON null', 'null'],
+    ['an empty body', ''],
+  ])('maps %s with HTTP 200 to VENDOR_BAD_RESPONSE, billed', (_label, body) => {
+    const error = errorOf({ httpStatus: 200, headers: {}, body });
+    expect(error.code).toBe('VENDOR_BAD_RESPONSE');
+    expect(error.billing).toBe('billed');
+  });
+
+  test.each(['09', '1', 1, null, '__proto__', 'constructor'])('maps the unknown status %p to VENDOR_BAD_RESPONSE', (status) => {
+    expect(errorOf(ok({ status })).code).toBe('VENDOR_BAD_RESPONSE');
+  });
+
+  test('never puts the response body into the error message', () => {
+    const error = errorOf({ httpStatus: 200, headers: {}, body: '{"status":"09","name":"张三","idCard":"11010519491231002X"}' });
+    expect(error.message).not.toMatch(/张三|11010519491231002X/);
+  });
+});

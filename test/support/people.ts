@@ -1,0 +1,28 @@
+import { buildAgreement } from '../../src/domain';
+import { operatorSettings } from '../../src/settings/operator';
+import { withCheckChar } from './gb11643';
+
+export const agreementVersion = buildAgreement(operatorSettings).version;
+
+/** A valid person; the sandbox vendor answers by the mobile's last digit (0 → 01). */
+export const person = { name: '张三', idCard: '11010519491231002X', mobile: '13800138000' };
+
+export const consent = { agreementVersion, accepted: true };
+
+export const mobileEndingIn = (digit: number | string): string => `1380013800${digit}`;
+
+/** A valid, distinct ID for each n (birth dates 1980-01-01 onwards). */
+export function idCardNumber(n: number): string {
+  const birth = new Date(Date.UTC(1980, 0, 1) + n * 86_400_000);
+  const ymd = birth.toISOString().slice(0, 10).replace(/-/g, '');
+  return withCheckChar(`110105${ymd}${String(n % 1000).padStart(3, '0')}`);
+}
+
+export const checkEvent = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+  ...person,
+  consent,
+  ...overrides,
+});
+
+/** Every raw value a leak scan looks for. */
+export const rawValues = (p: { name: string; idCard: string; mobile: string } = person): string[] => [p.name, p.idCard, p.mobile];
