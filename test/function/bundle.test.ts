@@ -15,9 +15,9 @@ let bundle: string;
 async function callBundle(event: unknown, env: Record<string, string>) {
   const script = `require(${JSON.stringify(bundle)}).main(JSON.parse(process.env.EVENT), {})
     .then((r) => process.stdout.write('\\nRESULT ' + JSON.stringify(r)));`;
-  const { stdout } = await run(process.execPath, ['-e', script], {
-    env: { PATH: process.env.PATH ?? '', EVENT: JSON.stringify(event), ...env },
-  });
+  // A clean environment, as in the cloud; the cast only quiets Taro's required TARO_ENV typing.
+  const childEnv = { PATH: process.env.PATH ?? '', EVENT: JSON.stringify(event), ...env } as unknown as NodeJS.ProcessEnv;
+  const { stdout } = await run(process.execPath, ['-e', script], { env: childEnv });
   const resultLine = stdout.split('\n').find((line) => line.startsWith('RESULT '));
   if (!resultLine) throw new Error(`no result in: ${stdout}`);
   return { response: JSON.parse(resultLine.slice(7)), logLines: stdout.split('\n').filter((line) => line.startsWith('{')) };
