@@ -1,0 +1,266 @@
+import { act, fireEvent } from '@testing-library/react';
+import Taro, { resetTaro, storage } from './stubs/taro';
+import { $, completed, deferred, functionCalls, serve, show, VALID } from './helpers';
+import FormPage from '../../src/pages/form/index';
+import { ERROR_MESSAGES, type CheckResponse } from '../../src/domain';
+import { currentAgreement } from '../../src/services/agreement';
+import { CONSENT_STORAGE_KEY } from '../../src/services/consentStore';
+import { resetVendorModeForTests } from '../../src/services/mobileCheckClient';
+import { clearLastResult, getLastResult } from '../../src/services/resultStore';
+
+jest.mock('@tarojs/components', () => require('./stubs/components'));
+jest.mock('@tarojs/taro', () => require('./stubs/taro'));
+
+const agreement = currentAgreement();
+
+beforeEach(() => {
+  process.env.TARO_ENV = 'h5';
+  resetTaro();
+  resetVendorModeForTests();
+  clearLastResult();
+  serve({ mode: 'live' });
+  storage.set(CONSENT_STORAGE_KEY, { version: agreement.version, acceptedAt: 1 });
+});
+
+type Field = 'name' | 'idCard' | 'mobile';
+
+function type(container: HTMLElement, field: Field, value: string) {
+  fireEvent.change($(container, `#${field}`)!, { target: { value } });
+}
+function leave(container: HTMLElement, field: Field) {
+  fireEvent.blur($(container, `#${field}`)!);
+}
+function fillValid(container: HTMLElement) {
+  type(container, 'name', VALID.name);
+  type(container, 'idCard', VALID.idCard);
+  type(container, 'mobile', VALID.mobile);
+}
+const submitButton = (container: HTMLElement) => $(container, '#submit') as HTMLButtonElement;
+async function submit(container: HTMLElement) {
+  await act(async () => {
+    fireEvent.click(submitButton(container));
+  });
+}
+const errorOf = (container: HTMLElement, field: Field) => $(container, `#${field}-error`)?.textContent ?? null;
+
+describe('form page: fields', () => {
+  it('asks for the ID number with the ID keyboard and the mobile with the number keyboard, 11 digits', async () => {
+    const { container } = await show(<FormPage />);
+    expect($(container, '#idCard')!.getAttribute('data-type')).toBe('idcard');
+    expect($(container, '#mobile')!.getAttribute('data-type')).toBe('number');
+    expect($(container, '#mobile')!.getAttribute('maxlength')).toBe('11');
+  });
+
+  it('ties each label to its input', async () => {
+    const { container } = await show(<FormPage />);
+    for (const [field, label] of [['name', '姓名'], ['idCard', '身份证号码'], ['mobile', '手机号码']]) {
+      const el = container.querySelector(`label[for="${field}"]`);
+      expect(el?.textContent).toBe(label);
+    }
+  });
+
+  it('does not complain while the first characters of the ID are typed', async () => {
+    const { container } = await show(<FormPage />);
+    type(container, 'idCard', '1101');
+    expect(errorOf(container, 'idCard')).toBeNull();
+  });
+
+  it('complains about a short ID once the field is left', async () => {
+    const { container } = await show(<FormPage />);
+    type(container, 'idCard', '1101');
+    leave(container, 'idCard');
+    expect(errorOf(container, 'idCard')).toBe('身份证号码应为18位，目前是4位');
+  });
+
+  it('complains about a full-length ID with a wrong check digit without waiting for the field to be left', async () => {
+    const { container } = await show(<FormPage />);
+    type(container, 'idCard', '110105194912310021');
+    expect(errorOf(container, 'idCard')).toBe('身份证号码校验位不正确，请逐位核对');
+  });
+
+  it('shows each field its own message', async () => {
+    const { container } = await show(<FormPage />);
+    type(container, 'name', 'Zhang');
+    leave(container, 'name');
+    type(container, 'mobile', '12345678901');
+    expect(errorOf(container, 'name')).toBe('姓名只能包含汉字，少数民族姓名可用“·”分隔');
+    expect(errorOf(container, 'mobile')).toBe('请输入中国大陆手机号码（以13至19开头）');
+    expect(errorOf(container, 'idCard')).toBeNull();
+  });
+
+  it('clears a message once the field becomes valid', async () => {
+    const { container } = await show(<FormPage />);
+    type(container, 'mobile', '1380013800');
+    leave(container, 'mobile');
+    expect(errorOf(container, 'mobile')).not.toBeNull();
+    type(container, 'mobile', VALID.mobile);
+    expect(errorOf(container, 'mobile')).toBeNull();
+  });
+
+  it('keeps submit disabled while any field is invalid', async () => {
+    const { container } = await show(<FormPage />);
+    expect(submitButton(container).disabled).toBe(true);
+    type(container, 'name', VALID.name);
+    type(container, 'idCard', VALID.idCard);
+    type(container, 'mobile', '1380013800');
+    expect(submitButton(container).disabled).toBe(true);
+    await submit(container);
+    expect(functionCalls()).toHaveLength(0);
+  });
+
+  it('enables submit when all three fields are valid', async () => {
+    const { container } = await show(<FormPage />);
+    fillValid(container);
+    expect(submitButton(container).disabled).toBe(false);
+  });
+
+  it('sends to the agreement when opened without consent', async () => {
+    storage.clear();
+    await show(<FormPage />);
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/agreement/index' });
+  });
+});
+
+describe('form page: checking', () => {
+  it('sends the fields and the agreed version, then shows the result page', async () => {
+    const answer = completed('01');
+    serve({ answer: () => answer });
+    const { container } = await show(<FormPage />);
+    type(container, 'name', ` ${VALID.name} `);
+    type(container, 'idCard', VALID.idCard.toLowerCase());
+    type(container, 'mobile', VALID.mobile);
+    await submit(container);
+    const calls = functionCalls();
+    expect(calls).toHaveLength(1);
+    expect(calls[0].method).toBe('POST');
+    expect(calls[0].timeout).toBe(15000);
+    expect(calls[0].data).toEqual({ ...VALID, consent: { agreementVersion: agreement.version, accepted: true } });
+    expect(getLastResult()).toEqual(answer);
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/result/index' });
+    expect(Taro.redirectTo.mock.calls[0][0].url).not.toContain(VALID.mobile);
+  });
+
+  it('sends one request when submit is tapped twice', async () => {
+    const pending = deferred<CheckResponse>();
+    serve({ answer: () => pending.promise });
+    const { container } = await show(<FormPage />);
+    fillValid(container);
+    const button = submitButton(container);
+    await act(async () => {
+      fireEvent.click(button);
+      fireEvent.click(button);
+    });
+    fireEvent.click(button);
+    expect(functionCalls()).toHaveLength(1);
+    expect(submitButton(container).disabled).toBe(true);
+    expect(submitButton(container).textContent).toBe('正在核验…');
+    await act(async () => pending.resolve(completed('01')));
+    expect(Taro.redirectTo).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows a field error from the function beside that field', async () => {
+    serve({
+      answer: () => ({ ok: false, code: 'INVALID_ID_CARD', field: 'idCard', message: '身份证号码填写有误，请核对后再试。', traceId: 't1' }),
+    });
+    const { container } = await show(<FormPage />);
+    fillValid(container);
+    await submit(container);
+    expect(errorOf(container, 'idCard')).toBe('身份证号码填写有误，请核对后再试。');
+    expect(errorOf(container, 'name')).toBeNull();
+    expect($(container, '#form-error')).toBeNull();
+  });
+
+  it('removes the function’s field error once that field is edited', async () => {
+    serve({ answer: () => ({ ok: false, code: 'INVALID_MOBILE', field: 'mobile', message: '手机号码填写有误，请核对后再试。', traceId: '' }) });
+    const { container } = await show(<FormPage />);
+    fillValid(container);
+    await submit(container);
+    expect(errorOf(container, 'mobile')).not.toBeNull();
+    type(container, 'mobile', '13900139000');
+    expect(errorOf(container, 'mobile')).toBeNull();
+  });
+
+  it.each([
+    [600, '10分钟'],
+    [45, '45秒'],
+    [90, '1分30秒'],
+  ])('tells when to retry after RATE_LIMITED with retryAfterSeconds %i', async (seconds, text) => {
+    serve({ answer: () => ({ ok: false, code: 'RATE_LIMITED', message: '核验次数过多', retryAfterSeconds: seconds, traceId: '' }) });
+    const { container } = await show(<FormPage />);
+    fillValid(container);
+    await submit(container);
+    expect($(container, '#form-error')!.textContent).toContain(`请${text}后再试`);
+  });
+
+  it('clears the stored consent and returns to the agreement on CONSENT_REQUIRED', async () => {
+    serve({
+      answer: () => ({ ok: false, code: 'CONSENT_REQUIRED', message: ERROR_MESSAGES.CONSENT_REQUIRED, agreementVersion: 'newer', traceId: '' }),
+    });
+    const { container } = await show(<FormPage />);
+    fillValid(container);
+    await submit(container);
+    expect(storage.has(CONSENT_STORAGE_KEY)).toBe(false);
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/agreement/index?reason=consent' });
+  });
+
+  it.each(['VENDOR_TIMEOUT', 'SERVICE_MISCONFIGURED', 'VENDOR_QUOTA_EXHAUSTED'] as const)(
+    'shows the %s message in the form error block',
+    async (code) => {
+      serve({ answer: () => ({ ok: false, code, message: 'raw', traceId: 'trace-9' }) });
+      const { container } = await show(<FormPage />);
+      fillValid(container);
+      await submit(container);
+      expect($(container, '#form-error')!.textContent).toContain(ERROR_MESSAGES[code]);
+      expect($(container, '#form-error')!.textContent).toContain('trace-9');
+      expect(Taro.redirectTo).not.toHaveBeenCalled();
+    },
+  );
+
+  it('turns a failed connection into the network message and lets the person try again', async () => {
+    Taro.request.mockImplementation(async (req) => {
+      if (req.url === '/api/status') return { statusCode: 200, data: { mode: 'live' } };
+      throw new Error('Failed to fetch');
+    });
+    const { container } = await show(<FormPage />);
+    fillValid(container);
+    await submit(container);
+    expect($(container, '#form-error')!.textContent).toContain(ERROR_MESSAGES.NETWORK_ERROR);
+    expect(submitButton(container).disabled).toBe(false);
+  });
+
+  it('turns an answer that is not the function’s output into the network message', async () => {
+    Taro.request.mockImplementation(async () => ({ statusCode: 502, data: null }));
+    const { container } = await show(<FormPage />);
+    fillValid(container);
+    await submit(container);
+    expect($(container, '#form-error')!.textContent).toContain(ERROR_MESSAGES.NETWORK_ERROR);
+  });
+});
+
+describe('form page: links', () => {
+  it('withdraws consent after confirming and returns to the agreement', async () => {
+    const { container } = await show(<FormPage />);
+    await act(async () => {
+      fireEvent.click($(container, '#withdraw')!);
+    });
+    expect(Taro.showModal).toHaveBeenCalledTimes(1);
+    expect(storage.has(CONSENT_STORAGE_KEY)).toBe(false);
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/agreement/index' });
+  });
+
+  it('keeps consent when withdrawing is cancelled', async () => {
+    Taro.showModal.mockImplementation(() => Promise.resolve({ confirm: false, cancel: true }));
+    const { container } = await show(<FormPage />);
+    await act(async () => {
+      fireEvent.click($(container, '#withdraw')!);
+    });
+    expect(storage.has(CONSENT_STORAGE_KEY)).toBe(true);
+    expect(Taro.reLaunch).not.toHaveBeenCalled();
+  });
+
+  it('opens the agreement for review', async () => {
+    const { container } = await show(<FormPage />);
+    fireEvent.click($(container, '#view-agreement')!);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/agreement/index?review=1' });
+  });
+});

@@ -1,0 +1,84 @@
+import { fireEvent } from '@testing-library/react';
+import Taro, { resetTaro } from './stubs/taro';
+import { $, completed, serve, show } from './helpers';
+import ResultPage from '../../src/pages/result/index';
+import { vendorStatus } from '../../src/domain';
+import { resetVendorModeForTests } from '../../src/services/mobileCheckClient';
+import { clearLastResult, getLastResult, setLastResult } from '../../src/services/resultStore';
+import type { CheckCompleted } from '../../src/domain';
+
+jest.mock('@tarojs/components', () => require('./stubs/components'));
+jest.mock('@tarojs/taro', () => require('./stubs/taro'));
+
+beforeEach(() => {
+  process.env.TARO_ENV = 'h5';
+  resetTaro();
+  resetVendorModeForTests();
+  clearLastResult();
+  serve({ mode: 'live' });
+});
+
+const text = (container: HTMLElement, selector: string) => $(container, selector)?.textContent ?? null;
+
+describe('result page', () => {
+  it.each([
+    ['01', '核验通过', 'result-icon-pass', '✓'],
+    ['02', '核验未通过', 'result-icon-fail', '✕'],
+    ['203', '暂时无法核验', 'result-icon-unverifiable', '!'],
+  ] as const)('shows code %s as “%s” with the masked fields', async (code, title, iconClass, icon) => {
+    const result = completed(code) as CheckCompleted;
+    setLastResult(result);
+    const { container } = await show(<ResultPage />);
+    expect(text(container, '#result-title')).toBe(title);
+    expect(vendorStatus(code).title).toBe(title);
+    expect($(container, '#result-icon')!.className).toContain(iconClass);
+    expect(text(container, '#result-icon')).toBe(icon);
+    expect(text(container, '#result-message')).toBe(result.message);
+    expect(text(container, '#result-masked-name')).toBe('张*');
+    expect(text(container, '#result-masked-idCard')).toBe('11**************2X');
+    expect(text(container, '#result-masked-mobile')).toBe('138****8000');
+    expect(text(container, '#result-trace-id')).toBe('trace-123');
+    expect($(container, '#result-trace-id')!.getAttribute('data-selectable')).toBe('true');
+  });
+
+  it('shows the carrier when there is one', async () => {
+    setLastResult(completed('01') as CheckCompleted);
+    const { container } = await show(<ResultPage />);
+    expect(text(container, '#result-carrier')).toBe('联通');
+  });
+
+  it('hides the carrier row when the carrier is empty', async () => {
+    setLastResult(completed('02', { carrier: '' }) as CheckCompleted);
+    const { container } = await show(<ResultPage />);
+    expect($(container, '#result-carrier')).toBeNull();
+    expect(container.textContent).not.toContain('运营商');
+  });
+
+  it('says a cached result was not charged again', async () => {
+    setLastResult(completed('01', { cached: true }) as CheckCompleted);
+    const { container } = await show(<ResultPage />);
+    expect(text(container, '#result-cached')).toContain('这是您近期相同信息的核验结果，未重复扣费');
+  });
+
+  it('has no cached note for a fresh result', async () => {
+    setLastResult(completed('01') as CheckCompleted);
+    const { container } = await show(<ResultPage />);
+    expect($(container, '#result-cached')).toBeNull();
+  });
+
+  it('goes back to an empty form on 重新核验', async () => {
+    setLastResult(completed('01') as CheckCompleted);
+    const { container } = await show(<ResultPage />);
+    fireEvent.click($(container, '#check-again')!);
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/form/index' });
+    expect(getLastResult()).toBeNull();
+  });
+
+  it('explains, and offers the form, when opened without a result', async () => {
+    const { container } = await show(<ResultPage />);
+    expect(text(container, '#result-title')).toBe('没有可显示的核验结果');
+    expect($(container, '#result-masked-name')).toBeNull();
+    fireEvent.click($(container, '#check-again')!);
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/form/index' });
+  });
+});

@@ -1,0 +1,42 @@
+// A stand-in for @tarojs/taro: storage in a Map, navigation recorded, request and showModal mocked.
+export const storage = new Map<string, unknown>();
+
+export const router = { params: {} as Record<string, string> };
+
+const Taro = {
+  getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
+  setStorageSync: jest.fn((key: string, value: unknown) => {
+    storage.set(key, value);
+  }),
+  removeStorageSync: jest.fn((key: string) => {
+    storage.delete(key);
+  }),
+  navigateTo: jest.fn((_: { url: string }) => Promise.resolve()),
+  redirectTo: jest.fn((_: { url: string }) => Promise.resolve()),
+  reLaunch: jest.fn((_: { url: string }) => Promise.resolve()),
+  navigateBack: jest.fn(() => Promise.resolve()),
+  getCurrentPages: jest.fn(() => [{}, {}]),
+  showModal: jest.fn((_: unknown) => Promise.resolve({ confirm: true, cancel: false })),
+  request: jest.fn((_: { url: string; method?: string; data?: unknown; timeout?: number }) =>
+    Promise.resolve({ statusCode: 404, data: null }) as Promise<{ statusCode: number; data: unknown }>,
+  ),
+  cloud: {
+    init: jest.fn(),
+    callFunction: jest.fn((_: { name: string; data: unknown }) => Promise.resolve({ result: undefined as unknown, errMsg: '' })),
+  },
+};
+
+export function resetTaro(): void {
+  storage.clear();
+  router.params = {};
+  for (const value of Object.values(Taro)) if (jest.isMockFunction(value)) value.mockClear();
+  Taro.cloud.init.mockReset();
+  Taro.cloud.callFunction.mockReset();
+  Taro.getCurrentPages.mockImplementation(() => [{}, {}]);
+  Taro.showModal.mockImplementation(() => Promise.resolve({ confirm: true, cancel: false }));
+  Taro.request.mockImplementation(() => Promise.resolve({ statusCode: 404, data: null }));
+}
+
+export const useRouter = () => router;
+
+export default Taro;
