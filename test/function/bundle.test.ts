@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buildSync } from 'esbuild';
 import { promisify } from 'node:util';
 import { buildFunction } from '../../scripts/build-function';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
@@ -9,11 +12,18 @@ const run = promisify(execFile);
 const APP_CODE = 'bundle0appcode0marker0a1b2c3d4e5f6';
 let sandbox: SandboxVendor;
 let bundle: string;
+let standInDatabase: string;
 
 // As the cloud does: a fresh Node process requires index.js and calls main(event, context);
 // getWXContext() reads the caller from WX_CONTEXT_KEYS / WX_OPENID.
-async function callBundle(event: unknown, env: Record<string, string>) {
-  const script = `require(${JSON.stringify(bundle)}).main(JSON.parse(process.env.EVENT), {})
+// A completed check is recorded in the cloud database, which only exists in the cloud: with
+// `database: 'stand-in'` the child calls the bundle's createMain (what main is made of) over the
+// wx-server-sdk database stand-in of test/store instead of cloud.database().
+async function callBundle(event: unknown, env: Record<string, string>, options: { database?: 'stand-in' } = {}) {
+  const entry = options.database === 'stand-in'
+    ? `require(${JSON.stringify(bundle)}).createMain(() => require(${JSON.stringify(standInDatabase)}).fakeCloudDatabase())`
+    : `require(${JSON.stringify(bundle)}).main`;
+  const script = `(${entry})(JSON.parse(process.env.EVENT), {})
     .then((r) => process.stdout.write('\\nRESULT ' + JSON.stringify(r)));`;
   // A clean environment, as in the cloud; the cast only quiets Taro's required TARO_ENV typing.
   const childEnv = { PATH: process.env.PATH ?? '', EVENT: JSON.stringify(event), ...env } as unknown as NodeJS.ProcessEnv;
@@ -33,6 +43,8 @@ const cloudEnv = () => ({
 
 beforeAll(async () => {
   bundle = (await buildFunction()).outfile;
+  standInDatabase = path.join(mkdtempSync(path.join(tmpdir(), 'mobilecheck-bundle-')), 'fakeCloudDatabase.js');
+  buildSync({ entryPoints: [path.join(__dirname, '../store/fakeCloudDatabase.ts')], outfile: standInDatabase, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
   sandbox = await startSandboxVendor({ appCode: APP_CODE });
 }, 60_000);
 afterAll(() => sandbox.close());
@@ -45,7 +57,7 @@ describe('the built index.js', () => {
   });
 
   test('completes a check against the vendor with the caller from the WeChat context', async () => {
-    const { response, logLines } = await callBundle(checkEvent(), cloudEnv());
+    const { response, logLines } = await callBundle(checkEvent(), { ...cloudEnv(), MOBILECHECK_HASH_SECRET: 'bundle-secret' }, { database: 'stand-in' });
     expect(response).toMatchObject({ ok: true, verified: true, code: '01', masked: { mobile: '138****8000' } });
     expect(sandbox.received.at(-1)?.headers.authorization).toBe(`APPCODE ${APP_CODE}`);
     expect(logLines.map((line) => JSON.parse(line))).toContainEqual(expect.objectContaining({ traceId: response.traceId, outcome: '01' }));

@@ -3,6 +3,7 @@ import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
 import type { Handler } from '../../cloudfunctions/mobileCheck/src/handler';
 import type { CheckLogLine } from '../../cloudfunctions/mobileCheck/src/log';
 import { startSandboxVendor, type SandboxFault, type SandboxVendor } from '../../local-host/sandboxVendor';
+import { openSqliteStore } from '../../local-host/sqliteStore';
 import { agreementVersion, checkEvent, mobileEndingIn, person, rawValues } from '../support/people';
 
 const APP_CODE = 'marker0appcode0f3c9d2b7a6e5f4d3c2b';
@@ -19,10 +20,15 @@ const record = (line: CheckLogLine) => {
   allLogs.push(line);
 };
 
+// Checks are recorded now: each handler gets a hash secret and a fresh store, so answers cached and
+// limits counted in one test do not carry into the next.
+const HASH_SECRET = 'test-secret';
+const freshStore = () => openSqliteStore(':memory:');
+
 function makeHandler(env: Record<string, string | undefined> = {}): Handler {
   const inner = handlerFromEnv(
-    { ALIYUN_APPCODE: APP_CODE, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_TIMEOUT_MS: String(TIMEOUT_MS), ...env },
-    { log: record },
+    { ALIYUN_APPCODE: APP_CODE, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_TIMEOUT_MS: String(TIMEOUT_MS), MOBILECHECK_HASH_SECRET: HASH_SECRET, ...env },
+    { log: record, store: freshStore() },
   );
   return async (event, caller) => {
     const response = await inner(event, caller);
@@ -195,7 +201,8 @@ describe('vendor faults', () => {
   });
 
   test('answers INTERNAL for an unexpected failure without repeating its message', async () => {
-    const failing = handlerFromEnv({}, {
+    const failing = handlerFromEnv({ MOBILECHECK_HASH_SECRET: HASH_SECRET }, {
+      store: freshStore(),
       vendor: { check: () => Promise.reject(new TypeError(`boom ${person.idCard}`)) },
       log: record,
     });

@@ -2,34 +2,57 @@ import { randomUUID } from 'node:crypto';
 import { buildAgreement } from '../../../src/domain';
 import { operatorSettings } from '../../../src/settings/operator';
 import { createHandler, type Handler, type HandlerDeps } from './handler';
+import { createHasher } from './hash';
 import { jsonLogger } from './log';
-import { readSettings } from './settings';
+import { createEntry, createRetentionJob, type Entry } from './retention';
+import { DEFAULT_GUARDS, DEFAULT_RETENTION_DAYS, readSettings, type Settings } from './settings';
 import { createVendorClient, unconfiguredVendor, type VendorClient } from './vendor/client';
 import { VendorError } from './vendor/VendorError';
 
 type Env = Record<string, string | undefined>;
 
-function vendorFromEnv(env: Env): VendorClient {
-  let settings;
-  try {
-    settings = readSettings(env);
-  } catch (error) {
-    // A bad setting must not crash every cold start: each check answers SERVICE_MISCONFIGURED instead.
-    const detail = error instanceof Error ? error.message : 'invalid settings';
-    return { check: () => Promise.reject(new VendorError('SERVICE_MISCONFIGURED', { billing: 'not-billed', detail })) };
-  }
+export interface EnvDeps extends HandlerDeps {
+  retentionDays: number;
+}
+
+function vendorFrom(settings: Settings | undefined, detail: string): VendorClient {
+  if (!settings) return { check: () => Promise.reject(new VendorError('SERVICE_MISCONFIGURED', { billing: 'not-billed', detail })) };
   if (!settings.appCode) return unconfiguredVendor;
   return createVendorClient({ ...settings, appCode: settings.appCode });
 }
 
-/** The handler wired to real parts from environment variables; tests and the local host swap parts. */
-export function handlerFromEnv(env: Env, overrides: Partial<HandlerDeps> = {}): Handler {
-  return createHandler({
+/** Every part wired from environment variables; tests and the local host swap parts (e.g. `store`). */
+export function depsFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): EnvDeps {
+  let settings: Settings | undefined;
+  let misconfigured: string | undefined;
+  try {
+    settings = readSettings(env);
+  } catch (error) {
+    // A bad setting must not crash every cold start: each check answers SERVICE_MISCONFIGURED instead.
+    misconfigured = error instanceof Error ? error.message : 'invalid settings';
+  }
+  return {
     agreementVersion: buildAgreement(operatorSettings).version,
-    vendor: vendorFromEnv(env),
+    vendor: vendorFrom(settings, misconfigured ?? ''),
     clock: { now: () => Date.now() },
     newTraceId: () => randomUUID().replace(/-/g, ''),
     log: jsonLogger,
+    store: undefined,
+    hasher: settings?.hashSecret ? createHasher(settings.hashSecret) : undefined,
+    guards: settings?.guards ?? DEFAULT_GUARDS,
+    retentionDays: settings?.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    ...(misconfigured !== undefined && { misconfigured }),
     ...overrides,
-  });
+  };
+}
+
+/** The handler wired to real parts from environment variables; tests and the local host swap parts. */
+export function handlerFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): Handler {
+  return createHandler(depsFromEnv(env, overrides));
+}
+
+/** Checks from people, and the retention purge for the timer trigger (no caller, Timer event). */
+export function entryFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): Entry {
+  const deps = depsFromEnv(env, overrides);
+  return createEntry(createHandler(deps), createRetentionJob(deps));
 }

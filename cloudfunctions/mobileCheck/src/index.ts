@@ -1,13 +1,25 @@
 import cloud from 'wx-server-sdk';
-import { handlerFromEnv } from './compose';
+import { entryFromEnv } from './compose';
+import type { PurgeResponse } from './retention';
+import { cloudStore, type DatabaseLike } from './store/cloudStore';
+import { lazyStore } from './store/lazy';
 import type { CheckResponse } from '../../../src/domain';
 
 // DYNAMIC_CURRENT_ENV is a symbol at run time; the typings only accept strings.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
-const handle = handlerFromEnv(process.env);
+type Main = (event: unknown) => Promise<CheckResponse | PurgeResponse>;
 
-/** WeChat calls this for every `callFunction`. The caller comes from the platform, not the event. */
-export async function main(event: unknown): Promise<CheckResponse> {
-  return handle(event, cloud.getWXContext().OPENID);
+/**
+ * The entry over a given database. The cloud uses `main` below; tests of this built file pass a
+ * stand-in database, since cloud.database() only works inside the cloud. The database is opened on
+ * first use, so loading index.js makes no network call.
+ */
+export function createMain(openDatabase: () => DatabaseLike, env: Record<string, string | undefined> = process.env): Main {
+  const entry = entryFromEnv(env, { store: lazyStore(() => cloudStore(openDatabase())) });
+  // The caller comes from the platform (empty for timer triggers), never from the event.
+  return (event) => entry(event, cloud.getWXContext().OPENID || undefined);
 }
+
+/** WeChat calls this for every `callFunction` and for the retention timer trigger in config.json. */
+export const main: Main = createMain(() => cloud.database());

@@ -1,0 +1,152 @@
+// A stand-in for the wx-server-sdk cloud database (server side), following the subset of its API
+// that cloudStore uses and behaving like the real one on the points the adapter relies on:
+// - every call returns a promise and resolves later (other calls interleave between calls);
+// - one call is atomic: a filtered update checks the filter and writes each document together;
+// - add() with an _id that exists fails ("duplicate key", errCode -502001);
+// - update() merges fields and answers { stats: { updated } }, remove() { stats: { removed } },
+//   count() { total }, get() { data } with at most 100 documents unless limit() says fewer;
+// - comparison commands (lt, lte, gt, gte) never match a missing field; neq does (MongoDB rules);
+// - a collection must exist (created in the console) or calls fail with errCode -502005.
+import { randomBytes } from 'node:crypto';
+import type { CollectionLike, CommandLike, DatabaseLike, QueryLike } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
+
+type Doc = Record<string, unknown>;
+type Op = 'eq' | 'neq' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'inc';
+
+class Command {
+  constructor(readonly op: Op, readonly value: unknown) {}
+}
+
+class DatabaseError extends Error {
+  constructor(readonly errCode: number, message: string) {
+    super(message);
+  }
+}
+
+const DEFAULT_GET_LIMIT = 100;
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function matchesOne(actual: unknown, expected: unknown): boolean {
+  if (!(expected instanceof Command)) return actual === expected;
+  const { op, value } = expected;
+  if (op === 'neq') return actual !== value;
+  if (op === 'eq') return actual === value;
+  if (op === 'in') return (value as unknown[]).includes(actual);
+  if (actual === undefined || actual === null) return false;
+  const a = actual as number;
+  const v = value as number;
+  switch (op) {
+    case 'lt': return a < v;
+    case 'lte': return a <= v;
+    case 'gt': return a > v;
+    case 'gte': return a >= v;
+    default: throw new DatabaseError(-502003, `unsupported query command ${op}`);
+  }
+}
+
+const matches = (doc: Doc, condition: Doc): boolean =>
+  Object.entries(condition).every(([field, expected]) => matchesOne(doc[field], expected));
+
+export interface FakeCloudDatabase extends DatabaseLike {
+  /** Every document of every collection, as stored. */
+  dump(): Record<string, Doc[]>;
+  /** How many calls reached the database. */
+  calls(): number;
+  /** Makes every following call fail, to test what the adapter does then. */
+  failCalls(pattern: RegExp | undefined): void;
+}
+
+export function fakeCloudDatabase(options: { collections?: readonly string[] } = {}): FakeCloudDatabase {
+  const data = new Map<string, Map<string, Doc>>();
+  for (const name of options.collections ?? []) data.set(name, new Map());
+  let calls = 0;
+  let failing: RegExp | undefined;
+
+  const command: CommandLike & { eq(value: unknown): Command } = {
+    eq: (value) => new Command('eq', value),
+    neq: (value) => new Command('neq', value),
+    lt: (value) => new Command('lt', value),
+    lte: (value) => new Command('lte', value),
+    gt: (value) => new Command('gt', value),
+    gte: (value) => new Command('gte', value),
+    in: (values) => new Command('in', values),
+    inc: (value) => new Command('inc', value),
+  };
+
+  async function run<T>(name: string, what: string, body: (docs: Map<string, Doc>) => T): Promise<T> {
+    calls += 1;
+    await tick();
+    const docs = data.get(name) ?? (options.collections ? undefined : new Map<string, Doc>());
+    if (!docs) throw new DatabaseError(-502005, `${what}:fail -502005 database collection not exists. [ResourceNotFound] Db or Table not exist: ${name}`);
+    data.set(name, docs);
+    if (failing?.test(`${name}.${what}`)) throw new DatabaseError(-501001, `${what}:fail -501001 resource system error`);
+    return body(docs);
+  }
+
+  interface QueryState { condition: Doc; order?: [string, string]; max?: number }
+
+  function select(docs: Map<string, Doc>, state: QueryState): Doc[] {
+    let found = [...docs.values()].filter((doc) => matches(doc, state.condition));
+    if (state.order) {
+      const [field, direction] = state.order;
+      const sign = direction === 'desc' ? -1 : 1;
+      found = found.sort((a, b) => ((a[field] as number) < (b[field] as number) ? -sign : (a[field] as number) > (b[field] as number) ? sign : 0));
+    }
+    return found;
+  }
+
+  function query(name: string, state: QueryState): QueryLike {
+    return {
+      where: (condition) => query(name, { ...state, condition: { ...condition } }),
+      orderBy: (field, order) => query(name, { ...state, order: [field, order] }),
+      limit: (max) => query(name, { ...state, max }),
+      get: () => run(name, 'collection.get', (docs) => ({
+        data: select(docs, state).slice(0, Math.min(state.max ?? DEFAULT_GET_LIMIT, 1000)).map((doc) => structuredClone(doc)),
+      })),
+      count: () => run(name, 'collection.count', (docs) => ({ total: select(docs, state).length })),
+      update: ({ data: changes }) => run(name, 'collection.update', (docs) => {
+        if ('_id' in changes) throw new DatabaseError(-502001, 'collection.update:fail -502001 cannot update _id');
+        let updated = 0;
+        for (const doc of select(docs, state)) {
+          for (const [field, value] of Object.entries(changes)) {
+            if (value instanceof Command) {
+              if (value.op !== 'inc') throw new DatabaseError(-502003, `unsupported update command ${value.op}`);
+              doc[field] = Number(doc[field] ?? 0) + Number(value.value);
+            } else {
+              doc[field] = structuredClone(value);
+            }
+          }
+          updated += 1;
+        }
+        return { stats: { updated } };
+      }),
+      remove: () => run(name, 'collection.remove', (docs) => {
+        const doomed = select(docs, state);
+        for (const doc of doomed) docs.delete(String(doc._id));
+        return { stats: { removed: doomed.length } };
+      }),
+    };
+  }
+
+  function collection(name: string): CollectionLike {
+    return {
+      ...query(name, { condition: {} }),
+      add: ({ data: doc }) => run(name, 'collection.add', (docs) => {
+        const id = doc._id === undefined ? randomBytes(16).toString('hex') : String(doc._id);
+        if (docs.has(id)) {
+          throw new DatabaseError(-502001, `collection.add:fail -502001 database request fail. E11000 duplicate key error dup key: { _id: "${id}" }`);
+        }
+        docs.set(id, { ...structuredClone(doc), _id: id });
+        return { _id: id };
+      }),
+    };
+  }
+
+  return {
+    command,
+    collection,
+    dump: () => Object.fromEntries([...data].map(([name, docs]) => [name, [...docs.values()].map((doc) => structuredClone(doc))])),
+    calls: () => calls,
+    failCalls: (pattern) => { failing = pattern; },
+  };
+}
