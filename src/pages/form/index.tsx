@@ -223,7 +223,11 @@ export default function FormPage() {
       {formError && (
         <View id="form-error" className="notice-box notice-box-error">
           <Text>{formError.message}</Text>
-          {formError.traceId && <Text className="footnote">核验编号：{formError.traceId}</Text>}
+          {formError.traceId && (
+            <Text className="notice-trace" userSelect selectable>
+              核验编号：{formError.traceId}
+            </Text>
+          )}
         </View>
       )}
 
@@ -232,7 +236,6 @@ export default function FormPage() {
           id="submit"
           className={`btn btn-primary${allValid && !check.loading ? '' : ' btn-disabled'}`}
           disabled={!allValid || check.loading}
-          loading={check.loading}
           onClick={submit}
         >
           {check.loading ? '正在核验…' : '开始核验'}
