@@ -1,0 +1,255 @@
+import {
+  checkDeployment,
+  explainUploadError,
+  formatReport,
+  releaseInfo,
+  scanForSecrets,
+  secretTaroVariables,
+  type DeploySnapshot,
+  type Finding,
+} from '../../scripts/deploy/checks';
+import { builtCloudEnvOf } from '../../scripts/deploy/snapshot';
+
+const APPID = 'wx0123456789abcdef';
+const CLOUD_ENV = 'cloud1-9gabc1234de56f78';
+const APPCODE = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+
+function good(overrides: Partial<DeploySnapshot> = {}): DeploySnapshot {
+  return {
+    env: { WX_APPID: APPID, WX_CLOUD_ENV: CLOUD_ENV, WX_UPLOAD_KEY_PATH: '/keys/private.wx0123456789abcdef.key' },
+    keyFile: { path: '/keys/private.wx0123456789abcdef.key', readable: true, head: '-----BEGIN RSA PRIVATE KEY-----\nMIIE' },
+    weappBuild: { path: 'dist/app.js', mtimeMs: 2_000 },
+    weappAppJson: true,
+    builtCloudEnv: { found: true, env: CLOUD_ENV },
+    functionBundle: { path: 'cloudfunctions/mobileCheck/index.js', mtimeMs: 2_000 },
+    functionBundleBytes: 1_400_000,
+    functionPackageJson: true,
+    functionConfigJson: true,
+    newestSource: { path: 'src/app.ts', mtimeMs: 1_000 },
+    clientFiles: [
+      { path: 'dist/app.js', content: 'wx.cloud.init({env:"cloud1-9gabc1234de56f78"});var u={appCodeName:"Mozilla"}' },
+      { path: 'dist-h5/index.html', content: '<html><body></body></html>' },
+    ],
+    envFiles: [{ path: '.env.production', content: `TARO_APP_CLOUD_ENV=${CLOUD_ENV}\n` }],
+    operatorSource: "export const operatorSettings = { company: '成都某某网络科技有限公司', service: '会员实名', purpose: '核验', contact: 'privacy@mouxx.cn' };",
+    projectConfigAppid: APPID,
+    packageVersion: '1.0.0',
+    ...overrides,
+  };
+}
+
+const failures = (findings: Finding[]) => findings.filter((f) => !f.ok);
+const failureOf = (findings: Finding[], what: RegExp): Finding => {
+  const found = failures(findings).find((f) => what.test(f.what));
+  if (!found) throw new Error(`no failed check matching ${what}; failed: ${failures(findings).map((f) => f.what).join(' | ')}`);
+  return found;
+};
+
+describe('deploy checks', () => {
+  test('a good configuration passes every check', () => {
+    const findings = checkDeployment(good());
+    expect(failures(findings)).toEqual([]);
+    expect(findings.map((f) => f.what)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^WX_APPID/), expect.stringMatching(/^WX_CLOUD_ENV/), expect.stringMatching(/^WX_UPLOAD_KEY_PATH/),
+      expect.stringMatching(/No secret/), expect.stringMatching(/newer than the sources/),
+    ]));
+  });
+
+  test('a missing WX_APPID blocks with where to find the AppID', () => {
+    const f = failureOf(checkDeployment(good({ env: { ...good().env, WX_APPID: undefined } })), /^WX_APPID/);
+    expect(f.cause).toMatch(/not set/);
+    expect(f.fix).toMatch(/开发设置/);
+  });
+
+  test('a blank WX_APPID counts as missing', () => {
+    expect(failureOf(checkDeployment(good({ env: { ...good().env, WX_APPID: '   ' } })), /^WX_APPID/).cause).toMatch(/not set/);
+  });
+
+  test.each(['touristappid', 'wx0123456789ABCDEF', 'wx0123456789abcde', '0123456789abcdef01'])('a malformed WX_APPID %p blocks', (appid) => {
+    const f = failureOf(checkDeployment(good({ env: { ...good().env, WX_APPID: appid } })), /^WX_APPID/);
+    expect(f.cause).toContain(appid);
+    expect(f.cause).toMatch(/16 lower-case hex/);
+  });
+
+  test('a missing cloud environment blocks and names WX_CLOUD_ENV', () => {
+    const findings = checkDeployment(good({ env: { ...good().env, WX_CLOUD_ENV: undefined } }));
+    const f = failureOf(findings, /^WX_CLOUD_ENV/);
+    expect(f.cause).toBe('WX_CLOUD_ENV is not set.');
+    expect(f.fix).toMatch(/环境 ID/);
+    expect(failures(findings)).toHaveLength(1);
+  });
+
+  test('a cloud environment given by display name (with spaces) blocks', () => {
+    expect(failureOf(checkDeployment(good({ env: { ...good().env, WX_CLOUD_ENV: '生产 环境' } })), /^WX_CLOUD_ENV/).cause).toMatch(/does not look like/);
+  });
+
+  test('a missing upload key path blocks', () => {
+    const f = failureOf(checkDeployment(good({ env: { ...good().env, WX_UPLOAD_KEY_PATH: undefined }, keyFile: undefined })), /^WX_UPLOAD_KEY_PATH/);
+    expect(f.cause).toMatch(/not set/);
+    expect(f.fix).toMatch(/小程序代码上传/);
+  });
+
+  test('an unreadable key file blocks with the path and the reason', () => {
+    const f = failureOf(
+      checkDeployment(good({ keyFile: { path: '/keys/private.wx0123456789abcdef.key', readable: false, error: 'EACCES: permission denied' } })),
+      /^WX_UPLOAD_KEY_PATH/,
+    );
+    expect(f.cause).toContain('/keys/private.wx0123456789abcdef.key');
+    expect(f.cause).toContain('EACCES');
+    expect(f.fix).toMatch(/chmod|path/);
+  });
+
+  test('a key file that is not a PEM private key blocks', () => {
+    const f = failureOf(checkDeployment(good({ keyFile: { path: '/keys/private.wx0123456789abcdef.key', readable: true, head: 'AppSecret=abc' } })), /^WX_UPLOAD_KEY_PATH/);
+    expect(f.cause).toMatch(/not a PEM private key/);
+  });
+
+  test('a key downloaded for another mini-program blocks', () => {
+    const f = failureOf(
+      checkDeployment(good({ keyFile: { path: '/keys/private.wxffffffffffffffff.key', readable: true, head: '-----BEGIN RSA PRIVATE KEY-----' } })),
+      /^WX_UPLOAD_KEY_PATH/,
+    );
+    expect(f.cause).toContain('wxffffffffffffffff');
+    expect(f.cause).toContain(APPID);
+  });
+
+  test('a build older than a source file blocks and says to run npm run build', () => {
+    const f = failureOf(checkDeployment(good({ newestSource: { path: 'cloudfunctions/mobileCheck/src/handler.ts', mtimeMs: 3_000 } })), /newer than the sources/);
+    expect(f.cause).toContain('dist/app.js');
+    expect(f.cause).toContain('cloudfunctions/mobileCheck/index.js');
+    expect(f.cause).toContain('cloudfunctions/mobileCheck/src/handler.ts');
+    expect(f.fix).toMatch(/npm run build/);
+  });
+
+  test('only the stale build is named when the other one is fresh', () => {
+    const f = failureOf(
+      checkDeployment(good({ weappBuild: { path: 'dist/app.js', mtimeMs: 500 }, newestSource: { path: 'src/app.ts', mtimeMs: 1_000 } })),
+      /newer than the sources/,
+    );
+    expect(f.cause).toContain('dist/app.js');
+    expect(f.cause).not.toContain('index.js');
+  });
+
+  test('a missing function bundle blocks with npm run build:function', () => {
+    const f = failureOf(checkDeployment(good({ functionBundle: undefined, functionBundleBytes: 0 })), /Cloud function folder/);
+    expect(f.cause).toMatch(/index\.js/);
+    expect(f.fix).toMatch(/npm run build:function/);
+  });
+
+  test('a missing mini-program build blocks', () => {
+    const findings = checkDeployment(good({ weappBuild: undefined, weappAppJson: false, builtCloudEnv: { found: false } }));
+    expect(failureOf(findings, /Mini-program build/).cause).toMatch(/dist\/app\.js, dist\/app\.json/);
+    // not reported a second time as a wrong cloud environment
+    expect(failures(findings)).toHaveLength(1);
+  });
+
+  test('a mini-program built without TARO_APP_CLOUD_ENV blocks', () => {
+    const f = failureOf(checkDeployment(good({ builtCloudEnv: { found: true, env: '' } })), /TARO_APP_CLOUD_ENV/);
+    expect(f.cause).toMatch(/default environment/);
+    expect(f.fix).toContain(`TARO_APP_CLOUD_ENV=${CLOUD_ENV} npm run build`);
+  });
+
+  test('a mini-program built for another environment blocks', () => {
+    const f = failureOf(checkDeployment(good({ builtCloudEnv: { found: true, env: 'test-env-1a2b' } })), /TARO_APP_CLOUD_ENV/);
+    expect(f.cause).toContain('test-env-1a2b');
+    expect(f.cause).toContain(CLOUD_ENV);
+  });
+
+  test('the appCode value found in a client file blocks without printing it', () => {
+    const snapshot = good({
+      env: { ...good().env, ALIYUN_APPCODE: 'k9-not-hex-secret-value' },
+      clientFiles: [{ path: 'dist/common.js', content: 'var a="k9-not-hex-secret-value";' }],
+    });
+    const f = failureOf(checkDeployment(snapshot), /No secret/);
+    expect(f.cause).toContain('dist/common.js');
+    expect(f.cause).toContain('the value of ALIYUN_APPCODE');
+    expect(JSON.stringify(checkDeployment(snapshot))).not.toContain('k9-not-hex-secret-value');
+  });
+
+  test('a 32-hex string next to "APPCODE" in a client file blocks even when ALIYUN_APPCODE is not set here', () => {
+    const f = failureOf(
+      checkDeployment(good({ clientFiles: [{ path: 'dist-h5/js/app.1234abcd.js', content: `headers:{Authorization:"APPCODE ${APPCODE}"}` }] })),
+      /No secret/,
+    );
+    expect(f.cause).toContain('dist-h5/js/app.1234abcd.js');
+    expect(f.cause).not.toContain(APPCODE);
+  });
+
+  test('the hash secret value in a client file blocks', () => {
+    const hits = scanForSecrets([{ path: 'dist/app.js', content: 'x="pepper-123456"' }], { MOBILECHECK_HASH_SECRET: 'pepper-123456' });
+    expect(hits).toEqual([{ path: 'dist/app.js', kind: 'the value of MOBILECHECK_HASH_SECRET' }]);
+  });
+
+  test('a TARO_APP_ variable holding an appCode in a .env file blocks', () => {
+    const f = failureOf(checkDeployment(good({ envFiles: [{ path: '.env', content: `TARO_APP_ALIYUN_APPCODE=${APPCODE}\n` }] })), /No secret/);
+    expect(f.cause).toContain('.env: TARO_APP_ALIYUN_APPCODE');
+  });
+
+  test('the browser\'s appCodeName, hashed file names and non-prefixed .env secrets are not secrets in client files', () => {
+    expect(scanForSecrets([{ path: 'dist/taro.js', content: 'u={appCodeName:"Mozilla",appName:"Netscape"};"js/app.e63ec138.js"' }], {})).toEqual([]);
+    expect(secretTaroVariables([{ path: '.env.local', content: `ALIYUN_APPCODE=${APPCODE}\nTARO_APP_CLOUD_ENV=x` }])).toEqual([]);
+  });
+
+  test('the example operator company blocks with the file to edit', () => {
+    const f = failureOf(
+      checkDeployment(good({ operatorSource: "company: '示例科技有限公司', contact: 'privacy@mouxx.cn'" })),
+      /Operator details/,
+    );
+    expect(f.cause).toContain('示例科技有限公司');
+    expect(f.fix).toMatch(/src\/settings\/operator\.ts/);
+  });
+
+  test('the example contact address alone also blocks', () => {
+    expect(failureOf(checkDeployment(good({ operatorSource: "company: '成都某某网络科技有限公司', contact: 'privacy@example.com'" })), /Operator details/).cause)
+      .toMatch(/example\.com/);
+  });
+
+  test('a project.config.json appid that differs from WX_APPID is reported but does not block', () => {
+    const findings = checkDeployment(good({ projectConfigAppid: 'touristappid' }));
+    expect(failures(findings)).toEqual([]);
+    expect(findings.find((f) => /project\.config\.json/.test(f.what))?.detail).toMatch(/touristappid.*wx0123456789abcdef/);
+  });
+
+  test('the release version comes from package.json unless DEPLOY_VERSION is set', () => {
+    expect(releaseInfo({}, '1.2.3')).toEqual({ version: '1.2.3', desc: 'mobileCheck 1.2.3' });
+    expect(releaseInfo({ DEPLOY_VERSION: '2.0.0', DEPLOY_DESC: '上线' }, '1.2.3')).toEqual({ version: '2.0.0', desc: '上线' });
+  });
+});
+
+describe('deploy report', () => {
+  test('prints ✗ with cause and fix for each blocking finding and counts them', () => {
+    const text = formatReport(checkDeployment(good({ env: { ...good().env, WX_APPID: undefined, WX_CLOUD_ENV: undefined } })), { dryRun: true, root: '/r' });
+    expect(text).toMatch(/^✗ WX_APPID .*\n {4}cause: WX_APPID is not set\.\n {4}fix: {3}export WX_APPID=/m);
+    expect(text).toMatch(/^✗ WX_CLOUD_ENV/m);
+    expect(text).toMatch(/^✓ WX_UPLOAD_KEY_PATH/m);
+    expect(text).toContain('2 problems block the deploy. Nothing was uploaded.');
+  });
+
+  test('a good dry run says it is ready and what it could not check', () => {
+    const text = formatReport(checkDeployment(good()), { dryRun: true, root: '/r' });
+    expect(text).not.toContain('✗');
+    expect(text).toMatch(/Ready/);
+    expect(text).toMatch(/IP 白名单/);
+  });
+});
+
+describe('upload errors', () => {
+  test.each([
+    ['invalid ip: 1.2.3.4, reference: https://developers.weixin.qq.com', /IP白名单/],
+    ['getaddrinfo ENOTFOUND servicewechat.com', /network/],
+    ['env not found', /WX_CLOUD_ENV/],
+    ['there\'s another ongoing update, please wait', /wait a minute/],
+  ])('explains %p', (message, fix) => {
+    const explained = explainUploadError('function', message);
+    expect(explained.cause).toContain(message);
+    expect(explained.fix).toMatch(fix);
+  });
+});
+
+describe('built cloud environment', () => {
+  test('reads the literal the production build put into wx.cloud.init', () => {
+    expect(builtCloudEnvOf('u().cloud.init({env:"cloud1-abc",traceUser:!0})')).toEqual({ found: true, env: 'cloud1-abc' });
+    expect(builtCloudEnvOf('u().cloud.init({env:void 0,traceUser:!0})')).toEqual({ found: true, env: '' });
+    expect(builtCloudEnvOf('nothing here')).toEqual({ found: false });
+  });
+});
