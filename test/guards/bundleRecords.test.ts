@@ -1,0 +1,71 @@
+// The built index.js as the cloud loads it: records need the hash secret, and the timer trigger purges.
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { buildSync } from 'esbuild';
+import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
+import { checkEvent } from '../support/people';
+
+const run = promisify(execFile);
+let sandbox: SandboxVendor;
+let bundle: string;
+let standIn: string;
+
+/** Runs `main` (or createMain over the database stand-in) in a fresh process with a clean environment. */
+async function callBundle(event: unknown, env: Record<string, string>, database: 'cloud' | 'stand-in') {
+  const entry = database === 'stand-in'
+    ? `require(${JSON.stringify(bundle)}).createMain(() => require(${JSON.stringify(standIn)}).fakeCloudDatabase())`
+    : `require(${JSON.stringify(bundle)}).main`;
+  const script = `process.on('unhandledRejection', () => { process.stdout.write('\\nUNHANDLED'); });
+    (${entry})(JSON.parse(process.env.EVENT), {}).then((r) => process.stdout.write('\\nRESULT ' + JSON.stringify(r)));`;
+  const childEnv = { PATH: process.env.PATH ?? '', EVENT: JSON.stringify(event), ...env } as unknown as NodeJS.ProcessEnv;
+  const { stdout } = await run(process.execPath, ['-e', script], { env: childEnv });
+  const result = stdout.split('\n').find((line) => line.startsWith('RESULT '));
+  if (!result) throw new Error(`no result in: ${stdout}`);
+  return { response: JSON.parse(result.slice(7)), stdout };
+}
+
+beforeAll(async () => {
+  // Built into a private folder with the options of scripts/build-function.ts, so this file never
+  // reads cloudfunctions/mobileCheck/index.js while bundle.test.ts rewrites it in another worker.
+  const dir = mkdtempSync(path.join(tmpdir(), 'mobilecheck-guards-bundle-'));
+  bundle = path.join(dir, 'index.js');
+  buildSync({
+    entryPoints: [path.join(__dirname, '../../cloudfunctions/mobileCheck/src/index.ts')], outfile: bundle, bundle: true,
+    platform: 'node', target: 'node16', format: 'cjs', minify: true, external: ['bufferutil', 'utf-8-validate'], logLevel: 'warning',
+  });
+  standIn = path.join(dir, 'fakeCloudDatabase.js');
+  buildSync({ entryPoints: [path.join(__dirname, '../store/fakeCloudDatabase.ts')], outfile: standIn, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  sandbox = await startSandboxVendor();
+}, 60_000);
+afterAll(() => sandbox.close());
+
+const env = (extra: Record<string, string> = {}) => ({
+  WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: 'o-bundle', ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, ...extra,
+});
+
+describe('the built index.js with records', () => {
+  test('answers SERVICE_MISCONFIGURED without a hash secret before touching the database or the vendor', async () => {
+    const before = sandbox.received.length;
+    const { response, stdout } = await callBundle(checkEvent(), env(), 'cloud');
+    expect(response).toMatchObject({ ok: false, code: 'SERVICE_MISCONFIGURED' });
+    expect(stdout).not.toContain('UNHANDLED');
+    expect(sandbox.received.length).toBe(before);
+  });
+
+  test('runs the retention purge for a Timer event with no caller, and a check for the same event from a caller', async () => {
+    const timer = { Type: 'Timer', TriggerName: 'retentionPurge', Time: '2025-01-01T03:00:00Z' };
+    const { WX_OPENID: _none, ...noCaller } = env({ MOBILECHECK_HASH_SECRET: 'bundle-secret' });
+    expect((await callBundle(timer, noCaller, 'stand-in')).response).toEqual({ ok: true, purged: { consents: 0, verifications: 0, counters: 0 } });
+    expect((await callBundle(timer, env({ MOBILECHECK_HASH_SECRET: 'bundle-secret' }), 'stand-in')).response)
+      .toMatchObject({ ok: false, code: 'INVALID_NAME' });
+  });
+
+  test('declares the daily timer trigger in config.json with a seven-field cron', () => {
+    const config = require('../../cloudfunctions/mobileCheck/config.json') as { triggers: { name: string; type: string; config: string }[] };
+    expect(config.triggers).toEqual([{ name: 'retentionPurge', type: 'timer', config: expect.any(String) }]);
+    expect(config.triggers[0].config.split(' ')).toHaveLength(7);
+  });
+});
