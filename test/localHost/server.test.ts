@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Handler } from '../../cloudfunctions/mobileCheck/src/handler';
 import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
+import { openSqliteStore } from '../../local-host/sqliteStore';
 import { DEV_OPENID, startLocalHost, type LocalHost } from '../../local-host/server';
 import { checkEvent } from '../support/people';
 
@@ -16,7 +17,10 @@ beforeAll(async () => {
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>核验</title>');
   writeFileSync(path.join(staticDir, 'app.0123abcd.js'), 'console.log(1)');
   sandbox = await startSandboxVendor();
-  const real = handlerFromEnv({ ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint }, { log: () => undefined });
+  const real = handlerFromEnv(
+    { ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_HASH_SECRET: 'local-host-test' },
+    { log: () => undefined, store: openSqliteStore(':memory:') },
+  );
   const handler: Handler = (event, caller) => {
     callers.push(caller);
     return real(event, caller);
