@@ -1,0 +1,60 @@
+// Function overhead: the real handler (sqlite store, sandbox vendor over loopback) against a bare
+// axios GET to the same vendor, with distinct people so neither cache nor limits answer.
+import http from 'node:http';
+import axios from 'axios';
+import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
+import { startSandboxVendor } from '../../local-host/sandboxVendor';
+import { openSqliteStore } from '../../local-host/sqliteStore';
+import { buildAgreement } from '../../src/domain';
+import { operatorSettings } from '../../src/settings/operator';
+import { median, quantile, round, timed } from './stats';
+import { distinctPerson } from './people';
+
+export interface OverheadRow {
+  concurrency: number;
+  requests: number;
+  vendorLatencyMs: number;
+  handlerMedianMs: number;
+  handlerP99Ms: number;
+  bareMedianMs: number;
+  bareP99Ms: number;
+  medianRatio: number;
+}
+
+export async function measureOverhead(concurrency: number, requests: number, vendorLatencyMs: number, storeFile: string): Promise<OverheadRow> {
+  const sandbox = await startSandboxVendor({ latencyMs: vendorLatencyMs });
+  const store = openSqliteStore(storeFile);
+  const version = buildAgreement(operatorSettings).version;
+  const handle = handlerFromEnv(
+    {
+      ALIYUN_APPCODE: sandbox.appCode,
+      MOBILECHECK_ENDPOINT: sandbox.endpoint,
+      MOBILECHECK_HASH_SECRET: 'bench-secret',
+      MOBILECHECK_CALLER_DAILY_LIMIT: '10000',
+    },
+    { store, log: () => undefined },
+  );
+  const bare = axios.create({ httpAgent: new http.Agent({ keepAlive: true }), headers: { Authorization: `APPCODE ${sandbox.appCode}` } });
+  const offset = Math.floor(Math.random() * 1e6);
+  try {
+    // Warm both paths (connections, JIT) before measuring.
+    await timed(50, concurrency, (i) => handle({ ...distinctPerson(offset + i), consent: { agreementVersion: version, accepted: true } }, 'bench'));
+    await timed(50, concurrency, (i) => bare.get(sandbox.endpoint, { params: distinctPerson(offset + i) }));
+    const handler = await timed(requests, concurrency, (i) =>
+      handle({ ...distinctPerson(offset + 100 + i), consent: { agreementVersion: version, accepted: true } }, `bench-${i % 50}`));
+    const direct = await timed(requests, concurrency, (i) => bare.get(sandbox.endpoint, { params: distinctPerson(offset + 100 + requests + i) }));
+    return {
+      concurrency,
+      requests,
+      vendorLatencyMs,
+      handlerMedianMs: round(median(handler)),
+      handlerP99Ms: round(quantile(handler, 0.99)),
+      bareMedianMs: round(median(direct)),
+      bareP99Ms: round(quantile(direct, 0.99)),
+      medianRatio: round(median(handler) / median(direct), 3),
+    };
+  } finally {
+    store.close();
+    await sandbox.close();
+  }
+}
