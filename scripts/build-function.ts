@@ -1,10 +1,22 @@
 // Bundles the cloud function's TypeScript, axios and wx-server-sdk into the one index.js WeChat deploys.
-import { build } from 'esbuild';
-import { statSync } from 'node:fs';
+import { build, type Plugin } from 'esbuild';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
 const outfile = path.join(root, 'cloudfunctions/mobileCheck/index.js');
+
+// V8 parses a JSON string much faster than the same data as an object literal (how esbuild inlines
+// JSON), and mime-db's table is loaded at start-up by both wx-server-sdk and axios' form-data.
+const jsonAsParse: Plugin = {
+  name: 'json-as-parse',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /\.json$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      return { contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});`, loader: 'js' };
+    });
+  },
+};
 
 export async function buildFunction(): Promise<{ outfile: string; bytes: number }> {
   await build({
@@ -19,6 +31,9 @@ export async function buildFunction(): Promise<{ outfile: string; bytes: number 
     legalComments: 'eof',
     // Optional native speed-ups of `ws` that wx-server-sdk works without.
     external: ['bufferutil', 'utf-8-validate'],
+    // One copy of the MIME table instead of two (mime-types pins an older, compatible mime-db).
+    alias: { 'mime-db': path.join(root, 'node_modules/mime-db') },
+    plugins: [jsonAsParse],
     logLevel: 'warning',
   });
   return { outfile, bytes: statSync(outfile).size };

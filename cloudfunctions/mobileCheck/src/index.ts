@@ -5,9 +5,6 @@ import { cloudStore, type DatabaseLike } from './store/cloudStore';
 import { lazyStore } from './store/lazy';
 import type { CheckResponse } from '../../../src/domain';
 
-// DYNAMIC_CURRENT_ENV is a symbol at run time; the typings only accept strings.
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
-
 type Main = (event: unknown) => Promise<CheckResponse | PurgeResponse>;
 
 /**
@@ -21,5 +18,12 @@ export function createMain(openDatabase: () => DatabaseLike, env: Record<string,
   return (event) => entry(event, cloud.getWXContext().OPENID || undefined);
 }
 
+/** The cloud database, initialised on first use: refusals before the store never pay for init. */
+function openCloudDatabase(): DatabaseLike {
+  // DYNAMIC_CURRENT_ENV is a symbol at run time; the typings only accept strings.
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+  return cloud.database();
+}
+
 /** WeChat calls this for every `callFunction` and for the retention timer trigger in config.json. */
-export const main: Main = createMain(() => cloud.database());
+export const main: Main = createMain(openCloudDatabase);
