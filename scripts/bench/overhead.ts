@@ -1,14 +1,14 @@
-// Function overhead: the real handler (sqlite store, sandbox vendor over loopback) against a bare
-// axios GET to the same vendor, with distinct people so neither cache nor limits answer.
+// Function overhead: the real handler (sqlite store, sandbox vendor in another process on loopback)
+// against a bare axios GET to the same vendor, with distinct people so neither cache nor limits answer.
 import http from 'node:http';
 import axios from 'axios';
 import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import { startSandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { buildAgreement } from '../../src/domain';
 import { operatorSettings } from '../../src/settings/operator';
 import { median, quantile, round, timed } from './stats';
 import { distinctPerson } from './people';
+import { startSandboxProcess } from './sandboxProcess';
 
 export interface OverheadRow {
   concurrency: number;
@@ -22,7 +22,7 @@ export interface OverheadRow {
 }
 
 export async function measureOverhead(concurrency: number, requests: number, vendorLatencyMs: number, storeFile: string): Promise<OverheadRow> {
-  const sandbox = await startSandboxVendor({ latencyMs: vendorLatencyMs });
+  const sandbox = await startSandboxProcess(vendorLatencyMs);
   const store = openSqliteStore(storeFile);
   const version = buildAgreement(operatorSettings).version;
   const handle = handlerFromEnv(
