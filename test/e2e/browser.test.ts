@@ -7,7 +7,8 @@ import { startProduct, type RunningProduct } from '../../local-host/product';
 import { mobileEndingIn, person } from '../support/people';
 
 const root = path.resolve(__dirname, '../..');
-const shots = path.join(root, 'docs/screenshots');
+// `npm run screenshots` refreshes the committed ones in docs/screenshots; plain test runs write to a temp dir.
+const shots = process.env.SCREENSHOT_DIR ? path.resolve(process.env.SCREENSHOT_DIR) : mkdtempSync(path.join(tmpdir(), 'screenshots-'));
 const FUNCTION_PATH = '/api/functions/mobileCheck';
 
 let product: RunningProduct;
@@ -36,7 +37,7 @@ afterAll(async () => {
   await product?.close();
 });
 
-const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
+const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`) });
 const text = (selector: string) => page.locator(selector).first().innerText();
 // Taro's h5 button keeps a `disabled="false"` attribute when enabled.
 const isDisabled = (selector: string) =>
@@ -67,9 +68,10 @@ describe('a person in the browser', () => {
     expect(await text('#sandbox-banner')).toContain('沙箱模式');
     expect(await text('#agreement-body')).toContain('个人信息');
     expect(await isDisabled('#agree-button')).toBe(true);
+    await shot('1-agreement');
     await page.click('#agree-checkbox');
     expect(await isDisabled('#agree-button')).toBe(false);
-    await shot('1-agreement');
+    await shot('1b-agreement-ticked');
   });
 
   test('gets a message per field for invalid input, and no request is sent', async () => {
