@@ -14,6 +14,10 @@ module.exports = {
       transform,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['<rootDir>/test/pages/'],
+      // Whole-run leak scan of logs, stored records and responses: see test/support/captureLeaks.ts.
+      globalSetup: '<rootDir>/test/support/captureLeaks.setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/captureLeaks.ts'],
+      globalTeardown: '<rootDir>/test/support/captureLeaks.teardown.ts',
     },
     {
       displayName: 'pages',
