@@ -24,6 +24,11 @@ module.exports = {
       testEnvironment: 'jsdom',
       transform,
       testMatch: ['<rootDir>/test/pages/**/*.test.tsx'],
+      // Small stand-ins for Taro's components and API (see test/pages/stubs/).
+      moduleNameMapper: {
+        '^@tarojs/components$': '<rootDir>/test/pages/stubs/components',
+        '^@tarojs/taro$': '<rootDir>/test/pages/stubs/taro',
+      },
     },
   ],
 };

@@ -1,21 +1,14 @@
 import { fireEvent } from '@testing-library/react';
-import Taro, { resetTaro, router, storage } from './stubs/taro';
-import { $, serve, show } from './helpers';
+import Taro, { router, storage } from './stubs/taro';
+import { $, resetPages, serve, show } from './helpers';
 import AgreementPage from '../../src/pages/agreement/index';
 import { currentAgreement } from '../../src/services/agreement';
 import { CONSENT_STORAGE_KEY } from '../../src/services/consentStore';
-import { resetVendorModeForTests } from '../../src/services/mobileCheckClient';
-
-jest.mock('@tarojs/components', () => require('./stubs/components'));
-jest.mock('@tarojs/taro', () => require('./stubs/taro'));
 
 const agreement = currentAgreement();
 
 beforeEach(() => {
-  process.env.TARO_ENV = 'h5';
-  resetTaro();
-  resetVendorModeForTests();
-  serve({ mode: 'live' });
+  resetPages();
 });
 
 describe('agreement page', () => {

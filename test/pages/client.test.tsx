@@ -6,7 +6,6 @@ import { callMobileCheck, fetchVendorMode, resetVendorModeForTests } from '../..
 import { useMobileCheck } from '../../src/hooks/useMobileCheck';
 import { formatWait } from '../../src/services/retryAfter';
 
-jest.mock('@tarojs/taro', () => require('./stubs/taro'));
 
 const request: CheckRequest = { ...VALID, consent: { agreementVersion: 'v1', accepted: true } };
 const cloud = Taro.cloud;

@@ -1,24 +1,16 @@
 import { act, fireEvent } from '@testing-library/react';
-import Taro, { resetTaro, storage } from './stubs/taro';
-import { $, completed, deferred, functionCalls, serve, show, VALID } from './helpers';
+import Taro, { storage } from './stubs/taro';
+import { $, completed, deferred, functionCalls, resetPages, serve, show, VALID } from './helpers';
 import FormPage from '../../src/pages/form/index';
 import { ERROR_MESSAGES, type CheckResponse } from '../../src/domain';
 import { currentAgreement } from '../../src/services/agreement';
 import { CONSENT_STORAGE_KEY } from '../../src/services/consentStore';
-import { resetVendorModeForTests } from '../../src/services/mobileCheckClient';
-import { clearLastResult, getLastResult } from '../../src/services/resultStore';
-
-jest.mock('@tarojs/components', () => require('./stubs/components'));
-jest.mock('@tarojs/taro', () => require('./stubs/taro'));
+import { getLastResult } from '../../src/services/resultStore';
 
 const agreement = currentAgreement();
 
 beforeEach(() => {
-  process.env.TARO_ENV = 'h5';
-  resetTaro();
-  resetVendorModeForTests();
-  clearLastResult();
-  serve({ mode: 'live' });
+  resetPages();
   storage.set(CONSENT_STORAGE_KEY, { version: agreement.version, acceptedAt: 1 });
 });
 

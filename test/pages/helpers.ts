@@ -1,9 +1,20 @@
 import { act, render } from '@testing-library/react';
-import Taro from './stubs/taro';
+import Taro, { resetTaro } from './stubs/taro';
 import type { CheckResponse } from '../../src/domain';
+import { resetVendorModeForTests } from '../../src/services/mobileCheckClient';
+import { clearLastResult } from '../../src/services/resultStore';
 
 export const FUNCTION_URL = '/api/functions/mobileCheck';
 export const STATUS_URL = '/api/status';
+
+/** A fresh h5 page: empty storage and routes, no cached vendor mode or result, a live local host. */
+export function resetPages(): void {
+  process.env.TARO_ENV = 'h5';
+  resetTaro();
+  resetVendorModeForTests();
+  clearLastResult();
+  serve({ mode: 'live' });
+}
 
 /** Routes the stand-in Taro.request: the status call answers `mode`, the function call `answer`. */
 export function serve(options: { mode?: 'sandbox' | 'live'; answer?: (data: unknown) => Promise<CheckResponse> | CheckResponse }) {

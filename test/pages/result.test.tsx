@@ -1,21 +1,13 @@
 import { fireEvent } from '@testing-library/react';
-import Taro, { resetTaro } from './stubs/taro';
-import { $, completed, serve, show } from './helpers';
+import Taro from './stubs/taro';
+import { $, completed, resetPages, show } from './helpers';
 import ResultPage from '../../src/pages/result/index';
 import { vendorStatus } from '../../src/domain';
-import { resetVendorModeForTests } from '../../src/services/mobileCheckClient';
-import { clearLastResult, getLastResult, setLastResult } from '../../src/services/resultStore';
+import { getLastResult, setLastResult } from '../../src/services/resultStore';
 import type { CheckCompleted } from '../../src/domain';
 
-jest.mock('@tarojs/components', () => require('./stubs/components'));
-jest.mock('@tarojs/taro', () => require('./stubs/taro'));
-
 beforeEach(() => {
-  process.env.TARO_ENV = 'h5';
-  resetTaro();
-  resetVendorModeForTests();
-  clearLastResult();
-  serve({ mode: 'live' });
+  resetPages();
 });
 
 const text = (container: HTMLElement, selector: string) => $(container, selector)?.textContent ?? null;
