@@ -26,6 +26,19 @@ type Flags = Record<FieldName, boolean>;
 type Messages = Partial<Record<FieldName, string>>;
 
 const FIELDS: FieldName[] = ['name', 'idCard', 'mobile'];
+// `idcard` and `number` bring up WeChat's ID-number and digit keyboards.
+interface InputSpec {
+  name: FieldName;
+  label: string;
+  type: 'text' | 'idcard' | 'number';
+  placeholder: string;
+  maxlength: number;
+}
+const INPUTS: InputSpec[] = [
+  { name: 'name', label: '姓名', type: 'text', placeholder: '与身份证上一致', maxlength: 40 },
+  { name: 'idCard', label: '身份证号码', type: 'idcard', placeholder: '18位居民身份证号码', maxlength: ID_CARD_LENGTH },
+  { name: 'mobile', label: '手机号码', type: 'number', placeholder: '11位手机号码', maxlength: MOBILE_LENGTH },
+];
 const EMPTY: Values = { name: '', idCard: '', mobile: '' };
 const UNTOUCHED: Flags = { name: false, idCard: false, mobile: false };
 const FIELD_OF_CODE: Partial<Record<ErrorCode, FieldName>> = {
@@ -147,18 +160,27 @@ export default function FormPage() {
 
   const viewAgreement = () => Taro.navigateTo({ url: `${ROUTES.agreement}?review=1` });
 
-  const field = (name: FieldName, label: string, input: JSX.Element) => {
-    const message = messageOf(name);
+  const renderField = (input: InputSpec) => {
+    const message = messageOf(input.name);
     return (
-      <View className={`cell${message ? ' cell-invalid' : ''}`}>
+      <View key={input.name} className={`cell${message ? ' cell-invalid' : ''}`}>
         <View className="cell-row">
-          <Label className="cell-label" for={name}>
-            {label}
+          <Label className="cell-label" for={input.name}>
+            {input.label}
           </Label>
-          {input}
+          <Input
+            id={input.name}
+            className="cell-input"
+            type={input.type}
+            placeholder={input.placeholder}
+            maxlength={input.maxlength}
+            value={values[input.name]}
+            onInput={onInput(input.name)}
+            onBlur={onBlur(input.name)}
+          />
         </View>
         {message && (
-          <Text id={`${name}-error`} className="field-error">
+          <Text id={`${input.name}-error`} className="field-error">
             {message}
           </Text>
         )}
@@ -176,48 +198,7 @@ export default function FormPage() {
 
       <Text className="cells-title">请填写本人信息</Text>
       <View className="cells">
-        {field(
-          'name',
-          '姓名',
-          <Input
-            id="name"
-            className="cell-input"
-            type="text"
-            placeholder="与身份证上一致"
-            maxlength={40}
-            value={values.name}
-            onInput={onInput('name')}
-            onBlur={onBlur('name')}
-          />,
-        )}
-        {field(
-          'idCard',
-          '身份证号码',
-          <Input
-            id="idCard"
-            className="cell-input"
-            type="idcard"
-            placeholder="18位居民身份证号码"
-            maxlength={ID_CARD_LENGTH}
-            value={values.idCard}
-            onInput={onInput('idCard')}
-            onBlur={onBlur('idCard')}
-          />,
-        )}
-        {field(
-          'mobile',
-          '手机号码',
-          <Input
-            id="mobile"
-            className="cell-input"
-            type="number"
-            placeholder="11位手机号码"
-            maxlength={MOBILE_LENGTH}
-            value={values.mobile}
-            onInput={onInput('mobile')}
-            onBlur={onBlur('mobile')}
-          />,
-        )}
+        {INPUTS.map(renderField)}
       </View>
 
       {formError && (
