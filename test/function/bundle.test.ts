@@ -1,12 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
 import { promisify } from 'node:util';
-import { buildFunction } from '../../scripts/build-function';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { agreementVersion, checkEvent, person } from '../support/people';
+import { buildTestBundle } from '../support/testBundle';
 
 const run = promisify(execFile);
 const APP_CODE = 'bundle0appcode0marker0a1b2c3d4e5f6';
@@ -42,18 +39,17 @@ const cloudEnv = () => ({
 });
 
 beforeAll(async () => {
-  bundle = (await buildFunction()).outfile;
-  standInDatabase = path.join(mkdtempSync(path.join(tmpdir(), 'mobilecheck-bundle-')), 'fakeCloudDatabase.js');
-  buildSync({ entryPoints: [path.join(__dirname, '../store/fakeCloudDatabase.ts')], outfile: standInDatabase, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  ({ bundle, standInDatabase } = await buildTestBundle());
   sandbox = await startSandboxVendor({ appCode: APP_CODE });
 }, 60_000);
 afterAll(() => sandbox.close());
 
 describe('the built index.js', () => {
-  test('is one file named index.js beside package.json and config.json', () => {
+  test('is deployed as index.js beside package.json and config.json', () => {
+    const functionDir = path.resolve(__dirname, '../../cloudfunctions/mobileCheck');
     expect(path.basename(bundle)).toBe('index.js');
-    expect(require(path.join(path.dirname(bundle), 'package.json')).main).toBe('index.js');
-    expect(require(path.join(path.dirname(bundle), 'config.json'))).toHaveProperty('permissions');
+    expect(require(path.join(functionDir, 'package.json')).main).toBe('index.js');
+    expect(require(path.join(functionDir, 'config.json'))).toHaveProperty('permissions');
   });
 
   test('completes a check against the vendor with the caller from the WeChat context', async () => {

@@ -1,12 +1,9 @@
 // The built index.js as the cloud loads it: records need the hash secret, and the timer trigger purges.
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { promisify } from 'node:util';
-import { buildSync } from 'esbuild';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { checkEvent } from '../support/people';
+import { buildTestBundle } from '../support/testBundle';
 
 const run = promisify(execFile);
 let sandbox: SandboxVendor;
@@ -28,16 +25,7 @@ async function callBundle(event: unknown, env: Record<string, string>, database:
 }
 
 beforeAll(async () => {
-  // Built into a private folder with the options of scripts/build-function.ts, so this file never
-  // reads cloudfunctions/mobileCheck/index.js while bundle.test.ts rewrites it in another worker.
-  const dir = mkdtempSync(path.join(tmpdir(), 'mobilecheck-guards-bundle-'));
-  bundle = path.join(dir, 'index.js');
-  buildSync({
-    entryPoints: [path.join(__dirname, '../../cloudfunctions/mobileCheck/src/index.ts')], outfile: bundle, bundle: true,
-    platform: 'node', target: 'node16', format: 'cjs', minify: true, external: ['bufferutil', 'utf-8-validate'], logLevel: 'warning',
-  });
-  standIn = path.join(dir, 'fakeCloudDatabase.js');
-  buildSync({ entryPoints: [path.join(__dirname, '../store/fakeCloudDatabase.ts')], outfile: standIn, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  ({ bundle, standInDatabase: standIn } = await buildTestBundle());
   sandbox = await startSandboxVendor();
 }, 60_000);
 afterAll(() => sandbox.close());

@@ -6,13 +6,13 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { buildSync } from 'esbuild';
 import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { capture } from '../support/captureLeaks';
 import { findRawData, redactedExcerpt } from '../support/captureLeaks.scan';
 import { checkEvent, idCardNumber, person } from '../support/people';
+import { buildTestBundle } from '../support/testBundle';
 import { personNumber, sandboxEnv } from '../guards/support';
 
 const run = promisify(execFile);
@@ -73,14 +73,7 @@ describe('the raw-data scan', () => {
 
 describe('what the in-process capture cannot see', () => {
   test('the built index.js prints log lines and stores documents without raw data', async () => {
-    const bundle = path.join(dir, 'index.js');
-    const standIn = path.join(dir, 'fakeCloudDatabase.js');
-    // The options of scripts/build-function.ts, into a private folder (bundle.test.ts rewrites the real one).
-    buildSync({
-      entryPoints: [path.join(__dirname, '../../cloudfunctions/mobileCheck/src/index.ts')], outfile: bundle, bundle: true,
-      platform: 'node', target: 'node16', format: 'cjs', minify: true, external: ['bufferutil', 'utf-8-validate'], logLevel: 'warning',
-    });
-    buildSync({ entryPoints: [path.join(__dirname, '../store/fakeCloudDatabase.ts')], outfile: standIn, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+    const { bundle, standInDatabase: standIn } = await buildTestBundle();
     const script = `let db;
       const main = require(${JSON.stringify(bundle)}).createMain(() => (db = require(${JSON.stringify(standIn)}).fakeCloudDatabase()));
       main(JSON.parse(process.env.EVENT), {}).then((r) => process.stdout.write('\\nRESULT ' + JSON.stringify(r) + '\\nDUMP ' + JSON.stringify(db.dump()) + '\\n'));`;
