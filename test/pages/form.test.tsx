@@ -184,15 +184,26 @@ describe('form page: checking', () => {
     expect($(container, '#form-error')!.textContent).toContain(`请${text}后再试`);
   });
 
-  it('clears the stored consent and returns to the agreement on CONSENT_REQUIRED', async () => {
+  it('clears the stored consent and returns to the agreement on CONSENT_REQUIRED for the version it shows', async () => {
     serve({
-      answer: () => ({ ok: false, code: 'CONSENT_REQUIRED', message: ERROR_MESSAGES.CONSENT_REQUIRED, agreementVersion: 'newer', traceId: '' }),
+      answer: () => ({ ok: false, code: 'CONSENT_REQUIRED', message: ERROR_MESSAGES.CONSENT_REQUIRED, agreementVersion: agreement.version, traceId: '' }),
     });
     const { container } = await show(<FormPage />);
     fillValid(container);
     await submit(container);
     expect(storage.has(CONSENT_STORAGE_KEY)).toBe(false);
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/agreement/index?reason=consent' });
+  });
+
+  it('asks for an update instead of looping back to the agreement when the server has a newer version', async () => {
+    serve({
+      answer: () => ({ ok: false, code: 'CONSENT_REQUIRED', message: ERROR_MESSAGES.CONSENT_REQUIRED, agreementVersion: 'newer', traceId: 't-1' }),
+    });
+    const { container } = await show(<FormPage />);
+    fillValid(container);
+    await submit(container);
+    expect(Taro.reLaunch).not.toHaveBeenCalled();
+    expect($(container, '#form-error')!.textContent).toContain('已更新');
   });
 
   it.each(['VENDOR_TIMEOUT', 'SERVICE_MISCONFIGURED', 'VENDOR_QUOTA_EXHAUSTED'] as const)(

@@ -27,6 +27,8 @@ type Messages = Partial<Record<FieldName, string>>;
 
 const FIELDS: FieldName[] = ['name', 'idCard', 'mobile'];
 // `idcard` and `number` bring up WeChat's ID-number and digit keyboards.
+const OUTDATED_AGREEMENT_MESSAGE = '《个人信息授权书》已更新，请关闭并重新打开小程序，阅读新版授权书后再核验。';
+
 interface InputSpec {
   name: FieldName;
   label: string;
@@ -133,6 +135,12 @@ export default function FormPage() {
       return;
     }
     if (response.code === 'CONSENT_REQUIRED') {
+      // Another version on the server means this copy of the mini-program is out of date:
+      // agreeing again to the text shown here could not help, so say what will.
+      if (response.agreementVersion && response.agreementVersion !== agreement.version) {
+        setFormError({ code: response.code, message: OUTDATED_AGREEMENT_MESSAGE, traceId: response.traceId });
+        return;
+      }
       clearConsent();
       goToAgreement('consent');
       return;
