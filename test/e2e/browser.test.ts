@@ -50,6 +50,14 @@ async function fillForm(values: { name: string; idCard: string; mobile: string }
   }
 }
 
+/** From the result page back to an empty form. */
+async function checkAgain() {
+  await page.click('#check-again');
+  await page.locator('#name input').waitFor();
+  await page.waitForTimeout(400); // page transition
+  for (const field of ['name', 'idCard', 'mobile']) expect(await page.inputValue(`#${field} input`)).toBe('');
+}
+
 async function checkAndWaitForResult(mobile: string, expectedTitle: string) {
   await fillForm({ ...person, mobile });
   await page.waitForFunction(() => {
@@ -101,18 +109,14 @@ describe('a person in the browser', () => {
   });
 
   test('checks again and sees a fail for a mismatch (02)', async () => {
-    await page.click('#check-again');
-    await page.locator('#name input').waitFor();
-    await page.waitForTimeout(400);
+    await checkAgain();
     await checkAndWaitForResult(mobileEndingIn(1), '核验未通过');
     expect(await text('#result-message')).toContain('不一致');
     await shot('4-result-fail');
   });
 
   test('sees cannot-verify with what to do next (203)', async () => {
-    await page.click('#check-again');
-    await page.locator('#name input').waitFor();
-    await page.waitForTimeout(400);
+    await checkAgain();
     await checkAndWaitForResult(mobileEndingIn(3), '暂时无法核验');
     expect(await text('#result-message')).toContain('24小时后再试');
     await shot('5-result-unverifiable');
