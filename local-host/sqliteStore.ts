@@ -31,6 +31,7 @@ CREATE INDEX IF NOT EXISTS verifications_at ON verifications (at);
 CREATE TABLE IF NOT EXISTS attempts (
   reservation_id TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, at INTEGER NOT NULL, until INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS attempts_key ON attempts (kind, key, until);
+CREATE INDEX IF NOT EXISTS attempts_reservation ON attempts (reservation_id);
 CREATE TABLE IF NOT EXISTS quota (id INTEGER PRIMARY KEY CHECK (id = 1), billed INTEGER NOT NULL, warned_for INTEGER NOT NULL);
 `;
 
