@@ -81,6 +81,12 @@ describe('classifyResponse', () => {
     expect(errorOf(ok({ status })).code).toBe('VENDOR_BAD_RESPONSE');
   });
 
+  test('logs only the gateway\'s error code, not its free text', () => {
+    const error = errorOf({ httpStatus: 400, headers: { 'x-ca-error-code': 'A400IP', 'x-ca-error-message': 'Invalid Param idCard 11010519491231002X' }, body: '' });
+    expect(error.message).toContain('A400IP');
+    expect(error.message).not.toContain('11010519491231002X');
+  });
+
   test('never puts the response body into the error message', () => {
     const error = errorOf({ httpStatus: 200, headers: {}, body: '{"status":"09","name":"张三","idCard":"11010519491231002X"}' });
     expect(error.message).not.toMatch(/张三|11010519491231002X/);

@@ -23,10 +23,13 @@ const TRACE_ID = /^[\w.:-]{1,64}$/;
 const contains = (text: string, ...needles: string[]): boolean =>
   needles.some((needle) => text.toLowerCase().includes(needle.toLowerCase()));
 
-/** Errors made by Aliyun's API gateway carry X-Ca-Error-Code; match by status plus substring. */
-function gatewayError(httpStatus: number, message: string): VendorError {
+/**
+ * Errors made by Aliyun's API gateway carry X-Ca-Error-Code; match the message by status plus
+ * substring. Only the gateway's code goes into the log detail, never its free text.
+ */
+function gatewayError(httpStatus: number, gatewayCode: string, message: string): VendorError {
   const fail = (code: ConstructorParameters<typeof VendorError>[0]) =>
-    new VendorError(code, { httpStatus, billing: 'not-billed', detail: `gateway ${httpStatus} ${message}`.slice(0, 200) });
+    new VendorError(code, { httpStatus, billing: 'not-billed', detail: `gateway ${httpStatus} ${gatewayCode}`.trim().slice(0, 80) });
   if (httpStatus >= 500) return fail('VENDOR_UNAVAILABLE');
   if (contains(message, 'Quota Exhausted', 'Quota Expired', 'Arrears')) return fail('VENDOR_QUOTA_EXHAUSTED');
   if (httpStatus === 429 || contains(message, 'Throttled', 'Flow Control')) return fail('VENDOR_THROTTLED');
@@ -49,7 +52,7 @@ export function classifyResponse(response: RawResponse): VendorAnswer {
   const { httpStatus, headers } = response;
   const gatewayCode = headers['x-ca-error-code'];
   if (gatewayCode !== undefined || (httpStatus !== 200 && headers['x-ca-error-message'] !== undefined)) {
-    throw gatewayError(httpStatus, `${gatewayCode ?? ''} ${headers['x-ca-error-message'] ?? ''}`.trim());
+    throw gatewayError(httpStatus, (gatewayCode ?? '').replace(/[^\w.-]/g, ''), headers['x-ca-error-message'] ?? '');
   }
   const detail = `backend ${httpStatus}`;
   if (httpStatus >= 500) throw new VendorError('VENDOR_UNAVAILABLE', { httpStatus, billing: 'not-billed', detail });
