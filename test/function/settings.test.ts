@@ -5,9 +5,20 @@ describe('readSettings', () => {
     expect(readSettings({})).toMatchObject({ appCode: undefined, endpoint: DEFAULT_ENDPOINT, timeoutMs: DEFAULT_TIMEOUT_MS });
   });
 
-  test('keeps the default timeout under the cloud function\'s own 3 s default', () => {
-    expect(DEFAULT_TIMEOUT_MS).toBeLessThan(3_000);
+  test.each([
+    ['not a URL', 'phonethird.market.alicloudapi.com/mobileCheck'],
+    ['plain HTTP to another host', 'http://phonethird.market.alicloudapi.com/mobileCheck'],
+    ['another protocol', 'ftp://phonethird.market.alicloudapi.com/mobileCheck'],
+  ])('rejects an endpoint that is %s, naming the setting', (_label, value) => {
+    expect(() => readSettings({ MOBILECHECK_ENDPOINT: value })).toThrow(/MOBILECHECK_ENDPOINT/);
   });
+
+  test.each(['http://127.0.0.1:8080/mobileCheck', 'http://localhost/mobileCheck', 'https://example.com/mobileCheck'])(
+    'accepts the endpoint %s',
+    (value) => {
+      expect(readSettings({ MOBILECHECK_ENDPOINT: value }).endpoint).toBe(value);
+    },
+  );
 
   test('treats a blank appCode as not set', () => {
     expect(readSettings({ ALIYUN_APPCODE: '   ' }).appCode).toBeUndefined();

@@ -6,19 +6,12 @@ import { createHasher } from './hash';
 import { jsonLogger } from './log';
 import { createEntry, createRetentionJob, type Entry } from './retention';
 import { DEFAULT_GUARDS, DEFAULT_RETENTION_DAYS, readSettings, type Settings } from './settings';
-import { createVendorClient, unconfiguredVendor, type VendorClient } from './vendor/client';
-import { VendorError } from './vendor/VendorError';
+import { createVendorClient } from './vendor/client';
 
 type Env = Record<string, string | undefined>;
 
 export interface EnvDeps extends HandlerDeps {
   retentionDays: number;
-}
-
-function vendorFrom(settings: Settings | undefined, detail: string): VendorClient {
-  if (!settings) return { check: () => Promise.reject(new VendorError('SERVICE_MISCONFIGURED', { billing: 'not-billed', detail })) };
-  if (!settings.appCode) return unconfiguredVendor;
-  return createVendorClient({ ...settings, appCode: settings.appCode });
 }
 
 /** Every part wired from environment variables; tests and the local host swap parts (e.g. `store`). */
@@ -33,7 +26,7 @@ export function depsFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): EnvDeps
   }
   return {
     agreementVersion: buildAgreement(operatorSettings).version,
-    vendor: vendorFrom(settings, misconfigured ?? ''),
+    vendor: settings?.appCode ? createVendorClient({ ...settings, appCode: settings.appCode }) : undefined,
     clock: { now: () => Date.now() },
     newTraceId: () => randomUUID().replace(/-/g, ''),
     log: jsonLogger,

@@ -1,6 +1,7 @@
 import {
   chinaDate,
   ERROR_MESSAGES,
+  formatWait,
   maskFields,
   parseConsent,
   parseFields,
@@ -27,7 +28,8 @@ export interface Clock {
 
 export interface HandlerDeps {
   agreementVersion: string;
-  vendor: VendorClient;
+  /** The paid vendor; without it (no appCode) every check is SERVICE_MISCONFIGURED. */
+  vendor: VendorClient | undefined;
   clock: Clock;
   newTraceId: () => string;
   /** Method syntax on purpose: a logger written for check lines only may be passed. */
@@ -45,13 +47,13 @@ export type Handler = (event: unknown, caller: string | undefined) => Promise<Ch
 
 /** What one vendor-facing attempt came to; shared by concurrent identical requests. */
 type Outcome =
-  | { kind: 'answer'; code: VendorStatusCode; carrier: string; fromStore: boolean; vendorHttpStatus?: number; vendorTraceId?: string; unrecorded?: boolean }
+  | { kind: 'answer'; code: VendorStatusCode; carrier: string; fromStore: boolean; cachedFrom?: string; vendorHttpStatus?: number; vendorTraceId?: string; unrecorded?: boolean }
   | { kind: 'limited'; limit: 'caller' | 'mobile'; retryAt: number }
   | { kind: 'vendorError'; error: VendorError };
 
 const LIMIT_MESSAGES = {
-  caller: '今日核验次数已达上限，请明天再试。',
-  mobile: '该手机号码24小时内核验次数已达上限，请稍后再试。',
+  caller: (wait: string) => `今日核验次数已达上限，请${wait}后再试。`,
+  mobile: (wait: string) => `该手机号码24小时内核验次数已达上限，请${wait}后再试。`,
 } as const;
 
 export function createHandler(deps: HandlerDeps): Handler {
@@ -87,9 +89,9 @@ export function createHandler(deps: HandlerDeps): Handler {
       const consent = parseConsent(shape.value, deps.agreementVersion);
       if (!consent.ok) return refuse(consent, { agreementVersion: deps.agreementVersion }, { masked });
 
-      const { store, hasher } = deps;
-      if (deps.misconfigured || !store || !hasher) {
-        const detail = deps.misconfigured ?? (store ? 'MOBILECHECK_HASH_SECRET is not set' : 'no store');
+      const { store, hasher, vendor } = deps;
+      if (deps.misconfigured || !vendor || !store || !hasher) {
+        const detail = deps.misconfigured ?? (!vendor ? 'ALIYUN_APPCODE is not set' : store ? 'MOBILECHECK_HASH_SECRET is not set' : 'no store');
         return refuse({ code: 'SERVICE_MISCONFIGURED' }, {}, { level: 'error', masked, detail });
       }
       const callerHash = hasher.hash('caller', caller);
@@ -105,7 +107,7 @@ export function createHandler(deps: HandlerDeps): Handler {
       const running = inFlight.get(flightKey);
       const shared = running !== undefined;
       const outcome = await (running ?? startFlight(flightKey, () =>
-        attempt({ store, hasher, traceId, caller: callerHash, tripleHash, fields: fields.value, now: started })));
+        attempt({ store, hasher, vendor, traceId, caller: callerHash, tripleHash, fields: fields.value, now: started })));
 
       switch (outcome.kind) {
         case 'answer': {
@@ -114,7 +116,7 @@ export function createHandler(deps: HandlerDeps): Handler {
           return finish<CheckCompleted>(
             { ok: true, verified: status.verdict === 'pass', code: status.code, message: status.message, carrier: outcome.carrier, masked, traceId, cached },
             cached
-              ? { masked, cached, billing: 'not-billed' }
+              ? { masked, cached, billing: 'not-billed', ...(outcome.cachedFrom && { cachedFrom: outcome.cachedFrom }) }
               : {
                 masked, cached, billing: 'billed', vendorHttpStatus: outcome.vendorHttpStatus, vendorTraceId: outcome.vendorTraceId,
                 ...(outcome.unrecorded && { level: 'error', detail: 'verification record not written' }),
@@ -124,7 +126,7 @@ export function createHandler(deps: HandlerDeps): Handler {
         case 'limited': {
           const seconds = retryAfterSeconds(outcome.retryAt, clock.now());
           return refuse(
-            { code: 'RATE_LIMITED', message: LIMIT_MESSAGES[outcome.limit] },
+            { code: 'RATE_LIMITED', message: LIMIT_MESSAGES[outcome.limit](formatWait(seconds)) },
             { retryAfterSeconds: seconds },
             { level: 'warn', masked, limit: outcome.limit, retryAfterSeconds: seconds, ...(shared && { cached: true }) },
           );
@@ -150,13 +152,13 @@ export function createHandler(deps: HandlerDeps): Handler {
 
   /** Reusable answer → reservation (limits) → the one vendor call → its record. Never retries the vendor. */
   async function attempt(c: {
-    store: Store; hasher: Hasher; traceId: string; caller: string; tripleHash: string; fields: PersonFields; now: number;
+    store: Store; hasher: Hasher; vendor: VendorClient; traceId: string; caller: string; tripleHash: string; fields: PersonFields; now: number;
   }): Promise<Outcome> {
     const { store } = c;
     const since = reusableSince(c.now, guards);
     if (since !== undefined) {
       const earlier = await store.findReusableAnswer({ caller: c.caller, tripleHash: c.tripleHash, since });
-      if (earlier) return { kind: 'answer', code: earlier.code, carrier: earlier.carrier, fromStore: true };
+      if (earlier) return { kind: 'answer', code: earlier.code, carrier: earlier.carrier, fromStore: true, cachedFrom: earlier.traceId };
     }
 
     const mobileHash = c.hasher.hash('mobile', c.fields.mobile);
@@ -167,7 +169,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     const callStarted = clock.now();
     let answer;
     try {
-      answer = await deps.vendor.check(c.fields);
+      answer = await c.vendor.check(c.fields);
     } catch (error) {
       // Not a VendorError: unknown whether the vendor was reached, so the reservation stays.
       if (!(error instanceof VendorError)) throw error;

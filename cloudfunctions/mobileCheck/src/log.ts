@@ -20,6 +20,8 @@ export interface CheckLogLine {
   billing?: Billing;
   /** True when the answer came from an earlier call (store or a concurrent identical request). */
   cached?: boolean;
+  /** For a cached answer from the store: the trace id of the call that paid for it. */
+  cachedFrom?: string;
   /** Which limit refused the call (RATE_LIMITED). */
   limit?: 'caller' | 'mobile';
   retryAfterSeconds?: number;

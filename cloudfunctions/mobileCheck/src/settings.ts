@@ -61,6 +61,22 @@ function optionalIntSetting(env: Env, name: string, min: number, max: number): n
   return env[name]?.trim() ? intSetting(env, name, 0, min, max) : undefined;
 }
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** The appCode and an ID number travel in this request: HTTPS only, plain HTTP only to this machine. */
+function endpointSetting(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error('MOBILECHECK_ENDPOINT must be a URL');
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+    throw new Error('MOBILECHECK_ENDPOINT must be an https:// URL');
+  }
+  return value;
+}
+
 export function readSettings(env: Env): Settings {
   const appCode = env.ALIYUN_APPCODE?.trim();
   const hashSecret = env.MOBILECHECK_HASH_SECRET?.trim();
@@ -71,7 +87,7 @@ export function readSettings(env: Env): Settings {
   }
   return {
     appCode: appCode ? appCode : undefined,
-    endpoint: env.MOBILECHECK_ENDPOINT?.trim() || DEFAULT_ENDPOINT,
+    endpoint: endpointSetting(env.MOBILECHECK_ENDPOINT?.trim() || DEFAULT_ENDPOINT),
     timeoutMs: intSetting(env, 'MOBILECHECK_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 100, 60_000),
     maxResponseBytes: MAX_RESPONSE_BYTES,
     hashSecret: hashSecret ? hashSecret : undefined,
