@@ -26,7 +26,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   UNAUTHENTICATED: '无法确认您的微信身份，请重新打开小程序后再试。',
   RATE_LIMITED: '核验次数过多，请稍后再试。',
   SERVICE_MISCONFIGURED: '核验服务暂未配置好，请联系小程序运营方。本次未产生核验。',
-  VENDOR_QUOTA_EXHAUSTED: '核验服务今日额度已用完，请联系小程序运营方或稍后再试。',
+  VENDOR_QUOTA_EXHAUSTED: '核验服务的额度已用完，请联系小程序运营方。本次未产生核验。',
   VENDOR_THROTTLED: '核验服务当前繁忙，请一分钟后再试。',
   VENDOR_TIMEOUT: '核验服务响应超时，结果未知。为避免重复扣费，请稍等片刻再试。',
   VENDOR_UNAVAILABLE: '核验服务暂时不可用，请稍后再试。',

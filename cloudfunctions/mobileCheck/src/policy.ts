@@ -1,12 +1,11 @@
 // Pure cost-guard policy: every function takes the clock value as an argument and reads no clock,
 // environment or randomness, so each rule can be tested with plain numbers.
+import { CHINA_OFFSET_MS, chinaDate } from '../../../src/domain';
 import type { GuardSettings } from './settings';
 import type { AttemptPlan } from './store/types';
 
 export const SECOND_MS = 1_000;
 export const DAY_MS = 86_400_000;
-/** Beijing time is UTC+8 all year (no daylight saving). */
-export const BEIJING_OFFSET_MS = 8 * 3_600_000;
 /** The per-mobile limit counts calls in any rolling 24 hours, like the vendor's own 203 threshold. */
 export const MOBILE_WINDOW_MS = DAY_MS;
 /** Warn once billed calls reach this share of the bought quota (the vendor alerts at 20 % left). */
@@ -14,12 +13,13 @@ export const QUOTA_WARNING_PERCENT = 80;
 
 /** The Beijing calendar day of an instant, as YYYYMMDD. */
 export function beijingDay(now: number): string {
-  return new Date(now + BEIJING_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
+  const { year, month, day } = chinaDate(now);
+  return `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
 }
 
 /** The instant the next Beijing calendar day starts. */
 export function nextBeijingMidnight(now: number): number {
-  return (Math.floor((now + BEIJING_OFFSET_MS) / DAY_MS) + 1) * DAY_MS - BEIJING_OFFSET_MS;
+  return (Math.floor((now + CHINA_OFFSET_MS) / DAY_MS) + 1) * DAY_MS - CHINA_OFFSET_MS;
 }
 
 /** What one reservation of a vendor call must satisfy, for the store to check atomically. */

@@ -5,7 +5,8 @@ export interface CalendarDate {
   day: number;
 }
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+/** China Standard Time is UTC+8 all year (no daylight saving). */
+export const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** The calendar date in Beijing at the instant `epochMs` (China has no daylight saving). */
 export function chinaDate(epochMs: number): CalendarDate {

@@ -131,9 +131,16 @@ export function cloudStore(db: DatabaseLike): Store {
       const callerKey = `c_${plan.callerDay}_${plan.caller}`;
       const counted = await incrementWithin(callerKey, plan.callerLimit, { kind: 'caller', until: plan.callerResetAt });
       if (!counted) return { ok: false, limit: 'caller', retryAt: plan.callerResetAt };
-      const slot = await takeMobileSlot(plan);
+      const giveBackCallerCount = () => updateWhere({ _id: callerKey, count: _.gt(0) }, { count: _.inc(-1) });
+      let slot;
+      try {
+        slot = await takeMobileSlot(plan);
+      } catch (error) {
+        await giveBackCallerCount().catch(() => undefined);
+        throw error;
+      }
       if ('retryAt' in slot) {
-        await updateWhere({ _id: callerKey, count: _.gt(0) }, { count: _.inc(-1) });
+        await giveBackCallerCount();
         return { ok: false, limit: 'mobile', retryAt: slot.retryAt };
       }
       return { ok: true, reservation: { reservationId: plan.reservationId, callerKey, mobileKey: slot.id } };
