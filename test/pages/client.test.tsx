@@ -4,7 +4,7 @@ import { completed, deferred, functionCalls, serve, VALID } from './helpers';
 import { ERROR_MESSAGES, type CheckRequest, type CheckResponse } from '../../src/domain';
 import { callMobileCheck, fetchVendorMode, resetVendorModeForTests } from '../../src/services/mobileCheckClient';
 import { useMobileCheck } from '../../src/hooks/useMobileCheck';
-import { formatWait } from '../../src/services/retryAfter';
+import { formatWait } from '../../src/domain';
 
 
 const request: CheckRequest = { ...VALID, consent: { agreementVersion: 'v1', accepted: true } };

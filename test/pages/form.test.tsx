@@ -172,16 +172,13 @@ describe('form page: checking', () => {
     expect(errorOf(container, 'mobile')).toBeNull();
   });
 
-  it.each([
-    [600, '10分钟'],
-    [45, '45秒'],
-    [90, '1分30秒'],
-  ])('tells when to retry after RATE_LIMITED with retryAfterSeconds %i', async (seconds, text) => {
-    serve({ answer: () => ({ ok: false, code: 'RATE_LIMITED', message: '核验次数过多', retryAfterSeconds: seconds, traceId: '' }) });
+  it('shows the function\'s RATE_LIMITED message, which names the limit and the wait', async () => {
+    const message = '该手机号码24小时内核验次数已达上限，请10分钟后再试。';
+    serve({ answer: () => ({ ok: false, code: 'RATE_LIMITED', message, retryAfterSeconds: 600, traceId: '' }) });
     const { container } = await show(<FormPage />);
     fillValid(container);
     await submit(container);
-    expect($(container, '#form-error')!.textContent).toContain(`请${text}后再试`);
+    expect($(container, '#form-error')!.textContent).toContain(message);
   });
 
   it('clears the stored consent and returns to the agreement on CONSENT_REQUIRED for the version it shows', async () => {

@@ -18,7 +18,6 @@ import { useMobileCheck } from '../../hooks/useMobileCheck';
 import { currentAgreement } from '../../services/agreement';
 import { clearConsent, consentState } from '../../services/consentStore';
 import { setLastResult } from '../../services/resultStore';
-import { formatWait } from '../../services/retryAfter';
 import { ROUTES } from '../../services/routes';
 
 type Values = Record<FieldName, string>;
@@ -26,7 +25,6 @@ type Flags = Record<FieldName, boolean>;
 type Messages = Partial<Record<FieldName, string>>;
 
 const FIELDS: FieldName[] = ['name', 'idCard', 'mobile'];
-// `idcard` and `number` bring up WeChat's ID-number and digit keyboards.
 const OUTDATED_AGREEMENT_MESSAGE = '《个人信息授权书》已更新，请关闭并重新打开小程序，阅读新版授权书后再核验。';
 
 interface InputSpec {
@@ -36,6 +34,7 @@ interface InputSpec {
   placeholder: string;
   maxlength: number;
 }
+// `idcard` and `number` bring up WeChat's ID-number and digit keyboards.
 const INPUTS: InputSpec[] = [
   { name: 'name', label: '姓名', type: 'text', placeholder: '与身份证上一致', maxlength: 40 },
   { name: 'idCard', label: '身份证号码', type: 'idcard', placeholder: '18位居民身份证号码', maxlength: ID_CARD_LENGTH },
@@ -43,11 +42,6 @@ const INPUTS: InputSpec[] = [
 ];
 const EMPTY: Values = { name: '', idCard: '', mobile: '' };
 const UNTOUCHED: Flags = { name: false, idCard: false, mobile: false };
-const FIELD_OF_CODE: Partial<Record<ErrorCode, FieldName>> = {
-  INVALID_NAME: 'name',
-  INVALID_ID_CARD: 'idCard',
-  INVALID_MOBILE: 'mobile',
-};
 
 function validate(values: Values) {
   return {
@@ -73,11 +67,10 @@ interface FormError {
 }
 
 function formErrorOf(response: CheckRefused): FormError {
-  if (response.code === 'RATE_LIMITED') {
-    const wait = typeof response.retryAfterSeconds === 'number' ? `请${formatWait(response.retryAfterSeconds)}后再试。` : '请稍后再试。';
-    return { code: response.code, message: `核验次数过多，${wait}`, traceId: response.traceId };
-  }
-  return { code: response.code, message: ERROR_MESSAGES[response.code] ?? response.message, traceId: response.traceId };
+  // RATE_LIMITED: the function's message names the limit and the wait; other codes read the same
+  // from the shared table, which also covers a function older than this page.
+  const message = response.code === 'RATE_LIMITED' ? response.message : ERROR_MESSAGES[response.code] ?? response.message;
+  return { code: response.code, message, traceId: response.traceId };
 }
 
 export default function FormPage() {
@@ -145,8 +138,9 @@ export default function FormPage() {
       goToAgreement('consent');
       return;
     }
-    const field = response.field ?? FIELD_OF_CODE[response.code];
-    if (field && FIELD_OF_CODE[response.code]) {
+    // The function names the field for INVALID_NAME / INVALID_ID_CARD / INVALID_MOBILE.
+    const { field } = response;
+    if (field) {
       setServerErrors((m) => ({ ...m, [field]: response.message || ERROR_MESSAGES[response.code] }));
       return;
     }
