@@ -13,6 +13,7 @@ export function startSandboxProcess(latencyMs: number): Promise<RemoteSandbox> {
   const child = fork(__filename, ['--child', String(latencyMs)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`sandbox process exited (${code}) before it started`)));
     child.once('message', (message) => {
       const { endpoint, appCode } = message as { endpoint: string; appCode: string };
       resolve({

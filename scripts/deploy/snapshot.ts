@@ -4,8 +4,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BuiltCloudEnv, DeployEnv, DeploySnapshot, FileTime, KeyFileState, TextFile } from './checks';
 
-/** Folders whose files the builds are made from (a change there means the builds are stale). */
-export const SOURCE_DIRS = ['src', 'cloudfunctions/mobileCheck/src', 'config'];
+/** What the builds are made from, folders and files (a change there means the builds are stale). */
+export const SOURCES = ['src', 'cloudfunctions/mobileCheck/src', 'config', 'package-lock.json', 'scripts/build-function.ts'];
 /** Folders that ship to phones or browsers. */
 export const CLIENT_DIRS = ['dist', 'dist-h5'];
 const TEXT_EXTENSIONS = /\.(js|mjs|cjs|json|wxml|wxss|wxs|html|css|txt|map|xml|svg)$/i;
@@ -13,11 +13,13 @@ const MAX_SCANNED_BYTES = 8 * 1024 * 1024;
 
 const rel = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
 
+/** Every file below `dir`; a file given as `dir` is itself. */
 function walk(dir: string, out: string[] = []): string[] {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
+    if (existsSync(dir) && statSync(dir).isFile()) out.push(dir);
     return out;
   }
   for (const entry of entries) {
@@ -153,7 +155,7 @@ export function takeSnapshot(root: string, env: DeployEnv, cwd: string): DeployS
     functionBundleBytes,
     functionPackageJson: existsSync(path.join(root, 'cloudfunctions/mobileCheck/package.json')),
     functionConfigJson: existsSync(path.join(root, 'cloudfunctions/mobileCheck/config.json')),
-    newestSource: newest(root, SOURCE_DIRS),
+    newestSource: newest(root, SOURCES),
     clientFiles: clientFiles(root),
     envFiles: envFiles(root),
     operatorSource: readText(path.join(root, 'src/settings/operator.ts')),
