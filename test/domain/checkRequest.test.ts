@@ -1,10 +1,10 @@
 import { ERROR_MESSAGES, parseConsent, parseFields, parseShape } from '../../src/domain';
 import type { CalendarDate } from '../../src/domain';
 import { withCheckChar } from '../support/gb11643';
+import { HAN } from './fieldReasons';
 
 const TODAY: CalendarDate = { year: 2025, month: 6, day: 15 };
 const VERSION = '0123456789abcdef';
-const HAN = /\p{Script=Han}/u;
 
 const VALID = { name: '张三', idCard: '11010519491231002X', mobile: '13800138000' };
 const event = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({

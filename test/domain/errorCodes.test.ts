@@ -1,6 +1,6 @@
 import { ERROR_CODES, ERROR_MESSAGES } from '../../src/domain';
+import { HAN } from './fieldReasons';
 
-const HAN = /\p{Script=Han}/u;
 
 // The codes design.md promises to callers; NETWORK_ERROR is produced by the mini-program itself.
 const DESIGNED = [

@@ -1,7 +1,7 @@
 import { isVendorStatusCode, VENDOR_STATUS_CODES, vendorStatus } from '../../src/domain';
 import type { VendorStatusCode } from '../../src/domain';
+import { HAN } from './fieldReasons';
 
-const HAN = /\p{Script=Han}/u;
 const ALL: VendorStatusCode[] = ['01', '02', '202', '203', '204', '205', '206', '207'];
 
 describe('vendorStatus', () => {
