@@ -14,10 +14,16 @@ export type ErrorCode =
   | 'VENDOR_UNAVAILABLE'
   | 'VENDOR_BAD_RESPONSE'
   | 'INTERNAL'
-  // Produced by the mini-program's own client when the function cannot be reached.
-  | 'NETWORK_ERROR';
+  | 'FORBIDDEN'
+  | 'BUDGET_EXHAUSTED'
+  | 'PHONE_CODE_INVALID'
+  | 'PHONE_QUOTA_EXHAUSTED'
+  | 'PHONE_UNAVAILABLE';
 
-export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+/** Produced by the mini-program's own client when the function cannot be reached; never by the function. */
+export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR';
+
+export const ERROR_MESSAGES: Record<ClientErrorCode, string> = {
   INVALID_REQUEST: '请求格式不正确，请返回重新填写后再试。',
   INVALID_NAME: '姓名填写有误，请核对后再试。',
   INVALID_ID_CARD: '身份证号码填写有误，请核对后再试。',
@@ -32,7 +38,18 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   VENDOR_UNAVAILABLE: '核验服务暂时不可用，请稍后再试。',
   VENDOR_BAD_RESPONSE: '核验服务返回了无法识别的结果，请稍后再试。',
   INTERNAL: '系统出了点问题，请稍后再试。',
+  FORBIDDEN: '您没有查看此页面的权限。',
+  BUDGET_EXHAUSTED: '今日核验名额已用完，请明天再试。本次未产生核验。',
+  PHONE_CODE_INVALID: '手机号授权已过期或已使用，请重新点击获取手机号。',
+  PHONE_QUOTA_EXHAUSTED: '微信手机号验证额度已用完，请联系小程序运营方。本次未产生核验。',
+  PHONE_UNAVAILABLE: '暂时无法获取您的微信手机号，请稍后再试。本次未产生核验。',
   NETWORK_ERROR: '网络连接失败，请检查网络后再试。',
 };
 
-export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
+/** The codes the function answers (NETWORK_ERROR is the client's own). */
+export const ERROR_CODES = (Object.keys(ERROR_MESSAGES) as ClientErrorCode[]).filter(
+  (code): code is ErrorCode => code !== 'NETWORK_ERROR',
+);
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (ERROR_CODES as string[]).includes(value);

@@ -4,8 +4,12 @@ export type { Agreement, AgreementSection, OperatorSettings } from './agreement/
 export { sha256Hex } from './agreement/sha256';
 export { parseConsent, parseFields, parseShape } from './checkRequest';
 export type { Consent, Parsed, PersonFields, Refusal } from './checkRequest';
-export { ERROR_CODES, ERROR_MESSAGES } from './errorCodes';
-export type { ErrorCode } from './errorCodes';
+export { ERROR_CODES, ERROR_MESSAGES, isErrorCode } from './errorCodes';
+export type { ClientErrorCode, ErrorCode } from './errorCodes';
+export { ACTIONS, isAction, STATS_MAX_DAYS, STATS_MIN_DAYS } from './actions';
+export type {
+  Action, ActionAnswer, ActionRequest, DayStats, DeleteAnswer, MyRecordsAnswer, OwnConsent, OwnVerification, StatsAnswer, StatusAnswer, WithdrawAnswer,
+} from './actions';
 export { CHINA_OFFSET_MS, chinaDate } from './fields/calendarDate';
 export { formatWait } from './formatWait';
 export type { CalendarDate } from './fields/calendarDate';
@@ -18,6 +22,8 @@ export { checkName, isName, NAME_MAX_LENGTH, NAME_MIN_LENGTH } from './fields/na
 export type { NameReason } from './fields/name';
 export { maskFields, maskIdCard, maskMobile, maskName } from './masking';
 export type { MaskedFields } from './masking';
-export type { CheckCompleted, CheckRefused, CheckRequest, CheckResponse, FieldName } from './result';
+export type {
+  CheckCompleted, CheckRefused, CheckRequest, CheckResponse, ConsentInput, FieldName, PersonInput, PhoneSource, RateLimit,
+} from './result';
 export { isVendorStatusCode, VENDOR_STATUS_CODES, vendorStatus } from './vendorStatus';
 export type { Verdict, VendorStatus, VendorStatusCode } from './vendorStatus';

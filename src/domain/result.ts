@@ -4,13 +4,34 @@ import type { VendorStatusCode } from './vendorStatus';
 
 export type FieldName = 'name' | 'idCard' | 'mobile';
 
-/** What the mini-program sends to `mobileCheck`. */
-export interface CheckRequest {
+/** The three fields as a person typed them (or as WeChat gave the mobile). */
+export interface PersonInput {
   name: string;
   idCard: string;
   mobile: string;
-  consent: { agreementVersion: string; accepted: boolean };
 }
+
+/** What the person agreed to, and when (ms since epoch, the moment the box was ticked). */
+export interface ConsentInput {
+  agreementVersion: string;
+  accepted: boolean;
+  acceptedAt: number;
+}
+
+/** What the mini-program sends to `mobileCheck` for a check (`action` absent or "check"). */
+export interface CheckRequest {
+  action?: 'check';
+  name: string;
+  idCard: string;
+  /** Absent when the mobile comes from WeChat's phone number component (`phoneCode`). */
+  mobile?: string;
+  /** One-time code from `<Button openType="getRealtimePhoneNumber">`; in sandbox mode "sandbox:<11 digits>". */
+  phoneCode?: string;
+  consent: ConsentInput;
+}
+
+/** How the mobile was obtained: typed into the form, or proven by WeChat. */
+export type PhoneSource = 'typed' | 'wechat';
 
 /** The vendor answered with a status. */
 export interface CheckCompleted {
@@ -22,7 +43,13 @@ export interface CheckCompleted {
   masked: MaskedFields;
   traceId: string;
   cached: boolean;
+  /** Only on a `01` when a signing key is set: a compact JWS (EdDSA) the operator's backend verifies. */
+  token?: string;
+  tokenExpiresAt?: number;
 }
+
+/** Which limit refused a request (RATE_LIMITED). */
+export type RateLimit = 'caller' | 'mobile' | 'identities' | 'requests';
 
 /** No completed check. Only the fields that apply to the code are present. */
 export interface CheckRefused {
@@ -33,6 +60,7 @@ export interface CheckRefused {
   field?: FieldName;
   agreementVersion?: string;
   retryAfterSeconds?: number;
+  limit?: RateLimit;
 }
 
 export type CheckResponse = CheckCompleted | CheckRefused;

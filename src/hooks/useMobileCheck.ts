@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CheckRequest, CheckResponse } from '../domain';
-import { callMobileCheck } from '../services/mobileCheckClient';
+import type { CheckRequest } from '../domain';
+import { callMobileCheck, type ClientCheckResponse } from '../services/mobileCheckClient';
 
 /**
  * One remote check at a time. `loading` is true while a request is on its way; `submit` resolves
@@ -19,7 +19,7 @@ export function useMobileCheck() {
     };
   }, []);
 
-  const submit = useCallback(async (request: CheckRequest): Promise<CheckResponse | null> => {
+  const submit = useCallback(async (request: CheckRequest): Promise<ClientCheckResponse | null> => {
     if (inFlight.current) return null;
     inFlight.current = true;
     setLoading(true);

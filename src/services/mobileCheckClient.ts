@@ -1,5 +1,18 @@
 import Taro from '@tarojs/taro';
-import { ERROR_MESSAGES, type CheckRefused, type CheckRequest, type CheckResponse, type ErrorCode } from '../domain';
+import {
+  ERROR_MESSAGES,
+  isErrorCode,
+  type ActionRequest,
+  type CheckCompleted,
+  type CheckRefused,
+  type CheckRequest,
+  type ClientErrorCode,
+  type DeleteAnswer,
+  type MyRecordsAnswer,
+  type StatsAnswer,
+  type StatusAnswer,
+  type WithdrawAnswer,
+} from '../domain';
 
 /** How long the h5 page waits for the local host before giving up. */
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -9,20 +22,41 @@ export const H5_STATUS_URL = '/api/status';
 
 export type VendorMode = 'sandbox' | 'live';
 
-const refused = (code: ErrorCode): CheckRefused => ({ ok: false, code, message: ERROR_MESSAGES[code], traceId: '' });
+/** A refusal as the page sees it: the function's codes plus the client's own NETWORK_ERROR. */
+export type ClientRefused = Omit<CheckRefused, 'code'> & { code: ClientErrorCode };
+export type ClientCheckResponse = CheckCompleted | ClientRefused;
 
-/** Accepts only something shaped like the function's output; anything else is treated as unreachable. */
-function asResponse(value: unknown): CheckResponse | null {
-  if (!value || typeof value !== 'object') return null;
-  const v = value as Partial<CheckResponse>;
-  if (v.ok === true && typeof v.code === 'string' && typeof v.message === 'string' && v.masked) return v as CheckResponse;
-  if (v.ok === false && typeof v.code === 'string') {
-    const code = v.code as ErrorCode;
-    const message = typeof v.message === 'string' && v.message ? v.message : (ERROR_MESSAGES[code] ?? ERROR_MESSAGES.INTERNAL);
-    return { ...(v as CheckRefused), message, traceId: typeof v.traceId === 'string' ? v.traceId : '' };
-  }
-  return null;
+/** What each action answers when it succeeds. */
+interface Answers {
+  check: CheckCompleted;
+  status: StatusAnswer;
+  withdrawConsent: WithdrawAnswer;
+  myRecords: MyRecordsAnswer;
+  deleteMyRecords: DeleteAnswer;
+  stats: StatsAnswer;
 }
+type ActionName = keyof Answers;
+
+const refused = (code: ClientErrorCode): ClientRefused => ({ ok: false, code, message: ERROR_MESSAGES[code], traceId: '' });
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** Accepts only a refusal carrying a code the function may answer; message falls back to the shared table. */
+function asRefusal(value: Record<string, unknown>): ClientRefused | null {
+  if (value.ok !== false || !isErrorCode(value.code)) return null;
+  const message = typeof value.message === 'string' && value.message ? value.message : ERROR_MESSAGES[value.code];
+  return { ...(value as unknown as CheckRefused), message, traceId: typeof value.traceId === 'string' ? value.traceId : '' };
+}
+
+/** Loose shape checks per action: enough that a page never reads a field that is not there. */
+const ANSWER_SHAPES: { [A in ActionName]: (v: Record<string, unknown>) => boolean } = {
+  check: (v) => typeof v.code === 'string' && typeof v.message === 'string' && isObject(v.masked),
+  status: (v) => typeof v.verified === 'boolean',
+  withdrawConsent: (v) => typeof v.withdrawnAt === 'number',
+  myRecords: (v) => Array.isArray(v.records) && Array.isArray(v.consents),
+  deleteMyRecords: (v) => isObject(v.deleted),
+  stats: (v) => Array.isArray(v.days) && isObject(v.quota) && isObject(v.budget),
+};
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -40,33 +74,40 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/** One call of the function: weapp `Taro.cloud.callFunction`; h5 `POST /api/functions/mobileCheck`. */
+async function send(event: ActionRequest): Promise<unknown> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const res = await withTimeout(Taro.cloud.callFunction({ name: FUNCTION_NAME, data: { ...event } }), REQUEST_TIMEOUT_MS + 5_000);
+    return res.result;
+  }
+  const res = await Taro.request<unknown>({
+    url: H5_FUNCTION_URL,
+    method: 'POST',
+    data: event,
+    header: { 'content-type': 'application/json' },
+    dataType: 'json',
+    timeout: REQUEST_TIMEOUT_MS,
+  });
+  return res.data;
+}
+
 /**
- * Asks the `mobileCheck` function. Never throws: a network failure, a timeout or an unreadable
- * answer becomes `{ ok: false, code: 'NETWORK_ERROR' }`.
- * weapp: `Taro.cloud.callFunction`; h5: `POST /api/functions/mobileCheck` on the local host.
+ * Asks the function for one action. Never throws: a network failure, a timeout or an answer of the
+ * wrong shape becomes `{ ok: false, code: 'NETWORK_ERROR' }`.
  */
-export async function callMobileCheck(request: CheckRequest): Promise<CheckResponse> {
+export async function callAction<A extends ActionName>(action: A, data: Omit<ActionRequest, 'action'> = {}): Promise<Answers[A] | ClientRefused> {
   try {
-    if (process.env.TARO_ENV === 'weapp') {
-      const res = await withTimeout(
-        Taro.cloud.callFunction({ name: FUNCTION_NAME, data: { ...request } }),
-        REQUEST_TIMEOUT_MS + 5_000,
-      );
-      return asResponse(res.result) ?? refused('NETWORK_ERROR');
-    }
-    const res = await Taro.request<unknown>({
-      url: H5_FUNCTION_URL,
-      method: 'POST',
-      data: request,
-      header: { 'content-type': 'application/json' },
-      dataType: 'json',
-      timeout: REQUEST_TIMEOUT_MS,
-    });
-    return asResponse(res.data) ?? refused('NETWORK_ERROR');
+    const value = await send({ ...data, action } as ActionRequest);
+    if (!isObject(value)) return refused('NETWORK_ERROR');
+    if (value.ok === true && ANSWER_SHAPES[action](value)) return value as unknown as Answers[A];
+    return asRefusal(value) ?? refused('NETWORK_ERROR');
   } catch {
     return refused('NETWORK_ERROR');
   }
 }
+
+/** Asks the function to check three fields. */
+export const callMobileCheck = (request: CheckRequest): Promise<ClientCheckResponse> => callAction('check', request);
 
 let modePromise: Promise<VendorMode | null> | null = null;
 

@@ -2,12 +2,12 @@ import { act, renderHook } from '@testing-library/react';
 import Taro, { resetTaro } from './stubs/taro';
 import { completed, deferred, functionCalls, serve, VALID } from './helpers';
 import { ERROR_MESSAGES, type CheckRequest, type CheckResponse } from '../../src/domain';
-import { callMobileCheck, fetchVendorMode, resetVendorModeForTests } from '../../src/services/mobileCheckClient';
+import { callMobileCheck, fetchVendorMode, resetVendorModeForTests, type ClientCheckResponse } from '../../src/services/mobileCheckClient';
 import { useMobileCheck } from '../../src/hooks/useMobileCheck';
 import { formatWait } from '../../src/domain';
 
 
-const request: CheckRequest = { ...VALID, consent: { agreementVersion: 'v1', accepted: true } };
+const request: CheckRequest = { ...VALID, consent: { agreementVersion: 'v1', accepted: true, acceptedAt: 1 } };
 const cloud = Taro.cloud;
 
 beforeEach(() => {
@@ -38,7 +38,7 @@ describe('mobileCheck client', () => {
     cloud.callFunction.mockResolvedValue({ result: completed('02'), errMsg: 'cloud.callFunction:ok' });
     const response = await callMobileCheck(request);
     expect(response).toMatchObject({ ok: true, code: '02' });
-    expect(cloud.callFunction).toHaveBeenCalledWith({ name: 'mobileCheck', data: request });
+    expect(cloud.callFunction).toHaveBeenCalledWith({ name: 'mobileCheck', data: { ...request, action: 'check' } });
     expect(Taro.request).not.toHaveBeenCalled();
   });
 
@@ -80,8 +80,8 @@ describe('useMobileCheck', () => {
     const pending = deferred<CheckResponse>();
     serve({ answer: () => pending.promise });
     const { result } = renderHook(() => useMobileCheck());
-    let first!: Promise<CheckResponse | null>;
-    let second!: Promise<CheckResponse | null>;
+    let first!: Promise<ClientCheckResponse | null>;
+    let second!: Promise<ClientCheckResponse | null>;
     await act(async () => {
       first = result.current.submit(request);
       second = result.current.submit(request);

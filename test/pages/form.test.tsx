@@ -126,7 +126,7 @@ describe('form page: checking', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0].method).toBe('POST');
     expect(calls[0].timeout).toBe(15000);
-    expect(calls[0].data).toEqual({ ...VALID, consent: { agreementVersion: agreement.version, accepted: true } });
+    expect(calls[0].data).toEqual({ ...VALID, action: 'check', consent: { agreementVersion: agreement.version, accepted: true, acceptedAt: expect.any(Number) } });
     expect(getLastResult()).toEqual(answer);
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/result/index' });
     expect(Taro.redirectTo.mock.calls[0][0].url).not.toContain(VALID.mobile);

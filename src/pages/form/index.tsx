@@ -9,16 +9,16 @@ import {
   ERROR_MESSAGES,
   ID_CARD_LENGTH,
   MOBILE_LENGTH,
-  type CheckRefused,
-  type ErrorCode,
+  type ClientErrorCode,
   type FieldName,
 } from '../../domain';
 import { SandboxBanner } from '../../components/SandboxBanner';
 import { useMobileCheck } from '../../hooks/useMobileCheck';
 import { currentAgreement } from '../../services/agreement';
-import { clearConsent, consentState } from '../../services/consentStore';
+import { clearConsent, consentState, readConsent } from '../../services/consentStore';
 import { setLastResult } from '../../services/resultStore';
 import { ROUTES } from '../../services/routes';
+import type { ClientRefused } from '../../services/mobileCheckClient';
 
 type Values = Record<FieldName, string>;
 type Flags = Record<FieldName, boolean>;
@@ -61,12 +61,12 @@ function shouldShow(field: FieldName, value: string, touched: boolean, reason: s
 }
 
 interface FormError {
-  code: ErrorCode;
+  code: ClientErrorCode;
   message: string;
   traceId: string;
 }
 
-function formErrorOf(response: CheckRefused): FormError {
+function formErrorOf(response: ClientRefused): FormError {
   // RATE_LIMITED: the function's message names the limit and the wait; other codes read the same
   // from the shared table, which also covers a function older than this page.
   const message = response.code === 'RATE_LIMITED' ? response.message : ERROR_MESSAGES[response.code] ?? response.message;
@@ -110,7 +110,8 @@ export default function FormPage() {
     setTouched({ name: true, idCard: true, mobile: true });
     const r = validate(values);
     if (!r.name.ok || !r.idCard.ok || !r.mobile.ok) return;
-    if (consentState(agreement.version) !== 'current') {
+    const stored = readConsent();
+    if (!stored || stored.version !== agreement.version) {
       goToAgreement('consent');
       return;
     }
@@ -119,7 +120,7 @@ export default function FormPage() {
       name: r.name.value,
       idCard: r.idCard.value,
       mobile: r.mobile.value,
-      consent: { agreementVersion: agreement.version, accepted: true },
+      consent: { agreementVersion: agreement.version, accepted: true, acceptedAt: stored.acceptedAt },
     });
     if (!response) return; // a check is already on its way
     if (response.ok) {
