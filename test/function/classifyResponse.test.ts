@@ -1,5 +1,5 @@
-import { classifyResponse } from '../../cloudfunctions/mobileCheck/src/vendor/classifyResponse';
-import { VendorError } from '../../cloudfunctions/mobileCheck/src/vendor/VendorError';
+import { classifyResponse } from '../../cloudfunctions/mobileCheck/src/mobileCheckApi/classifyResponse';
+import { VendorError } from '../../cloudfunctions/mobileCheck/src/mobileCheckApi/VendorError';
 
 const ok = (body: unknown) => ({ httpStatus: 200, headers: {}, body: JSON.stringify(body) });
 const gateway = (httpStatus: number, message: string) => ({

@@ -6,7 +6,7 @@ import { createHasher } from './hash';
 import { jsonLogger } from './log';
 import { createEntry, createRetentionJob, type Entry } from './retention';
 import { DEFAULT_GUARDS, DEFAULT_RETENTION_DAYS, readSettings, type Settings } from './settings';
-import { createVendorClient } from './vendor/client';
+import { createVendorClient } from './mobileCheckApi/client';
 
 type Env = Record<string, string | undefined>;
 

@@ -19,8 +19,8 @@ import type { CheckLogLine, LogLine } from './log';
 import { attemptPlan, percentUsed, quotaWarningDue, retryAfterSeconds, reusableSince } from './policy';
 import type { GuardSettings } from './settings';
 import type { Store, VerificationRecord } from './store/types';
-import type { VendorClient } from './vendor/client';
-import { VendorError } from './vendor/VendorError';
+import type { VendorClient } from './mobileCheckApi/client';
+import { VendorError } from './mobileCheckApi/VendorError';
 
 export interface Clock {
   now(): number;

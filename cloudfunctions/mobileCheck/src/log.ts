@@ -1,6 +1,6 @@
 import type { MaskedFields } from '../../../src/domain';
 import type { PurgeReport } from './store/types';
-import type { Billing } from './vendor/VendorError';
+import type { Billing } from './mobileCheckApi/VendorError';
 
 /**
  * One structured line per call. Only masked fields: raw personal data, their hashes and the appCode

@@ -1,7 +1,7 @@
 // The function's memory: consent evidence, the audit trail and the counters behind the cost guards.
 // Records hold keyed hashes (see ../hash.ts), never a raw name, ID number, mobile or OPENID.
 import type { VendorStatusCode } from '../../../../src/domain';
-import type { Billing } from '../vendor/VendorError';
+import type { Billing } from '../mobileCheckApi/VendorError';
 
 /** Written before the vendor is called: no record, no call. */
 export interface ConsentRecord {
