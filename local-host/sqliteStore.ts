@@ -1,13 +1,14 @@
 // Store adapter for `npm start` and tests: a better-sqlite3 file that keeps its data across restarts.
 // Never imported by the cloud entry, so it stays out of the deployed index.js.
-//
-// Concurrency: better-sqlite3 runs each statement synchronously, and every multi-step operation
-// below runs in one `BEGIN IMMEDIATE` transaction, so limit checks and counts are atomic within a
-// process and across processes sharing the file (busy_timeout makes the others wait).
+// Each multi-step method runs in one `BEGIN IMMEDIATE` transaction: atomic within a process and
+// across processes sharing the file (busy_timeout makes the others wait).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AttemptPlan, ReserveResult, Store } from '../cloudfunctions/mobileCheck/src/store/types';
+import { mergeDelta, emptyDelta, type StatsDelta } from '../cloudfunctions/mobileCheck/src/stats';
+import type { CallerLimits, Claim, ConsentRecord, Reserved, ReserveInput, Store, VerificationRecord } from '../cloudfunctions/mobileCheck/src/store/types';
+import { nextBeijingMidnight } from '../cloudfunctions/mobileCheck/src/policy';
+import { OLD_TABLES, SCHEMA, SCHEMA_VERSION } from './sqliteSchema';
 
 export interface SqliteStore extends Store {
   /** Every stored row of every table, for inspection in tests. */
@@ -15,98 +16,150 @@ export interface SqliteStore extends Store {
   close(): void;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS consents (
-  trace_id TEXT NOT NULL, caller TEXT NOT NULL, agreement_version TEXT NOT NULL,
-  person_hash TEXT NOT NULL, at INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS consents_at ON consents (at);
-CREATE TABLE IF NOT EXISTS verifications (
-  trace_id TEXT NOT NULL, caller TEXT NOT NULL, triple_hash TEXT NOT NULL, mobile_hash TEXT NOT NULL,
-  outcome TEXT NOT NULL, final INTEGER NOT NULL, carrier TEXT NOT NULL, billing TEXT NOT NULL,
-  vendor_trace_id TEXT NOT NULL, latency_ms INTEGER NOT NULL, at INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS verifications_reuse ON verifications (caller, triple_hash, at);
-CREATE INDEX IF NOT EXISTS verifications_at ON verifications (at);
--- One row per reserved vendor call: kind 'caller' keyed by caller hash + Beijing day, kind 'mobile'
--- keyed by mobile hash; a row limits until \`until\`.
-CREATE TABLE IF NOT EXISTS attempts (
-  reservation_id TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, at INTEGER NOT NULL, until INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS attempts_key ON attempts (kind, key, until);
-CREATE INDEX IF NOT EXISTS attempts_reservation ON attempts (reservation_id);
-CREATE TABLE IF NOT EXISTS quota (id INTEGER PRIMARY KEY CHECK (id = 1), billed INTEGER NOT NULL, warned_for INTEGER NOT NULL);
-`;
+type Row = Record<string, unknown>;
+const json = <T>(value: unknown, fallback: T): T => (typeof value === 'string' ? (JSON.parse(value) as T) : fallback);
 
 export function openSqliteStore(filePath: string): SqliteStore {
   if (filePath !== ':memory:') mkdirSync(path.dirname(filePath), { recursive: true });
   const db = new Database(filePath);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
+  if (Number(db.pragma('user_version', { simple: true })) < SCHEMA_VERSION) {
+    for (const table of OLD_TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }
   db.exec(SCHEMA);
 
-  const insertConsent = db.prepare(
-    'INSERT INTO consents (trace_id, caller, agreement_version, person_hash, at) VALUES (@traceId, @caller, @agreementVersion, @personHash, @at)');
-  const insertVerification = db.prepare(`INSERT INTO verifications
-    (trace_id, caller, triple_hash, mobile_hash, outcome, final, carrier, billing, vendor_trace_id, latency_ms, at)
-    VALUES (@traceId, @caller, @tripleHash, @mobileHash, @outcome, @final, @carrier, @billing, @vendorTraceId, @latencyMs, @at)`);
-  const reusable = db.prepare(`SELECT outcome, carrier, trace_id AS traceId, at FROM verifications
-    WHERE caller = ? AND triple_hash = ? AND final = 1 AND at >= ? ORDER BY at DESC LIMIT 1`);
-  const liveAttempts = db.prepare('SELECT COUNT(*) AS n, MIN(until) AS soonest FROM attempts WHERE kind = ? AND key = ? AND until > ?');
-  const insertAttempt = db.prepare('INSERT INTO attempts (reservation_id, kind, key, at, until) VALUES (?, ?, ?, ?, ?)');
-  const deleteAttempts = db.prepare('DELETE FROM attempts WHERE reservation_id = ?');
-  const addBilled = db.prepare(
-    'INSERT INTO quota (id, billed, warned_for) VALUES (1, 1, 0) ON CONFLICT (id) DO UPDATE SET billed = billed + 1');
-  const billed = db.prepare('SELECT billed FROM quota WHERE id = 1');
-  const claimWarning = db.prepare('UPDATE quota SET warned_for = ? WHERE id = 1 AND warned_for != ?');
+  const counter = (id: string): number => Number((db.prepare('SELECT count FROM counters WHERE id = ?').get(id) as Row | undefined)?.count ?? 0);
+  const bump = (id: string, by: number, until: number | null) =>
+    db.prepare('INSERT INTO counters (id, count, until) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET count = MAX(0, count + ?)').run(id, Math.max(0, by), until, by);
+  const limitsOf = (caller: string): CallerLimits | undefined =>
+    json<CallerLimits | undefined>((db.prepare('SELECT json FROM limits WHERE caller = ?').get(caller) as Row | undefined)?.json, undefined);
+  const saveLimits = (caller: string, limits: CallerLimits, until: number) =>
+    db.prepare('INSERT INTO limits (caller, json, until) VALUES (?, ?, ?) ON CONFLICT (caller) DO UPDATE SET json = excluded.json, until = excluded.until').run(caller, JSON.stringify(limits), until);
+  const claimId = (caller: string, triple: string) => `${caller}/${triple}`;
+  const claimOf = (id: string): Claim | undefined => json<Claim | undefined>((db.prepare('SELECT json FROM claims WHERE id = ?').get(id) as Row | undefined)?.json, undefined);
+  const saveClaim = (id: string, caller: string, claim: Claim, at: number) =>
+    db.prepare('INSERT INTO claims (id, caller, json, at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json, at = excluded.at').run(id, caller, JSON.stringify(claim), at);
+  const limitsUntil = (limits: CallerLimits, now: number) => Math.max(nextBeijingMidnight(now), ...Object.values(limits.identities), (limits.withdrawnAt ?? 0) + 30 * 86_400_000);
+  const spend = (day: string) => ({ today: counter(`b_${day}`), total: counter('quota') });
+  const readStatsOf = (day: string): StatsDelta | undefined => json<StatsDelta | undefined>((db.prepare('SELECT json FROM stats WHERE day = ?').get(day) as Row | undefined)?.json, undefined);
+  const addStats = (stats: Map<string, StatsDelta>) => {
+    for (const [day, delta] of stats) {
+      const merged = mergeDelta(readStatsOf(day) ?? emptyDelta(), delta);
+      const at = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8))) - 8 * 3_600_000;
+      db.prepare('INSERT INTO stats (day, json, at) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET json = excluded.json').run(day, JSON.stringify(merged), at);
+    }
+  };
 
-  const reserve = db.transaction((plan: AttemptPlan): ReserveResult => {
-    const callerKey = `${plan.callerDay}:${plan.caller}`;
-    const callers = liveAttempts.get('caller', callerKey, plan.now) as { n: number };
-    if (callers.n >= plan.callerLimit) return { ok: false, limit: 'caller', retryAt: plan.callerResetAt };
-    const mobiles = liveAttempts.get('mobile', plan.mobile, plan.now) as { n: number; soonest: number | null };
-    if (mobiles.n >= plan.mobileLimit) return { ok: false, limit: 'mobile', retryAt: mobiles.soonest ?? plan.now + plan.mobileWindowMs };
-    insertAttempt.run(plan.reservationId, 'caller', callerKey, plan.now, plan.callerResetAt);
-    insertAttempt.run(plan.reservationId, 'mobile', plan.mobile, plan.now, plan.now + plan.mobileWindowMs);
-    return { ok: true, reservation: { reservationId: plan.reservationId, callerKey, mobileKey: plan.mobile } };
+  const open = db.transaction((input: Parameters<Store['open']>[0]) => {
+    const requestsId = `r_${input.day}_${input.keys.caller}`;
+    const requestCounted = counter(requestsId) < input.requestLimit;
+    if (requestCounted) bump(requestsId, 1, nextBeijingMidnight(input.now));
+    return { requestCounted, claim: claimOf(claimId(input.keys.caller, input.keys.triple)), limits: limitsOf(input.keys.caller), spend: spend(input.day) };
+  });
+
+  const reserve = db.transaction((input: ReserveInput): Reserved => {
+    const id = claimId(input.keys.caller, input.keys.triple);
+    const claim = claimOf(id);
+    if (claim?.state === 'pending' && claim.until > input.now && claim.holder !== input.seenClaim?.holder) return { ok: false, reason: 'claimed' };
+    const admitted = input.admit(limitsOf(input.keys.caller));
+    if (!admitted.ok) return { ok: false, reason: 'limits', refusal: admitted.refusal };
+    const { today, total } = spend(input.day);
+    if ((input.dailyBudget !== undefined && today >= input.dailyBudget) || (input.quotaTotal !== undefined && total >= input.quotaTotal)) return { ok: false, reason: 'budget' };
+    saveClaim(id, input.keys.caller, { state: 'pending', holder: input.traceId, until: input.claimUntil }, input.now);
+    saveLimits(input.keys.caller, admitted.next, limitsUntil(admitted.next, input.now));
+    bump(`b_${input.day}`, 1, nextBeijingMidnight(input.now));
+    bump('quota', 1, null);
+    insertConsent(input.consent);
+    return { ok: true, reservation: { traceId: input.traceId, keys: input.keys, day: input.day, now: input.now } };
+  });
+
+  const insertConsent = (c: ConsentRecord) =>
+    db.prepare('INSERT INTO consents (trace_id, caller, triple, agreement_version, accepted_at, at, withdrawn_at) VALUES (?, ?, ?, ?, ?, ?, NULL)')
+      .run(c.traceId, c.caller, c.triple, c.agreementVersion, c.acceptedAt, c.at);
+
+  const complete = db.transaction((input: Parameters<Store['complete']>[0]) => {
+    const r = input.record;
+    db.prepare('INSERT INTO verifications (trace_id, caller, outcome, at, json) VALUES (?, ?, ?, ?, ?)').run(r.traceId, r.caller, r.outcome, r.at, JSON.stringify(r));
+    const id = claimId(input.reservation.keys.caller, input.reservation.keys.triple);
+    const claim = claimOf(id);
+    if (claim?.holder === input.reservation.traceId) {
+      saveClaim(id, r.caller, { state: 'done', holder: claim.holder, until: claim.until, ...('failed' in input.answer ? { failed: input.answer.failed } : { answer: input.answer }) }, r.at);
+    }
+    addStats(input.stats);
+  });
+
+  const release = db.transaction((reservation: Parameters<Store['release']>[0], without: Parameters<Store['release']>[1]) => {
+    const limits = limitsOf(reservation.keys.caller);
+    if (limits) saveLimits(reservation.keys.caller, without(limits), limitsUntil(limits, reservation.now));
+    bump(`b_${reservation.day}`, -1, null);
+    bump('quota', -1, null);
+  });
+
+  const withdraw = db.transaction((caller: string, at: number) => {
+    const limits = limitsOf(caller) ?? { day: '', calls: 0, mobiles: {}, identities: {}, version: 0 };
+    const next = { ...limits, withdrawnAt: at, version: limits.version + 1 };
+    saveLimits(caller, next, limitsUntil(next, at));
+    db.prepare('UPDATE consents SET withdrawn_at = ? WHERE caller = ? AND withdrawn_at IS NULL').run(at, caller);
+  });
+
+  const deleteOwn = db.transaction((caller: string) => {
+    db.prepare('DELETE FROM claims WHERE caller = ?').run(caller);
+    return {
+      consents: db.prepare('DELETE FROM consents WHERE caller = ?').run(caller).changes,
+      verifications: db.prepare('DELETE FROM verifications WHERE caller = ?').run(caller).changes,
+    };
   });
 
   const purge = db.transaction((cutoff: number, now: number) => ({
     consents: db.prepare('DELETE FROM consents WHERE at < ?').run(cutoff).changes,
     verifications: db.prepare('DELETE FROM verifications WHERE at < ?').run(cutoff).changes,
-    counters: db.prepare('DELETE FROM attempts WHERE until < ?').run(now).changes,
+    claims: db.prepare('DELETE FROM claims WHERE at < ? AND json LIKE \'%"state":"done"%\'').run(cutoff).changes,
+    counters: db.prepare('DELETE FROM counters WHERE until < ?').run(now).changes + db.prepare('DELETE FROM limits WHERE until < ?').run(now).changes,
+    stats: db.prepare('DELETE FROM stats WHERE at < ?').run(cutoff).changes,
   }));
 
-  const recordVerification = db.transaction((record: Parameters<Store['recordVerification']>[0]) => {
-    insertVerification.run({ ...record, final: record.final ? 1 : 0 });
-    if (record.billing === 'billed') addBilled.run();
+  const claimMeta = db.transaction((key: string, value: number, unless: (current: number | undefined) => boolean) => {
+    const current = (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as Row | undefined)?.value as number | undefined;
+    if (!unless(current)) return false;
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    return true;
+  });
+
+  const verification = (row: Row): VerificationRecord => json<VerificationRecord>(row.json, {} as VerificationRecord);
+  const consent = (row: Row): ConsentRecord => ({
+    traceId: String(row.trace_id), caller: String(row.caller), triple: String(row.triple), agreementVersion: String(row.agreement_version),
+    acceptedAt: Number(row.accepted_at), at: Number(row.at), ...(row.withdrawn_at !== null && { withdrawnAt: Number(row.withdrawn_at) }),
   });
 
   return {
-    async recordConsent(record) {
-      insertConsent.run(record);
+    open: async (input) => open.immediate(input),
+    reserve: async (input) => reserve.immediate(input),
+    complete: async (input) => complete.immediate(input),
+    release: async (reservation, without) => release.immediate(reservation, without),
+    readClaim: async (keys) => claimOf(claimId(keys.caller, keys.triple)),
+    withdraw: async (caller, at) => withdraw.immediate(caller, at),
+    ownRecords: async (caller) => ({
+      verifications: (db.prepare('SELECT json FROM verifications WHERE caller = ? ORDER BY at DESC LIMIT 100').all(caller) as Row[]).map(verification),
+      consents: (db.prepare('SELECT * FROM consents WHERE caller = ? ORDER BY at DESC LIMIT 100').all(caller) as Row[]).map(consent),
+    }),
+    deleteOwn: async (caller) => deleteOwn.immediate(caller),
+    latestPass: async (caller, since) => {
+      const row = db.prepare("SELECT json FROM verifications WHERE caller = ? AND outcome = '01' AND at >= ? ORDER BY at DESC LIMIT 1").get(caller, since) as Row | undefined;
+      return row && verification(row);
     },
-    async findReusableAnswer({ caller, tripleHash, since }) {
-      const row = reusable.get(caller, tripleHash, since) as { outcome: string; carrier: string; traceId: string; at: number } | undefined;
-      return row && { code: row.outcome as never, carrier: row.carrier, traceId: row.traceId, at: row.at };
-    },
-    async reserveAttempt(plan) {
-      return reserve.immediate(plan);
-    },
-    async releaseAttempt(reservation) {
-      deleteAttempts.run(reservation.reservationId);
-    },
-    async recordVerification(record) {
-      recordVerification.immediate(record);
-    },
-    async countBilled() {
-      return (billed.get() as { billed: number } | undefined)?.billed ?? 0;
-    },
-    async claimQuotaWarning(total) {
-      return claimWarning.run(total, total).changes > 0;
-    },
-    async purgeOlderThan(cutoff, now) {
-      return purge.immediate(cutoff, now);
-    },
+    addStats: async (stats) => db.transaction(() => addStats(stats)).immediate(),
+    readSpend: async (day) => spend(day),
+    readStats: async (days) => new Map(days.flatMap((day) => {
+      const found = readStatsOf(day);
+      return found ? [[day, found] as const] : [];
+    })),
+    claimQuotaWarning: async (total) => claimMeta.immediate('quotaWarnedFor', total, (current) => current !== total),
+    claimPurge: async (now, everyMs) => claimMeta.immediate('purgeLastRun', now, (current) => current === undefined || current <= now - everyMs),
+    purge: async (cutoff, now) => purge.immediate(cutoff, now),
     dump() {
-      const tables = ['consents', 'verifications', 'attempts', 'quota'];
+      const tables = ['consents', 'verifications', 'claims', 'limits', 'counters', 'stats', 'meta'];
       return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM ${table}`).all()]));
     },
     close() {

@@ -2,7 +2,7 @@
 export { buildAgreement } from './agreement/template';
 export type { Agreement, AgreementSection, OperatorSettings } from './agreement/template';
 export { sha256Hex } from './agreement/sha256';
-export { parseConsent, parseFields, parseShape } from './checkRequest';
+export { parseConsent, parseFields, parsePhoneCode, parseShape } from './checkRequest';
 export type { Consent, Parsed, PersonFields, Refusal } from './checkRequest';
 export { ERROR_CODES, ERROR_MESSAGES, isErrorCode } from './errorCodes';
 export type { ClientErrorCode, ErrorCode } from './errorCodes';

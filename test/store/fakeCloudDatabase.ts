@@ -8,10 +8,10 @@
 // - comparison commands (lt, lte, gt, gte) never match a missing field; neq does (MongoDB rules);
 // - a collection must exist (created in the console) or calls fail with errCode -502005.
 import { randomBytes } from 'node:crypto';
-import type { CollectionLike, CommandLike, DatabaseLike, QueryLike } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
+import type { CollectionLike, CommandLike, DatabaseLike, QueryLike } from '../../cloudfunctions/mobileCheck/src/store/cloudDatabase';
 
 type Doc = Record<string, unknown>;
-type Op = 'eq' | 'neq' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'inc';
+type Op = 'eq' | 'neq' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'inc' | 'set';
 
 class Command {
   constructor(readonly op: Op, readonly value: unknown) {}
@@ -44,8 +44,33 @@ function matchesOne(actual: unknown, expected: unknown): boolean {
   }
 }
 
+const readPath = (doc: Doc, path: string): unknown =>
+  path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Doc)[key] : undefined), doc);
+
 const matches = (doc: Doc, condition: Doc): boolean =>
-  Object.entries(condition).every(([field, expected]) => matchesOne(doc[field], expected));
+  Object.entries(condition).every(([field, expected]) => matchesOne(readPath(doc, field), expected));
+
+const isPlain = (value: unknown): value is Doc => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Command);
+
+/** update() semantics: a dotted field writes inside a map; a plain object merges (only `_.set` replaces). */
+function applyUpdate(doc: Doc, field: string, value: unknown): void {
+  const [head, ...rest] = field.split('.');
+  if (rest.length > 0) {
+    if (!isPlain(doc[head])) doc[head] = {};
+    applyUpdate(doc[head] as Doc, rest.join('.'), value);
+    return;
+  }
+  if (value instanceof Command) {
+    if (value.op === 'inc') doc[head] = Number(doc[head] ?? 0) + Number(value.value);
+    else if (value.op === 'set') doc[head] = structuredClone(value.value);
+    else throw new DatabaseError(-502003, `unsupported update command ${value.op}`);
+  } else if (isPlain(value)) {
+    if (!isPlain(doc[head])) doc[head] = {};
+    for (const [key, inner] of Object.entries(value)) applyUpdate(doc[head] as Doc, key, inner);
+  } else {
+    doc[head] = structuredClone(value);
+  }
+}
 
 export interface FakeCloudDatabase extends DatabaseLike {
   /** Every document of every collection, as stored. */
@@ -56,7 +81,8 @@ export interface FakeCloudDatabase extends DatabaseLike {
   failCalls(pattern: RegExp | undefined): void;
 }
 
-export function fakeCloudDatabase(options: { collections?: readonly string[] } = {}): FakeCloudDatabase {
+/** `latencyMs` delays every call, as a network hop to the cloud database would. */
+export function fakeCloudDatabase(options: { collections?: readonly string[]; latencyMs?: number } = {}): FakeCloudDatabase {
   const data = new Map<string, Map<string, Doc>>();
   for (const name of options.collections ?? []) data.set(name, new Map());
   let calls = 0;
@@ -71,11 +97,12 @@ export function fakeCloudDatabase(options: { collections?: readonly string[] } =
     gte: (value) => new Command('gte', value),
     in: (values) => new Command('in', values),
     inc: (value) => new Command('inc', value),
+    set: (value) => new Command('set', value),
   };
 
   async function run<T>(name: string, what: string, body: (docs: Map<string, Doc>) => T): Promise<T> {
     calls += 1;
-    await tick();
+    await (options.latencyMs ? new Promise((resolve) => setTimeout(resolve, options.latencyMs)) : tick());
     const docs = data.get(name) ?? (options.collections ? undefined : new Map<string, Doc>());
     if (!docs) throw new DatabaseError(-502005, `${what}:fail -502005 database collection not exists. [ResourceNotFound] Db or Table not exist: ${name}`);
     data.set(name, docs);
@@ -100,6 +127,7 @@ export function fakeCloudDatabase(options: { collections?: readonly string[] } =
       where: (condition) => query(name, { ...state, condition: { ...condition } }),
       orderBy: (field, order) => query(name, { ...state, order: [field, order] }),
       limit: (max) => query(name, { ...state, max }),
+      field: () => query(name, state),
       get: () => run(name, 'collection.get', (docs) => ({
         data: select(docs, state).slice(0, Math.min(state.max ?? DEFAULT_GET_LIMIT, 1000)).map((doc) => structuredClone(doc)),
       })),
@@ -108,14 +136,7 @@ export function fakeCloudDatabase(options: { collections?: readonly string[] } =
         if ('_id' in changes) throw new DatabaseError(-502001, 'collection.update:fail -502001 cannot update _id');
         let updated = 0;
         for (const doc of select(docs, state)) {
-          for (const [field, value] of Object.entries(changes)) {
-            if (value instanceof Command) {
-              if (value.op !== 'inc') throw new DatabaseError(-502003, `unsupported update command ${value.op}`);
-              doc[field] = Number(doc[field] ?? 0) + Number(value.value);
-            } else {
-              doc[field] = structuredClone(value);
-            }
-          }
+          for (const [field, value] of Object.entries(changes)) applyUpdate(doc, field, value);
           updated += 1;
         }
         return { stats: { updated } };

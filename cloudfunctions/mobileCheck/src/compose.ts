@@ -1,18 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { buildAgreement } from '../../../src/domain';
 import { operatorSettings } from '../../../src/settings/operator';
-import { createHandler, type Handler, type HandlerDeps } from './handler';
+import { createHandler, type Handler } from './handler';
+import type { HandlerDeps } from './handlerDeps';
 import { createHasher } from './hash';
 import { jsonLogger } from './log';
 import { createEntry, createRetentionJob, type Entry } from './retention';
-import { DEFAULT_GUARDS, DEFAULT_RETENTION_DAYS, readSettings, type Settings } from './settings';
+import { DEFAULT_GUARDS, DEFAULT_RETENTION_DAYS, DEFAULT_TIMEOUT_MS, DEFAULT_VERIFIED_DAYS, readSettings, type Settings } from './settings';
 import { createVendorClient } from './mobileCheckApi/client';
 
 type Env = Record<string, string | undefined>;
 
 export interface EnvDeps extends HandlerDeps {
   retentionDays: number;
+  purgeBudgetMs: number;
 }
+
+// An identical check on another instance finishes within the vendor timeout; this margin covers
+// its database writes. Both stay inside the function timeout (docs/deploy.md: timeout + 1.5 s).
+const CLAIM_MARGIN_MS = 1_000;
+const CLAIM_POLL_MS = 100;
+/** The purge stops deleting after this long; the rest waits for the next run. */
+const PURGE_BUDGET_MS = 2_500;
 
 /** Every part wired from environment variables; tests and the local host swap parts (e.g. `store`). */
 export function depsFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): EnvDeps {
@@ -28,12 +37,21 @@ export function depsFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): EnvDeps
     agreementVersion: buildAgreement(operatorSettings).version,
     vendor: settings?.appCode ? createVendorClient({ ...settings, appCode: settings.appCode }) : undefined,
     clock: { now: () => Date.now() },
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     newTraceId: () => randomUUID().replace(/-/g, ''),
     log: jsonLogger,
     store: undefined,
     hasher: settings?.hashSecret ? createHasher(settings.hashSecret) : undefined,
     guards: settings?.guards ?? DEFAULT_GUARDS,
     retentionDays: settings?.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    tokens: undefined,
+    phoneSource: settings?.phoneSource ?? 'typed',
+    phone: undefined,
+    adminOpenids: settings?.adminOpenids ?? new Set(),
+    verifiedDays: settings?.verifiedDays ?? DEFAULT_VERIFIED_DAYS,
+    claimMs: (settings?.timeoutMs ?? DEFAULT_TIMEOUT_MS) + CLAIM_MARGIN_MS,
+    pollMs: CLAIM_POLL_MS,
+    purgeBudgetMs: PURGE_BUDGET_MS,
     ...(misconfigured !== undefined && { misconfigured }),
     ...overrides,
   };

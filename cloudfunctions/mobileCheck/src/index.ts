@@ -1,11 +1,12 @@
 import cloud from 'wx-server-sdk';
 import { entryFromEnv } from './compose';
 import type { PurgeResponse } from './retention';
-import { cloudStore, type DatabaseLike } from './store/cloudStore';
+import type { DatabaseLike } from './store/cloudDatabase';
+import { cloudStore } from './store/cloudStore';
 import { lazyStore } from './store/lazy';
-import type { CheckResponse } from '../../../src/domain';
+import type { ActionAnswer } from '../../../src/domain';
 
-type Main = (event: unknown) => Promise<CheckResponse | PurgeResponse>;
+type Main = (event: unknown) => Promise<ActionAnswer | PurgeResponse>;
 
 /**
  * The entry over a given database. The cloud uses `main` below; tests of this built file pass a

@@ -1,6 +1,7 @@
-import type { MaskedFields } from '../../../src/domain';
-import type { PurgeReport } from './store/types';
+import type { MaskedFields, RateLimit } from '../../../src/domain';
+import type { DayStats } from '../../../src/domain';
 import type { Billing } from './mobileCheckApi/VendorError';
+import type { PurgeReport } from './store/types';
 
 /**
  * One structured line per call. Only masked fields: raw personal data, their hashes and the appCode
@@ -9,8 +10,10 @@ import type { Billing } from './mobileCheckApi/VendorError';
 export interface CheckLogLine {
   level: 'info' | 'warn' | 'error';
   event: 'mobileCheck';
+  /** Absent for checks. */
+  action?: string;
   traceId: string;
-  /** The vendor status, or the error code answered. */
+  /** The vendor status, or the error code answered, or "ok" for actions. */
   outcome: string;
   latencyMs: number;
   masked?: MaskedFields;
@@ -18,12 +21,11 @@ export interface CheckLogLine {
   vendorTraceId?: string;
   /** Whether this call may have cost money: only calls that reached the vendor have it. */
   billing?: Billing;
-  /** True when the answer came from an earlier call (store or a concurrent identical request). */
+  /** True when the answer came from an earlier call (store, another instance, or a concurrent request). */
   cached?: boolean;
-  /** For a cached answer from the store: the trace id of the call that paid for it. */
+  /** For a reused answer: the trace id of the call that paid for it. */
   cachedFrom?: string;
-  /** Which limit refused the call (RATE_LIMITED). */
-  limit?: 'caller' | 'mobile';
+  limit?: RateLimit;
   retryAfterSeconds?: number;
   /** A short, data-free reason for failures (e.g. "gateway 403 Quota Exhausted"). */
   detail?: string;
@@ -47,7 +49,24 @@ export interface PurgeLogLine {
   detail?: string;
 }
 
-export type LogLine = CheckLogLine | QuotaWarningLine | PurgeLogLine;
+/** Written by the daily timer: yesterday's totals, for log-based alarms and a glance in the console. */
+export interface DigestLogLine {
+  level: 'info';
+  event: 'dailyDigest';
+  totals: DayStats;
+}
+
+/** The operator's budget or bought quota stopped a check: point a log alarm at this line. */
+export interface SpendStopLine {
+  level: 'error';
+  event: 'spendStopped';
+  traceId: string;
+  dailyBudget?: number;
+  quotaTotal?: number;
+  spend: { today: number; total: number };
+}
+
+export type LogLine = CheckLogLine | QuotaWarningLine | PurgeLogLine | DigestLogLine | SpendStopLine;
 
 export type Logger = (line: LogLine) => void;
 

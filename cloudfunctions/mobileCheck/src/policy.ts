@@ -2,14 +2,17 @@
 // environment or randomness, so each rule can be tested with plain numbers.
 import { CHINA_OFFSET_MS, chinaDate } from '../../../src/domain';
 import type { GuardSettings } from './settings';
-import type { AttemptPlan } from './store/types';
+import type { CallerLimits, LimitRefusal } from './store/types';
 
 export const SECOND_MS = 1_000;
+export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
-/** The per-mobile limit counts calls in any rolling 24 hours, like the vendor's own 203 threshold. */
-export const MOBILE_WINDOW_MS = DAY_MS;
+/** The identities limit counts distinct ID numbers per caller in this rolling window. */
+export const IDENTITY_WINDOW_MS = 30 * DAY_MS;
 /** Warn once billed calls reach this share of the bought quota (the vendor alerts at 20 % left). */
 export const QUOTA_WARNING_PERCENT = 80;
+/** The purge runs at most this often, whatever calls it. */
+export const PURGE_EVERY_MS = HOUR_MS;
 
 /** The Beijing calendar day of an instant, as YYYYMMDD. */
 export function beijingDay(now: number): string {
@@ -22,21 +25,69 @@ export function nextBeijingMidnight(now: number): number {
   return (Math.floor((now + CHINA_OFFSET_MS) / DAY_MS) + 1) * DAY_MS - CHINA_OFFSET_MS;
 }
 
-/** What one reservation of a vendor call must satisfy, for the store to check atomically. */
-export function attemptPlan(
-  input: { reservationId: string; caller: string; mobile: string; now: number },
-  guards: GuardSettings,
-): AttemptPlan {
+/** The `count` Beijing days ending with the one holding `now`, newest first, as YYYYMMDD. */
+export const lastBeijingDays = (now: number, count: number): string[] =>
+  Array.from({ length: count }, (_unused, i) => beijingDay(now - i * DAY_MS));
+
+export interface CallPlan {
+  now: number;
+  mobile: string;
+  person: string;
+}
+
+/** The caller's limits as they stand at `now`: day counts reset at Beijing midnight, expired people dropped. */
+export function currentLimits(stored: CallerLimits | undefined, now: number): CallerLimits {
+  const day = beijingDay(now);
+  const sameDay = stored?.day === day;
+  const identities = Object.fromEntries(Object.entries(stored?.identities ?? {}).filter(([, until]) => until > now));
   return {
-    reservationId: input.reservationId,
-    now: input.now,
-    caller: input.caller,
-    callerDay: beijingDay(input.now),
-    callerLimit: guards.callerDailyLimit,
-    callerResetAt: nextBeijingMidnight(input.now),
-    mobile: input.mobile,
-    mobileLimit: guards.mobileDailyLimit,
-    mobileWindowMs: MOBILE_WINDOW_MS,
+    day,
+    calls: sameDay ? stored.calls : 0,
+    mobiles: sameDay ? { ...stored.mobiles } : {},
+    identities,
+    ...(stored?.withdrawnAt !== undefined && { withdrawnAt: stored.withdrawnAt }),
+    version: stored?.version ?? 0,
+  };
+}
+
+/** Whether one more vendor call is allowed for this caller, and the limits after it. */
+export function admitCall(
+  stored: CallerLimits | undefined,
+  plan: CallPlan,
+  guards: GuardSettings,
+): { ok: true; next: CallerLimits } | { ok: false; refusal: LimitRefusal } {
+  const limits = currentLimits(stored, plan.now);
+  const midnight = nextBeijingMidnight(plan.now);
+  if (limits.calls >= guards.callerDailyLimit) return { ok: false, refusal: { limit: 'caller', retryAt: midnight } };
+  if ((limits.mobiles[plan.mobile] ?? 0) >= guards.mobileDailyLimit) return { ok: false, refusal: { limit: 'mobile', retryAt: midnight } };
+  const people = Object.values(limits.identities);
+  if (!(plan.person in limits.identities) && people.length >= guards.callerIdentityLimit) {
+    return { ok: false, refusal: { limit: 'identities', retryAt: Math.min(...people) } };
+  }
+  return {
+    ok: true,
+    next: {
+      ...limits,
+      calls: limits.calls + 1,
+      mobiles: { ...limits.mobiles, [plan.mobile]: (limits.mobiles[plan.mobile] ?? 0) + 1 },
+      identities: { ...limits.identities, [plan.person]: plan.now + IDENTITY_WINDOW_MS },
+      version: limits.version + 1,
+    },
+  };
+}
+
+/**
+ * The limits with one unbilled call given back (same day only). The person stays counted: the
+ * caller did ask about them, and giving it back would let retries probe people for free.
+ */
+export function withoutCall(stored: CallerLimits, plan: CallPlan): CallerLimits {
+  if (stored.day !== beijingDay(plan.now)) return { ...stored, version: stored.version + 1 };
+  const mobileCalls = Math.max(0, (stored.mobiles[plan.mobile] ?? 0) - 1);
+  return {
+    ...stored,
+    calls: Math.max(0, stored.calls - 1),
+    mobiles: { ...stored.mobiles, [plan.mobile]: mobileCalls },
+    version: stored.version + 1,
   };
 }
 
@@ -48,6 +99,12 @@ export function retryAfterSeconds(retryAt: number, now: number): number {
 /** The oldest answer time that may still be reused; undefined when reuse is off. */
 export function reusableSince(now: number, guards: GuardSettings): number | undefined {
   return guards.cacheSeconds > 0 ? now - guards.cacheSeconds * SECOND_MS : undefined;
+}
+
+/** Whether billed calls have reached the operator's daily budget or the bought quota. */
+export function spendExhausted(spend: { today: number; total: number }, guards: GuardSettings): boolean {
+  return (guards.dailyBudget !== undefined && spend.today >= guards.dailyBudget) ||
+    (guards.quotaTotal !== undefined && spend.total >= guards.quotaTotal);
 }
 
 /** Whether `billed` calls have used at least 80 % of the bought quota. */

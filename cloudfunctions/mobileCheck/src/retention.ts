@@ -1,12 +1,13 @@
-import type { CheckResponse } from '../../../src/domain';
-import type { Clock, Handler } from './handler';
+import type { ActionAnswer } from '../../../src/domain';
+import type { Handler } from './handler';
 import type { LogLine } from './log';
-import { isTimerEvent, retentionCutoff } from './policy';
-import type { PurgeReport, Store } from './store/types';
+import { beijingDay, DAY_MS, isTimerEvent, PURGE_EVERY_MS, retentionCutoff } from './policy';
+import type { Clock, Store } from './ports';
+import { toDayStats } from './stats';
 
+/** Says nothing countable: whoever can trigger the purge learns nothing from its answer. */
 export interface PurgeResponse {
   ok: boolean;
-  purged?: PurgeReport;
 }
 
 export interface RetentionDeps {
@@ -15,9 +16,15 @@ export interface RetentionDeps {
   retentionDays: number;
   log(line: LogLine): void;
   misconfigured?: string;
+  /** How long one run may delete before it stops (the rest waits for the next run). */
+  purgeBudgetMs: number;
 }
 
-/** Deletes records older than the retention setting. Refuses when settings are unreadable rather than guess a period. */
+/**
+ * The daily timer: deletes records older than the retention setting, in batches that fit the
+ * function timeout, at most once an hour whatever calls it, and logs yesterday's totals.
+ * Refuses when settings are unreadable rather than guess a period.
+ */
 export function createRetentionJob(deps: RetentionDeps): () => Promise<PurgeResponse> {
   return async () => {
     const now = deps.clock.now();
@@ -27,10 +34,16 @@ export function createRetentionJob(deps: RetentionDeps): () => Promise<PurgeResp
       deps.log({ level: 'error', event: 'retentionPurge', cutoff: at, detail: deps.misconfigured ?? 'no store' });
       return { ok: false };
     }
+    const { store } = deps;
     try {
-      const purged = await deps.store.purgeOlderThan(cutoff, now);
-      deps.log({ level: 'info', event: 'retentionPurge', cutoff: at, removed: purged });
-      return { ok: true, purged };
+      if (!(await store.claimPurge(now, PURGE_EVERY_MS))) return { ok: true };
+      const stopAt = now + deps.purgeBudgetMs;
+      const removed = await store.purge(cutoff, now, () => deps.clock.now() >= stopAt);
+      deps.log({ level: 'info', event: 'retentionPurge', cutoff: at, removed });
+      const yesterday = beijingDay(now - DAY_MS);
+      const stats = await store.readStats([yesterday]);
+      deps.log({ level: 'info', event: 'dailyDigest', totals: toDayStats(yesterday, stats.get(yesterday)) });
+      return { ok: true };
     } catch (error) {
       deps.log({ level: 'error', event: 'retentionPurge', cutoff: at, detail: error instanceof Error ? error.name : typeof error });
       return { ok: false };
@@ -38,12 +51,13 @@ export function createRetentionJob(deps: RetentionDeps): () => Promise<PurgeResp
   };
 }
 
-export type Entry = (event: unknown, caller: string | undefined) => Promise<CheckResponse | PurgeResponse>;
+export type Entry = (event: unknown, caller: string | undefined) => Promise<ActionAnswer | PurgeResponse>;
 
 /**
  * The function's one entry. A timer trigger is told from a person by the missing caller, never by
  * the event alone: anyone can send a Timer-shaped event through callFunction, but then has an OPENID
- * and gets an ordinary (invalid) check.
+ * and gets an ordinary (invalid) check. Without a caller (other functions, web access) a forged
+ * timer event at most starts the hourly-bounded purge, and learns nothing from the answer.
  */
 export function createEntry(handle: Handler, purge: () => Promise<PurgeResponse>): Entry {
   return (event, caller) => (!caller && isTimerEvent(event) ? purge() : handle(event, caller));

@@ -1,3 +1,5 @@
+import type { PhoneSource } from '../../../src/domain';
+
 /** The function's settings, read once from environment variables set in the cloud console. */
 export interface Settings {
   /** The vendor appCode; undefined means every check answers SERVICE_MISCONFIGURED. */
@@ -12,17 +14,29 @@ export interface Settings {
   guards: GuardSettings;
   /** Consents and verifications older than this are deleted by the daily timer trigger. */
   retentionDays: number;
+  /** OPENIDs allowed to read `stats`. */
+  adminOpenids: ReadonlySet<string>;
+  /** How long a `01` counts for `status`. */
+  verifiedDays: number;
+  /** Whether the mobile is typed into the form or proven by WeChat's phone number component. */
+  phoneSource: PhoneSource;
 }
 
-/** Cost guards: limits, the answer cache and the bought quota. */
+/** Cost guards: limits, the answer cache, the budget and the bought quota. Every limit is per caller. */
 export interface GuardSettings {
   /** Vendor calls one caller may cause per Beijing calendar day (00:00–24:00 UTC+8). */
   callerDailyLimit: number;
-  /** Vendor calls for one mobile number in any rolling 24 hours, across all callers. */
+  /** Vendor calls one caller may cause for one mobile per Beijing day. */
   mobileDailyLimit: number;
+  /** Distinct ID numbers one caller may check per 30 days: a person checks themself, not others. */
+  callerIdentityLimit: number;
+  /** Requests per caller per Beijing day that reach the store, refused ones included. */
+  requestDailyLimit: number;
+  /** Billed vendor calls per Beijing day, all callers together; undefined means none. */
+  dailyBudget: number | undefined;
   /** How long a final answer for the same caller and the same three fields is reused; 0 turns reuse off. */
   cacheSeconds: number;
-  /** Calls bought from the vendor; undefined means no quota warning. */
+  /** Calls bought from the vendor; undefined means no quota warning and no stop. */
   quotaTotal: number | undefined;
 }
 
@@ -33,16 +47,24 @@ export const MAX_RESPONSE_BYTES = 16 * 1024;
 // A person checks themself once, maybe retries after fixing a typo, maybe tries a second number:
 // 10 calls a day covers honest use while capping what one WeChat account can spend at 10 paid calls.
 export const DEFAULT_CALLER_DAILY_LIMIT = 10;
-// Vendors answer 203 ("同一号码24小时内核验次数已达上限") once a number is checked too often in 24 h;
-// 3 stays well below such thresholds and is plenty for one number's honest re-checks.
+// One caller re-checking one number: 3 covers fixing typos, and stays below the vendor's own
+// 24-hour cap, which surfaces as its 203.
 export const DEFAULT_MOBILE_DAILY_LIMIT = 3;
+// A person verifies themself (and maybe a family member); an account trying many ID numbers is
+// using the function to look other people up.
+export const DEFAULT_CALLER_IDENTITY_LIMIT = 2;
+// Honest use is a handful of requests; the cap bounds what a script can cost in database writes.
+export const DEFAULT_REQUEST_DAILY_LIMIT = 100;
+export const DEFAULT_VERIFIED_DAYS = 365;
+/** A shorter HMAC key could be guessed; hashes of 11-digit mobiles are only as safe as the key. */
+export const MIN_HASH_SECRET_LENGTH = 32;
 // Registration data rarely changes within a day; reusing a final answer for 24 h makes double
 // submits and page reloads free, while a next-day re-check still reaches the operator.
 export const DEFAULT_CACHE_SECONDS = 86_400;
 // Long enough for a monthly billing reconciliation and a complaint about a recent check; short
 // enough to keep stored (hashed) personal data minimal (PIPL art. 19).
 export const DEFAULT_RETENTION_DAYS = 30;
-/** Upper bound of the per-mobile limit: one stored slot per allowed call, and vendors cap far lower. */
+/** Upper bound of the per-mobile limit: vendors cap far lower. */
 export const MAX_MOBILE_DAILY_LIMIT = 20;
 
 type Env = Record<string, string | undefined>;
@@ -77,9 +99,26 @@ function endpointSetting(value: string): string {
   return value;
 }
 
+function hashSecretSetting(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < MIN_HASH_SECRET_LENGTH) {
+    throw new Error(`MOBILECHECK_HASH_SECRET must be at least ${MIN_HASH_SECRET_LENGTH} random characters (e.g. openssl rand -hex 32)`);
+  }
+  return value;
+}
+
+function phoneSourceSetting(value: string | undefined): PhoneSource {
+  if (!value || value === 'typed') return 'typed';
+  if (value === 'wechat') return 'wechat';
+  throw new Error('MOBILECHECK_PHONE_SOURCE must be "typed" or "wechat"');
+}
+
+const listSetting = (value: string | undefined): ReadonlySet<string> =>
+  new Set((value ?? '').split(',').map((item) => item.trim()).filter(Boolean));
+
 export function readSettings(env: Env): Settings {
   const appCode = env.ALIYUN_APPCODE?.trim();
-  const hashSecret = env.MOBILECHECK_HASH_SECRET?.trim();
+  const hashSecret = hashSecretSetting(env.MOBILECHECK_HASH_SECRET?.trim());
   const retentionDays = intSetting(env, 'MOBILECHECK_RETENTION_DAYS', DEFAULT_RETENTION_DAYS, 1, 3650);
   const cacheSeconds = intSetting(env, 'MOBILECHECK_CACHE_SECONDS', DEFAULT_CACHE_SECONDS, 0, 30 * 86_400);
   if (cacheSeconds > retentionDays * 86_400) {
@@ -90,14 +129,20 @@ export function readSettings(env: Env): Settings {
     endpoint: endpointSetting(env.MOBILECHECK_ENDPOINT?.trim() || DEFAULT_ENDPOINT),
     timeoutMs: intSetting(env, 'MOBILECHECK_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 100, 60_000),
     maxResponseBytes: MAX_RESPONSE_BYTES,
-    hashSecret: hashSecret ? hashSecret : undefined,
+    hashSecret,
     guards: {
       callerDailyLimit: intSetting(env, 'MOBILECHECK_CALLER_DAILY_LIMIT', DEFAULT_CALLER_DAILY_LIMIT, 1, 10_000),
       mobileDailyLimit: intSetting(env, 'MOBILECHECK_MOBILE_DAILY_LIMIT', DEFAULT_MOBILE_DAILY_LIMIT, 1, MAX_MOBILE_DAILY_LIMIT),
+      callerIdentityLimit: intSetting(env, 'MOBILECHECK_CALLER_IDENTITY_LIMIT', DEFAULT_CALLER_IDENTITY_LIMIT, 1, 10_000),
+      requestDailyLimit: intSetting(env, 'MOBILECHECK_REQUEST_DAILY_LIMIT', DEFAULT_REQUEST_DAILY_LIMIT, 1, 1_000_000),
+      dailyBudget: optionalIntSetting(env, 'MOBILECHECK_DAILY_BUDGET', 1, 1_000_000_000),
       cacheSeconds,
       quotaTotal: optionalIntSetting(env, 'MOBILECHECK_QUOTA_TOTAL', 1, 1_000_000_000),
     },
     retentionDays,
+    adminOpenids: listSetting(env.MOBILECHECK_ADMIN_OPENIDS),
+    verifiedDays: intSetting(env, 'MOBILECHECK_VERIFIED_DAYS', DEFAULT_VERIFIED_DAYS, 1, 3650),
+    phoneSource: phoneSourceSetting(env.MOBILECHECK_PHONE_SOURCE?.trim()),
   };
 }
 
@@ -105,6 +150,9 @@ export function readSettings(env: Env): Settings {
 export const DEFAULT_GUARDS: GuardSettings = {
   callerDailyLimit: DEFAULT_CALLER_DAILY_LIMIT,
   mobileDailyLimit: DEFAULT_MOBILE_DAILY_LIMIT,
+  callerIdentityLimit: DEFAULT_CALLER_IDENTITY_LIMIT,
+  requestDailyLimit: DEFAULT_REQUEST_DAILY_LIMIT,
+  dailyBudget: undefined,
   cacheSeconds: DEFAULT_CACHE_SECONDS,
   quotaTotal: undefined,
 };

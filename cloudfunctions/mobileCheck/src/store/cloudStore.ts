@@ -1,181 +1,207 @@
+import { randomUUID } from 'node:crypto';
 // Store adapter on the WeChat cloud database (wx-server-sdk). The database object is passed in, so
 // tests run the same code over a stand-in that follows the subset of the API used here.
-//
-// Concurrency: the cloud database applies a filtered update to each matching document atomically
-// (filter check and write together). Every limit is therefore one conditional update:
-//   caller/day counter:  where({ _id, count: _.lt(limit) }).update({ count: _.inc(1) })
-//   mobile window slots: where({ _id, until: _.lte(now) }).update({ holder, at, until })
-//   quota warning:       where({ _id, warnedFor: _.neq(total) }).update({ warnedFor: total })
-// and `stats.updated` (0 or 1) says whether this call won. Documents that do not exist yet are
-// created with add() under a fixed _id; the database refuses a second document with the same _id,
-// and the loser retries the conditional update. No transactions are needed, and the limits hold
-// across function instances, not just within one.
-import type { Reservation, ReserveResult, Store } from './types';
-
-type Maybe<T> = Promise<T> | void | string;
-type Doc = Record<string, unknown>;
-
-/** The parts of wx-server-sdk's DB.Database this adapter uses. */
-export interface CommandLike {
-  inc(value: number): unknown;
-  lt(value: unknown): unknown;
-  lte(value: unknown): unknown;
-  gt(value: unknown): unknown;
-  gte(value: unknown): unknown;
-  neq(value: unknown): unknown;
-  in(values: unknown[]): unknown;
-}
-
-export interface QueryLike {
-  where(condition: Doc): QueryLike;
-  orderBy(field: string, order: string): QueryLike;
-  limit(max: number): QueryLike;
-  get(): Maybe<{ data: Doc[] }>;
-  count(): Maybe<{ total: number }>;
-  update(options: { data: Doc }): Maybe<{ stats: { updated: number } }>;
-  remove(): Maybe<{ stats: { removed: number } }>;
-}
-
-export interface CollectionLike extends QueryLike {
-  add(options: { data: Doc }): Maybe<{ _id: string | number }>;
-}
-
-export interface DatabaseLike {
-  readonly command: CommandLike;
-  collection(name: string): CollectionLike;
-}
+// Each Store method is one round trip: the calls inside it run in parallel.
+import { IDENTITY_WINDOW_MS, nextBeijingMidnight as nextMidnightOf } from '../policy';
+import type { StatsDelta } from '../stats';
+import { addOnce, bump, removeInBatches, settle, updated, type CollectionLike, type Counter, type DatabaseLike, type Doc } from './cloudDatabase';
+import { ownRights } from './cloudRights';
+import { fromDoc, limitsDoc, statsCounter } from './cloudDocs';
+import type { CallerLimits, Claim, Reservation, ReserveInput, Reserved, Store } from './types';
 
 /** Collection names; create them in the cloud console and give each the rules in ../../database-rules.json. */
 export const COLLECTIONS = {
   consents: 'mobileCheck_consents',
   verifications: 'mobileCheck_verifications',
+  claims: 'mobileCheck_claims',
   counters: 'mobileCheck_counters',
 } as const;
 
-const QUOTA_ID = 'quota';
-
-/** wx-server-sdk types calls as `Promise | void | string` (callback style); we only use promises. */
-async function settle<T>(result: Maybe<T>): Promise<T> {
-  if (!result || typeof result === 'string' || typeof (result as Promise<T>).then !== 'function') {
-    throw new Error('database call returned no promise');
-  }
-  return result;
-}
+// Counter documents: u_<caller> limits, r_<day>_<caller> requests, b_<day> budget, quota, s_<day> stats, purge.
+const ids = {
+  limits: (caller: string) => `u_${caller}`,
+  requests: (day: string, caller: string) => `r_${day}_${caller}`,
+  budget: (day: string) => `b_${day}`,
+  quota: 'quota',
+  stats: (day: string) => `s_${day}`,
+  purge: 'purge',
+  claim: (caller: string, triple: string) => `k_${caller.slice(0, 32)}${triple.slice(0, 32)}`,
+};
+const COMPARE_AND_SET_TRIES = 3;
+/** Documents this instance has seen exist: their counters skip the add() attempt. */
+const KNOWN_LIMIT = 5_000;
 
 export function cloudStore(db: DatabaseLike): Store {
   const _ = db.command;
-  const consents = () => db.collection(COLLECTIONS.consents);
-  const verifications = () => db.collection(COLLECTIONS.verifications);
-  const counters = () => db.collection(COLLECTIONS.counters);
+  const col = (name: keyof typeof COLLECTIONS): CollectionLike => db.collection(COLLECTIONS[name]);
+  const known = new Set<string>();
+  const remember = (id: string) => {
+    if (known.size >= KNOWN_LIMIT) known.clear();
+    known.add(id);
+  };
+  const count = async (counter: Parameters<typeof bump>[2], token: string) => {
+    const ok = await bump(col('counters'), _, counter, token, known.has(counter.id));
+    if (ok) remember(counter.id);
+    return ok;
+  };
+  const getCounters = async (wanted: string[]): Promise<Map<string, Doc>> => {
+    const { data } = await settle(col('counters').where({ _id: _.in(wanted) }).get());
+    return new Map(data.map((doc) => [String(doc._id), doc]));
+  };
+  const readClaim = async (id: string): Promise<Claim | undefined> => {
+    const { data } = await settle(col('claims').where({ _id: id }).get());
+    return data[0] && fromDoc.claim(data[0]);
+  };
+  const readLimits = async (caller: string) => fromDoc.limits((await getCounters([ids.limits(caller)])).get(ids.limits(caller)));
 
-  const updateWhere = async (condition: Doc, data: Doc): Promise<boolean> =>
-    (await settle(counters().where(condition).update({ data }))).stats.updated > 0;
+  /** Writes the caller's limits if nobody changed them since `seen`; false when the race was lost. */
+  const writeLimits = (caller: string, seen: CallerLimits | undefined, next: CallerLimits, until: number): Promise<boolean> =>
+    seen
+      ? updated(col('counters').where({ _id: ids.limits(caller), version: seen.version }), limitsDoc(next, until, _))
+      : addOnce(col('counters'), { _id: ids.limits(caller), kind: 'limits', ...limitsDoc(next, until) });
 
-  /** Creates a document under a fixed _id; false when one already exists (a concurrent call made it). */
-  async function addOnce(id: string, data: Doc): Promise<boolean> {
-    try {
-      await settle(counters().add({ data: { _id: id, ...data } }));
-      return true;
-    } catch (error) {
-      // Do not parse the error text: ask whether the document is there now.
-      const { total } = await settle(counters().where({ _id: id }).count());
-      if (total > 0) return false;
-      throw error;
+  async function takeLimits(input: ReserveInput): Promise<Reserved | true> {
+    let seen = input.seen;
+    for (let attempt = 0; attempt < COMPARE_AND_SET_TRIES; attempt += 1) {
+      const admitted = input.admit(seen);
+      if (!admitted.ok) return { ok: false, reason: 'limits', refusal: admitted.refusal };
+      if (await writeLimits(input.keys.caller, seen, admitted.next, limitsUntil(admitted.next, input.now))) return true;
+      seen = await readLimits(input.keys.caller);
+    }
+    throw new Error('caller limits kept changing');
+  }
+
+  async function takeClaim(input: ReserveInput): Promise<boolean> {
+    const id = ids.claim(input.keys.caller, input.keys.triple);
+    const claim = { state: 'pending', holder: input.traceId, until: input.claimUntil, answer: null, failed: null };
+    if (!input.seenClaim) return addOnce(col('claims'), { _id: id, caller: input.keys.caller, at: input.now, ...claim });
+    return updated(col('claims').where({ _id: id, holder: input.seenClaim.holder, state: input.seenClaim.state }), { ...claim, at: input.now });
+  }
+
+  async function releaseLimits(reservation: Reservation, without: (limits: CallerLimits) => CallerLimits): Promise<void> {
+    for (let attempt = 0; attempt < COMPARE_AND_SET_TRIES; attempt += 1) {
+      const seen = await readLimits(reservation.keys.caller);
+      if (!seen) return;
+      const next = without(seen);
+      if (await writeLimits(reservation.keys.caller, seen, next, limitsUntil(next, reservation.now))) return;
     }
   }
 
-  /** +1 on a counter document if it stays within `limit`, creating it at 1 when missing. */
-  async function incrementWithin(id: string, limit: number, fields: Doc): Promise<boolean> {
-    const below = { _id: id, count: _.lt(limit) };
-    if (await updateWhere(below, { count: _.inc(1) })) return true;
-    if (await addOnce(id, { ...fields, count: 1 })) return true;
-    return updateWhere(below, { count: _.inc(1) });
+  async function release(reservation: Reservation, without: (limits: CallerLimits) => CallerLimits): Promise<void> {
+    await Promise.all([
+      releaseLimits(reservation, without),
+      updated(col('counters').where({ _id: ids.budget(reservation.day), count: _.gt(0) }), { count: _.inc(-1) }),
+      updated(col('counters').where({ _id: ids.quota, billed: _.gt(0) }), { billed: _.inc(-1) }),
+    ]);
   }
 
-  /** Takes one of `limit` slots, each busy for the window after the call that took it. */
-  async function takeMobileSlot(plan: Parameters<Store['reserveAttempt']>[0]): Promise<{ id: string } | { retryAt: number }> {
-    const ids = Array.from({ length: plan.mobileLimit }, (_unused, i) => `m_${plan.mobile}_${i}`);
-    const { data } = await settle(counters().where({ _id: _.in(ids) }).get());
-    const seen = new Map(data.map((doc) => [String(doc._id), doc]));
-    const taken = { kind: 'mobile', holder: plan.reservationId, at: plan.now, until: plan.now + plan.mobileWindowMs };
-    const busyUntil: number[] = [];
-    for (const id of ids) {
-      const doc = seen.get(id);
-      const until = Number(doc?.until ?? 0);
-      if (doc && until > plan.now) {
-        busyUntil.push(until);
-        continue;
-      }
-      const won = doc ? await updateWhere({ _id: id, until: _.lte(plan.now) }, taken) : await addOnce(id, taken);
-      if (won) return { id };
-      busyUntil.push(taken.until); // a concurrent call took it just now
-    }
-    return { retryAt: Math.min(...busyUntil) };
-  }
+  const addStats = async (stats: Map<string, StatsDelta>, token: string): Promise<void> => {
+    await Promise.all([...stats].map(([day, delta]) => count(statsCounter(ids.stats(day), day, delta), token)));
+  };
 
   return {
-    async recordConsent(record) {
-      await settle(consents().add({ data: { ...record } }));
-    },
-
-    async findReusableAnswer({ caller, tripleHash, since }) {
-      const { data } = await settle(
-        verifications().where({ caller, tripleHash, final: true, at: _.gte(since) }).orderBy('at', 'desc').limit(1).get(),
-      );
-      const [doc] = data;
-      if (!doc) return undefined;
-      return { code: doc.outcome as never, carrier: String(doc.carrier ?? ''), traceId: String(doc.traceId), at: Number(doc.at) };
-    },
-
-    async reserveAttempt(plan): Promise<ReserveResult> {
-      const callerKey = `c_${plan.callerDay}_${plan.caller}`;
-      const counted = await incrementWithin(callerKey, plan.callerLimit, { kind: 'caller', until: plan.callerResetAt });
-      if (!counted) return { ok: false, limit: 'caller', retryAt: plan.callerResetAt };
-      const giveBackCallerCount = () => updateWhere({ _id: callerKey, count: _.gt(0) }, { count: _.inc(-1) });
-      let slot;
-      try {
-        slot = await takeMobileSlot(plan);
-      } catch (error) {
-        await giveBackCallerCount().catch(() => undefined);
-        throw error;
-      }
-      if ('retryAt' in slot) {
-        await giveBackCallerCount();
-        return { ok: false, limit: 'mobile', retryAt: slot.retryAt };
-      }
-      return { ok: true, reservation: { reservationId: plan.reservationId, callerKey, mobileKey: slot.id } };
-    },
-
-    async releaseAttempt(reservation: Reservation) {
-      await updateWhere({ _id: reservation.callerKey, count: _.gt(0) }, { count: _.inc(-1) });
-      await updateWhere({ _id: reservation.mobileKey, holder: reservation.reservationId }, { holder: '', at: 0, until: 0 });
-    },
-
-    async recordVerification(record) {
-      await settle(verifications().add({ data: { ...record } }));
-      if (record.billing !== 'billed') return;
-      if (await updateWhere({ _id: QUOTA_ID }, { billed: _.inc(1) })) return;
-      if (await addOnce(QUOTA_ID, { kind: 'quota', billed: 1, warnedFor: 0 })) return;
-      await updateWhere({ _id: QUOTA_ID }, { billed: _.inc(1) });
-    },
-
-    async countBilled() {
-      const { data } = await settle(counters().where({ _id: QUOTA_ID }).get());
-      return Number(data[0]?.billed ?? 0);
-    },
-
-    claimQuotaWarning(total) {
-      return updateWhere({ _id: QUOTA_ID, warnedFor: _.neq(total) }, { warnedFor: total });
-    },
-
-    async purgeOlderThan(cutoff, now) {
-      const [c, v, k] = await Promise.all([
-        settle(consents().where({ at: _.lt(cutoff) }).remove()),
-        settle(verifications().where({ at: _.lt(cutoff) }).remove()),
-        // Counters that no longer limit anything; the quota document has no `until` and stays.
-        settle(counters().where({ until: _.lt(now) }).remove()),
+    async open({ keys, day, requestLimit, now, traceId }) {
+      const requestsId = ids.requests(day, keys.caller);
+      const [requestCounted, claim, docs] = await Promise.all([
+        count({ id: requestsId, fields: { kind: 'requests', until: nextMidnightOf(now) }, inc: { count: 1 }, below: { field: 'count', limit: requestLimit } }, traceId),
+        readClaim(ids.claim(keys.caller, keys.triple)),
+        getCounters([ids.limits(keys.caller), ids.budget(day), ids.quota]),
       ]);
-      return { consents: c.stats.removed, verifications: v.stats.removed, counters: k.stats.removed };
+      return {
+        requestCounted,
+        claim,
+        limits: fromDoc.limits(docs.get(ids.limits(keys.caller))),
+        spend: { today: Number(docs.get(ids.budget(day))?.count ?? 0), total: Number(docs.get(ids.quota)?.billed ?? 0) },
+      };
+    },
+
+    async reserve(input) {
+      const spendCounters: Counter[] = [
+        { id: ids.budget(input.day), fields: { kind: 'budget', until: nextMidnightOf(input.now) }, inc: { count: 1 }, ...(input.dailyBudget !== undefined && { below: { field: 'count', limit: input.dailyBudget } }) },
+        { id: ids.quota, fields: { kind: 'quota', warnedFor: 0 }, inc: { billed: 1 }, ...(input.quotaTotal !== undefined && { below: { field: 'billed', limit: input.quotaTotal } }) },
+      ];
+      const [claimed, limits, spent, consent] = await Promise.allSettled([
+        takeClaim(input),
+        takeLimits(input),
+        Promise.all(spendCounters.map((counter) => count(counter, input.traceId))),
+        settle(col('consents').add({ data: { _id: input.traceId, ...input.consent, withdrawnAt: 0 } })),
+      ]);
+      const claimOk = claimed.status === 'fulfilled' && claimed.value;
+      const limitsOk = limits.status === 'fulfilled' && limits.value === true;
+      const spentOk = spent.status === 'fulfilled' && spent.value.every(Boolean);
+      const consentOk = consent.status === 'fulfilled';
+      if (claimOk && limitsOk && spentOk && consentOk) {
+        return { ok: true, reservation: { traceId: input.traceId, keys: input.keys, day: input.day, now: input.now } };
+      }
+      // Lost a race or failed a write: give back what was taken (rare; costs one more round trip).
+      const reservation = { traceId: input.traceId, keys: input.keys, day: input.day, now: input.now };
+      await Promise.allSettled([
+        claimOk && updated(col('claims').where({ _id: ids.claim(input.keys.caller, input.keys.triple), holder: input.traceId }), { state: 'done', failed: 'INTERNAL' }),
+        limitsOk && releaseLimits(reservation, input.release),
+        spent.status === 'fulfilled' && Promise.all(spent.value.map((ok, i) => ok && updated(col('counters').where({ _id: spendCounters[i].id }), { [Object.keys(spendCounters[i].inc)[0]]: _.inc(-1) }))),
+        consentOk && settle(col('consents').where({ _id: input.traceId }).remove()),
+      ]);
+      if (claimed.status === 'fulfilled' && !claimed.value) return { ok: false, reason: 'claimed' };
+      if (limits.status === 'fulfilled' && limits.value !== true) return limits.value;
+      if (spent.status === 'fulfilled' && !spentOk) return { ok: false, reason: 'budget' };
+      throw new Error('reservation write failed');
+    },
+
+    async complete({ reservation, record, answer, stats }) {
+      const { keys } = reservation;
+      const claimFields = 'failed' in answer ? { state: 'done', failed: answer.failed, answer: null } : { state: 'done', answer, failed: null };
+      await Promise.all([
+        settle(col('verifications').add({ data: { _id: record.traceId, ...record } })),
+        updated(col('claims').where({ _id: ids.claim(keys.caller, keys.triple), holder: reservation.traceId }), claimFields),
+        addStats(stats, record.traceId),
+      ]);
+    },
+
+    release: (reservation, without) => release(reservation, without),
+
+    readClaim: (keys) => readClaim(ids.claim(keys.caller, keys.triple)),
+
+    ...ownRights(db, COLLECTIONS, ids.limits),
+
+    addStats: (stats) => addStats(stats, randomUUID()),
+
+    async readSpend(day) {
+      const docs = await getCounters([ids.budget(day), ids.quota]);
+      return { today: Number(docs.get(ids.budget(day))?.count ?? 0), total: Number(docs.get(ids.quota)?.billed ?? 0) };
+    },
+
+    async readStats(days) {
+      const docs = await getCounters(days.map(ids.stats));
+      return new Map(days.flatMap((day) => {
+        const doc = docs.get(ids.stats(day));
+        return doc ? [[day, fromDoc.stats(doc)]] : [];
+      }));
+    },
+
+    claimQuotaWarning: (total) => updated(col('counters').where({ _id: ids.quota, warnedFor: _.neq(total) }), { warnedFor: total }),
+
+    async claimPurge(now, everyMs) {
+      const token = `purge:${now}`;
+      const [added, took] = await Promise.all([
+        addOnce(col('counters'), { _id: ids.purge, kind: 'purge', lastRun: now, created: token }),
+        updated(col('counters').where({ _id: ids.purge, created: _.neq(token), lastRun: _.lte(now - everyMs) }), { lastRun: now }),
+      ]);
+      return added || took;
+    },
+
+    async purge(cutoff, now, deadline) {
+      const old = { at: _.lt(cutoff) };
+      const consents = await removeInBatches(col('consents'), _, old, deadline);
+      const verifications = await removeInBatches(col('verifications'), _, old, deadline);
+      const claims = await removeInBatches(col('claims'), _, { ...old, state: 'done' }, deadline);
+      // Counters that no longer limit anything; quota and the purge lock have no `until` and stay.
+      const counters = await removeInBatches(col('counters'), _, { until: _.lt(now) }, deadline);
+      const stats = await removeInBatches(col('counters'), _, { kind: 'stats', at: _.lt(cutoff) }, deadline);
+      return { consents, verifications, claims, counters, stats };
     },
   };
 }
+
+/** The limits document is needed until its day ends, its people expire and its withdrawal is a window old. */
+const limitsUntil = (limits: CallerLimits, now: number): number =>
+  Math.max(nextMidnightOf(now), ...Object.values(limits.identities), (limits.withdrawnAt ?? 0) + IDENTITY_WINDOW_MS);

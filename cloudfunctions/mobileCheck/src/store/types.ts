@@ -1,91 +1,180 @@
-// The function's memory: consent evidence, the audit trail and the counters behind the cost guards.
-// Records hold keyed hashes (see ../hash.ts), never a raw name, ID number, mobile or OPENID.
-import type { VendorStatusCode } from '../../../../src/domain';
+// The function's memory: consent evidence, the audit trail, claims, limits and daily aggregates.
+// Records hold keyed hashes (see ../hash.ts) and masked fields, never a raw name, ID number,
+// mobile or OPENID. Each method is one database round trip in the cloud adapter (calls inside run
+// in parallel), so a billed check costs open + reserve + complete = 3 sequential round trips.
+import type { ErrorCode, MaskedFields, PhoneSource, RateLimit, VendorStatusCode } from '../../../../src/domain';
 import type { Billing } from '../mobileCheckApi/VendorError';
+import type { StatsDelta } from '../stats';
 
-/** Written before the vendor is called: no record, no call. */
+/** The hashes a check is keyed by. */
+export interface CheckKeys {
+  caller: string;
+  /** The three fields together: claims and cached answers are per caller + triple. */
+  triple: string;
+  /** The ID number: the identities limit counts distinct people per caller. */
+  person: string;
+  mobile: string;
+}
+
+/** Per-caller limit state, one document per caller; its `version` makes updates compare-and-set. */
+export interface CallerLimits {
+  /** Beijing day (YYYYMMDD) the day counts belong to. */
+  day: string;
+  /** Vendor calls caused today. */
+  calls: number;
+  /** Vendor calls today per mobile hash. */
+  mobiles: Record<string, number>;
+  /** Person hash → until (ms): distinct people checked in the identities window. */
+  identities: Record<string, number>;
+  /** The caller's last server-side withdrawal of consent. */
+  withdrawnAt?: number;
+  version: number;
+}
+
+export interface ClaimAnswer {
+  code: VendorStatusCode;
+  carrier: string;
+  traceId: string;
+  at: number;
+  /** vendorStatus(code).final: only final answers are reused. */
+  final: boolean;
+}
+
+/** One vendor call per caller + triple at a time, across instances; when done it holds the answer. */
+export interface Claim {
+  state: 'pending' | 'done';
+  holder: string;
+  /** A pending claim older than this was abandoned (its instance died) and may be taken over. */
+  until: number;
+  answer?: ClaimAnswer;
+  /** The error the holder's call ended with (no answer to share). */
+  failed?: ErrorCode;
+}
+
+/** What round trip 1 learns. */
+export interface Opened {
+  /** False when this request is over the caller's daily request cap (it was not counted). */
+  requestCounted: boolean;
+  claim: Claim | undefined;
+  limits: CallerLimits | undefined;
+  /** Billed calls reserved today (all callers) and in total. */
+  spend: { today: number; total: number };
+}
+
+/** Consent evidence, written only together with a reservation (i.e. only when the vendor will be called). */
 export interface ConsentRecord {
-  /** Our trace id of the check; the verification record of the same check carries it too. */
   traceId: string;
   caller: string;
+  triple: string;
   agreementVersion: string;
-  /** Hash of the person checked (their ID number). */
-  personHash: string;
+  acceptedAt: number;
   at: number;
+  withdrawnAt?: number;
 }
+
+export interface ReserveInput {
+  traceId: string;
+  keys: CheckKeys;
+  now: number;
+  /** The pure limits policy: the caller's limits after this call, or why not. Re-run on a lost race. */
+  admit(current: CallerLimits | undefined): { ok: true; next: CallerLimits } | { ok: false; refusal: LimitRefusal };
+  /** The pure policy giving one call back, for undoing a reservation that lost a race. */
+  release(limits: CallerLimits): CallerLimits;
+  /** The limits as round trip 1 read them: the first compare-and-set expects these. */
+  seen: CallerLimits | undefined;
+  /** The claim as round trip 1 saw it (taken over when abandoned or not reusable). */
+  seenClaim: Claim | undefined;
+  claimUntil: number;
+  consent: ConsentRecord;
+  day: string;
+  dailyBudget: number | undefined;
+  quotaTotal: number | undefined;
+}
+
+export interface Reservation {
+  traceId: string;
+  keys: CheckKeys;
+  day: string;
+  now: number;
+}
+
+export type Reserved =
+  | { ok: true; reservation: Reservation }
+  | { ok: false; reason: 'limits'; refusal: LimitRefusal }
+  | { ok: false; reason: 'budget' }
+  | { ok: false; reason: 'claimed' };
 
 /** One vendor call and what came of it. */
 export interface VerificationRecord {
   traceId: string;
   caller: string;
-  tripleHash: string;
-  mobileHash: string;
+  triple: string;
   /** The vendor status, or the error code answered. */
   outcome: string;
-  /** Whether this answer may be reused (vendorStatus(code).final); always false for errors. */
-  final: boolean;
-  /** The carrier word the vendor gave (移动, 联通 …), kept to answer a reused check. */
   carrier: string;
   billing: Billing;
   vendorTraceId: string;
   latencyMs: number;
   at: number;
+  masked: MaskedFields;
+  agreementVersion: string;
+  phone: PhoneSource;
 }
 
-export interface ReusableAnswer {
-  code: VendorStatusCode;
-  carrier: string;
-  traceId: string;
-  at: number;
+export interface CompleteInput {
+  reservation: Reservation;
+  record: VerificationRecord;
+  /** What the claim now holds: the answer, or the error code waiting requests answer with. */
+  answer: ClaimAnswer | { failed: ErrorCode };
+  /** This check's aggregates plus what the instance held in memory, per Beijing day. */
+  stats: Map<string, StatsDelta>;
 }
 
-/** Everything a reservation checks, computed by the pure policy (../policy.ts). */
-export interface AttemptPlan {
-  /** Unique per check (our trace id): lets a release undo exactly this reservation. */
-  reservationId: string;
-  now: number;
-  /** Caller hash; the caller limit counts per Beijing calendar day. */
-  caller: string;
-  callerDay: string;
-  callerLimit: number;
-  callerResetAt: number;
-  /** Mobile hash; the mobile limit counts in a rolling window, across callers. */
-  mobile: string;
-  mobileLimit: number;
-  mobileWindowMs: number;
+export interface OwnRecords {
+  verifications: VerificationRecord[];
+  consents: ConsentRecord[];
 }
-
-export interface Reservation {
-  reservationId: string;
-  /** Adapter-specific keys of what was taken, for releaseAttempt. */
-  callerKey: string;
-  mobileKey: string;
-}
-
-export type ReserveResult =
-  | { ok: true; reservation: Reservation }
-  | { ok: false; limit: 'caller' | 'mobile'; retryAt: number };
 
 export interface PurgeReport {
   consents: number;
   verifications: number;
+  claims: number;
   counters: number;
+  stats: number;
+}
+
+/** Why a caller's limits refuse a call; retryAt in ms. */
+export interface LimitRefusal {
+  limit: Exclude<RateLimit, 'requests'>;
+  retryAt: number;
 }
 
 export interface Store {
-  recordConsent(record: ConsentRecord): Promise<void>;
-  /** The newest final answer for this caller and triple at or after `since`. */
-  findReusableAnswer(query: { caller: string; tripleHash: string; since: number }): Promise<ReusableAnswer | undefined>;
-  /** Atomically: if both limits allow one more call, count it and return the reservation. */
-  reserveAttempt(plan: AttemptPlan): Promise<ReserveResult>;
-  /** Gives back a reservation the vendor did not bill. */
-  releaseAttempt(reservation: Reservation): Promise<void>;
-  /** Adds the record; a billed one also counts towards the bought quota. */
-  recordVerification(record: VerificationRecord): Promise<void>;
-  /** Billed calls recorded so far (kept across retention purges). */
-  countBilled(): Promise<number>;
+  /** Round trip 1: count the request (unless over the cap) and read claim, limits and spend. */
+  open(input: { keys: CheckKeys; day: string; requestLimit: number; now: number; traceId: string }): Promise<Opened>;
+  /** Round trip 2: claim, consent evidence, caller limits, budget and quota, all or nothing. */
+  reserve(input: ReserveInput): Promise<Reserved>;
+  /** Round trip 3: the verification record, the claim's answer, the day's aggregates. */
+  complete(input: CompleteInput): Promise<void>;
+  /** Gives back a reservation the vendor did not bill (limits, budget, quota) and frees the claim. */
+  release(reservation: Reservation, limitsWithout: (limits: CallerLimits) => CallerLimits): Promise<void>;
+  readClaim(keys: CheckKeys): Promise<Claim | undefined>;
+
+  withdraw(caller: string, at: number): Promise<void>;
+  ownRecords(caller: string): Promise<OwnRecords>;
+  deleteOwn(caller: string): Promise<{ consents: number; verifications: number }>;
+  /** The caller's newest `01` at or after `since`. */
+  latestPass(caller: string, since: number): Promise<VerificationRecord | undefined>;
+
+  addStats(stats: Map<string, StatsDelta>): Promise<void>;
+  /** Billed calls reserved on `day` (all callers) and in total. */
+  readSpend(day: string): Promise<{ today: number; total: number }>;
+  readStats(days: string[]): Promise<Map<string, StatsDelta>>;
   /** True for exactly one caller per quota total: the one that should log the warning. */
   claimQuotaWarning(total: number): Promise<boolean>;
-  /** Deletes consents and verifications older than `cutoff`, and counters no longer in force at `now`. */
-  purgeOlderThan(cutoff: number, now: number): Promise<PurgeReport>;
+
+  /** True for at most one purge per `everyMs`, whatever calls it. */
+  claimPurge(now: number, everyMs: number): Promise<boolean>;
+  /** Deletes what is older than `cutoff` and counters no longer in force, in batches until `deadline`. */
+  purge(cutoff: number, now: number, deadline: () => boolean): Promise<PurgeReport>;
 }

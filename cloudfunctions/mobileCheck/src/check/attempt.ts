@@ -1,0 +1,162 @@
+// The effectful middle of a check: three store round trips around at most one vendor call.
+//   open (count the request; read claim, limits, spend) → reserve (claim, consent, limits, budget)
+//   → the vendor, never retried → complete (record, claim's answer, aggregates)
+import { vendorStatus, type Consent, type MaskedFields, type PersonFields, type PhoneSource } from '../../../../src/domain';
+import type { InstanceMemory } from '../instanceMemory';
+import type { LogLine } from '../log';
+import { VendorError } from '../mobileCheckApi/VendorError';
+import { admitCall, beijingDay, nextBeijingMidnight, percentUsed, quotaWarningDue, reusableSince, spendExhausted, withoutCall } from '../policy';
+import type { Clock, Sleep, Store, VendorClient } from '../ports';
+import type { GuardSettings } from '../settings';
+import { addToDays, delta } from '../stats';
+import type { CheckKeys, Claim, Opened, Reservation } from '../store/types';
+import type { Outcome } from './present';
+
+export interface AttemptDeps {
+  store: Store;
+  vendor: VendorClient;
+  clock: Clock;
+  sleep: Sleep;
+  guards: GuardSettings;
+  memory: InstanceMemory;
+  log(line: LogLine): void;
+  /** How long a claim holds, and how long another request waits on it: the vendor timeout plus a margin. */
+  claimMs: number;
+  pollMs: number;
+}
+
+export interface AttemptInput {
+  traceId: string;
+  keys: CheckKeys;
+  fields: PersonFields;
+  consent: Consent;
+  now: number;
+  record: { masked: MaskedFields; agreementVersion: string; phone: PhoneSource };
+}
+
+export async function attempt(deps: AttemptDeps, input: AttemptInput): Promise<Outcome> {
+  const { store, guards, memory } = deps;
+  const { keys, now, traceId } = input;
+  const day = beijingDay(now);
+  const refuse = (outcome: Omit<Extract<Outcome, { kind: 'refused' }>, 'kind'>): Outcome => {
+    memory.note(day, delta.refused(outcome.code));
+    return { kind: 'refused', ...outcome };
+  };
+  const overCap = () => refuse({ code: 'RATE_LIMITED', limit: 'requests', retryAt: nextBeijingMidnight(now), level: 'warn' });
+
+  if (memory.isOverRequestCap(keys.caller, day)) return overCap();
+  const opened = await store.open({ keys, day, requestLimit: guards.requestDailyLimit, now, traceId });
+  if (!opened.requestCounted) {
+    memory.markOverRequestCap(keys.caller, day);
+    return overCap();
+  }
+  const withdrawnAt = opened.limits?.withdrawnAt;
+  if (withdrawnAt !== undefined && input.consent.acceptedAt <= withdrawnAt) return refuse({ code: 'CONSENT_REQUIRED' });
+
+  const reused = reusable(opened.claim, now, deps);
+  if (reused) {
+    memory.note(day, delta.cached(reused.answer.code));
+    return reused;
+  }
+  if (opened.claim?.state === 'pending' && opened.claim.until > now) return waitForClaim(deps, keys, day);
+  if (spendExhausted(opened.spend, guards)) return spendStop(deps, traceId, opened.spend, refuse);
+
+  const plan = { now, mobile: keys.mobile, person: keys.person };
+  const admitted = admitCall(opened.limits, plan, guards);
+  if (!admitted.ok) return refuse({ code: 'RATE_LIMITED', ...admitted.refusal, level: 'warn' });
+
+  const reserved = await store.reserve({
+    traceId, keys, now, day, seen: opened.limits, seenClaim: opened.claim, claimUntil: now + deps.claimMs,
+    admit: (current) => admitCall(current, plan, guards),
+    release: (limits) => withoutCall(limits, plan),
+    consent: { traceId, caller: keys.caller, triple: keys.triple, agreementVersion: input.consent.agreementVersion, acceptedAt: input.consent.acceptedAt, at: now },
+    dailyBudget: guards.dailyBudget, quotaTotal: guards.quotaTotal,
+  });
+  if (!reserved.ok) {
+    if (reserved.reason === 'claimed') return waitForClaim(deps, keys, day);
+    if (reserved.reason === 'limits') return refuse({ code: 'RATE_LIMITED', ...reserved.refusal, level: 'warn' });
+    return spendStop(deps, traceId, opened.spend, refuse);
+  }
+  return callVendor(deps, input, reserved.reservation, opened, plan);
+}
+
+function reusable(claim: Claim | undefined, now: number, deps: AttemptDeps): Extract<Outcome, { kind: 'answer' }> | undefined {
+  const since = reusableSince(now, deps.guards);
+  const answer = claim?.state === 'done' ? claim.answer : undefined;
+  if (!answer?.final || since === undefined || answer.at < since) return undefined;
+  return { kind: 'answer', answer, cached: true, cachedFrom: answer.traceId };
+}
+
+function spendStop(deps: AttemptDeps, traceId: string, spend: Opened['spend'], refuse: (o: { code: 'BUDGET_EXHAUSTED'; level: 'error' }) => Outcome): Outcome {
+  const { dailyBudget, quotaTotal } = deps.guards;
+  deps.log({ level: 'error', event: 'spendStopped', traceId, spend, ...(dailyBudget !== undefined && { dailyBudget }), ...(quotaTotal !== undefined && { quotaTotal }) });
+  return refuse({ code: 'BUDGET_EXHAUSTED', level: 'error' });
+}
+
+/** The same check is being paid for by another request (maybe another instance): answer with its result. */
+async function waitForClaim(deps: AttemptDeps, keys: CheckKeys, day: string): Promise<Outcome> {
+  const deadline = deps.clock.now() + deps.claimMs;
+  while (deps.clock.now() < deadline) {
+    await deps.sleep(deps.pollMs);
+    const claim = await deps.store.readClaim(keys);
+    if (claim?.state === 'pending') continue;
+    if (claim?.answer) {
+      deps.memory.note(day, delta.cached(claim.answer.code));
+      return { kind: 'answer', answer: claim.answer, cached: true, cachedFrom: claim.answer.traceId };
+    }
+    const code = claim?.failed ?? 'VENDOR_UNAVAILABLE';
+    deps.memory.note(day, delta.refused(code));
+    return { kind: 'refused', code, cached: true, level: 'warn', detail: 'the same check failed on another request' };
+  }
+  deps.memory.note(day, delta.refused('VENDOR_TIMEOUT'));
+  return { kind: 'refused', code: 'VENDOR_TIMEOUT', cached: true, level: 'warn', detail: 'waited for the same check on another request' };
+}
+
+async function callVendor(deps: AttemptDeps, input: AttemptInput, reservation: Reservation, opened: Opened, plan: { now: number; mobile: string; person: string }): Promise<Outcome> {
+  const { store, clock, memory } = deps;
+  const started = clock.now();
+  let outcome: Outcome;
+  let answer: Parameters<Store['complete']>[0]['answer'];
+  let record: { outcome: string; carrier: string; billing: 'billed' | 'not-billed' | 'unknown'; vendorTraceId: string };
+  try {
+    const result = await deps.vendor.check(input.fields);
+    answer = { code: result.status, carrier: result.carrier, traceId: input.traceId, at: input.now, final: vendorStatus(result.status).final };
+    record = { outcome: result.status, carrier: result.carrier, billing: 'billed', vendorTraceId: result.vendorTraceId };
+    outcome = { kind: 'answer', answer, cached: false, billing: 'billed', vendorHttpStatus: result.httpStatus, vendorTraceId: result.vendorTraceId };
+  } catch (error) {
+    // Not a VendorError: unknown whether the vendor was reached, so the reservation stays.
+    if (!(error instanceof VendorError)) throw error;
+    answer = { failed: error.code };
+    record = { outcome: error.code, carrier: '', billing: error.billing, vendorTraceId: '' };
+    outcome = { kind: 'refused', code: error.code, billing: error.billing, vendorHttpStatus: error.httpStatus, level: 'warn', detail: error.message };
+  }
+  const latencyMs = clock.now() - started;
+  const stats = memory.take();
+  addToDays(stats, reservation.day, delta.vendor(record.outcome, record.billing, latencyMs, outcome.kind === 'refused' ? outcome.code : undefined));
+  const billed = record.billing === 'billed';
+  const [completed] = await Promise.allSettled([
+    store.complete({ reservation, answer, stats, record: { traceId: input.traceId, caller: input.keys.caller, triple: input.keys.triple, latencyMs, at: input.now, ...input.record, ...record } }),
+    // Only a call the vendor certainly did not bill gives the reservation back; a timeout keeps it.
+    record.billing === 'not-billed' ? store.release(reservation, (limits) => withoutCall(limits, plan)) : undefined,
+    billed ? warnIfQuotaLow(deps, opened.spend.total + 1) : undefined,
+  ]);
+  if (completed.status === 'rejected') {
+    memory.restore(stats);
+    // The vendor has answered (and maybe billed): a failing audit write must not hide that answer.
+    if (outcome.kind === 'answer') return { ...outcome, unrecorded: true };
+    return { ...outcome, level: 'error', detail: `${outcome.detail ?? ''}; verification record not written` };
+  }
+  return outcome;
+}
+
+async function warnIfQuotaLow(deps: AttemptDeps, billed: number): Promise<void> {
+  const total = deps.guards.quotaTotal;
+  if (!quotaWarningDue(billed, total) || total === undefined) return;
+  try {
+    if (await deps.store.claimQuotaWarning(total)) {
+      deps.log({ level: 'warn', event: 'quotaWarning', billed, total, percentUsed: percentUsed(billed, total) });
+    }
+  } catch {
+    // A warning must never fail a check.
+  }
+}

@@ -1,0 +1,97 @@
+// Pure last step: what a check came to → the answer for the caller and the log line for the operator.
+import {
+  ERROR_MESSAGES,
+  formatWait,
+  vendorStatus,
+  type CheckCompleted,
+  type CheckRefused,
+  type CheckResponse,
+  type ErrorCode,
+  type FieldName,
+  type MaskedFields,
+  type RateLimit,
+} from '../../../../src/domain';
+import type { CheckLogLine } from '../log';
+import type { Billing } from '../mobileCheckApi/VendorError';
+import { retryAfterSeconds } from '../policy';
+import type { ClaimAnswer } from '../store/types';
+
+export type Outcome =
+  | {
+    kind: 'answer';
+    answer: ClaimAnswer;
+    cached: boolean;
+    cachedFrom?: string;
+    billing?: Billing;
+    vendorHttpStatus?: number;
+    vendorTraceId?: string;
+    /** The vendor answered but the record could not be written. */
+    unrecorded?: boolean;
+  }
+  | {
+    kind: 'refused';
+    code: ErrorCode;
+    message?: string;
+    field?: FieldName;
+    agreementVersion?: string;
+    limit?: RateLimit;
+    retryAt?: number;
+    billing?: Billing;
+    vendorHttpStatus?: number;
+    cached?: boolean;
+    detail?: string;
+    level?: CheckLogLine['level'];
+  };
+
+const LIMIT_MESSAGES: Record<RateLimit, (wait: string) => string> = {
+  caller: (wait) => `今日核验次数已达上限，请${wait}后再试。`,
+  mobile: (wait) => `该手机号码今日核验次数已达上限，请${wait}后再试。`,
+  identities: (wait) => `本微信账号近30天核验的不同身份证号码已达上限，请${wait}后再试。`,
+  requests: (wait) => `今日请求次数过多，请${wait}后再试。`,
+};
+
+export type Presented = { response: CheckResponse; line: Omit<CheckLogLine, 'latencyMs'> };
+
+export function present(
+  outcome: Outcome,
+  context: { traceId: string; now: number; masked?: MaskedFields; token?: { token: string; expiresAt: number } },
+): Presented {
+  const { traceId, masked } = context;
+  if (outcome.kind === 'answer') {
+    const status = vendorStatus(outcome.answer.code);
+    const response: CheckCompleted = {
+      ok: true, verified: status.verdict === 'pass', code: status.code, message: status.message, carrier: outcome.answer.carrier,
+      masked: masked ?? { name: '', idCard: '', mobile: '' }, traceId, cached: outcome.cached,
+      ...(context.token && { token: context.token.token, tokenExpiresAt: context.token.expiresAt }),
+    };
+    const line: Presented['line'] = {
+      level: outcome.unrecorded ? 'error' : 'info', event: 'mobileCheck', traceId, outcome: status.code, masked, cached: outcome.cached,
+      billing: outcome.billing ?? 'not-billed',
+      ...(outcome.cachedFrom && { cachedFrom: outcome.cachedFrom }),
+      ...(outcome.vendorHttpStatus !== undefined && { vendorHttpStatus: outcome.vendorHttpStatus }),
+      ...(outcome.vendorTraceId && { vendorTraceId: outcome.vendorTraceId }),
+      ...(outcome.unrecorded && { detail: 'verification record not written' }),
+    };
+    return { response, line };
+  }
+  const seconds = outcome.retryAt === undefined ? undefined : retryAfterSeconds(outcome.retryAt, context.now);
+  const message = outcome.limit && seconds !== undefined ? LIMIT_MESSAGES[outcome.limit](formatWait(seconds)) : outcome.message ?? ERROR_MESSAGES[outcome.code];
+  const response: CheckRefused = {
+    ok: false, code: outcome.code, message, traceId,
+    ...(outcome.field && { field: outcome.field }),
+    ...(outcome.agreementVersion && { agreementVersion: outcome.agreementVersion }),
+    ...(seconds !== undefined && { retryAfterSeconds: seconds }),
+    ...(outcome.limit && { limit: outcome.limit }),
+  };
+  const line: Presented['line'] = {
+    level: outcome.level ?? 'info', event: 'mobileCheck', traceId, outcome: outcome.code,
+    ...(masked && { masked }),
+    ...(outcome.limit && { limit: outcome.limit }),
+    ...(seconds !== undefined && { retryAfterSeconds: seconds }),
+    ...(outcome.billing && { billing: outcome.billing }),
+    ...(outcome.vendorHttpStatus !== undefined && { vendorHttpStatus: outcome.vendorHttpStatus }),
+    ...(outcome.cached && { cached: true }),
+    ...(outcome.detail && { detail: outcome.detail }),
+  };
+  return { response, line };
+}

@@ -1,0 +1,80 @@
+// The check, top to bottom: validate (pure) → the WeChat phone number, if used → hashes →
+// attempt (store and vendor; shared by identical concurrent requests) → present (pure).
+import { beijingDay } from '../policy';
+import { checkMobile, maskFields, type PersonFields } from '../../../../src/domain';
+import { tripleValue } from '../hash';
+import type { HandlerDeps } from '../handlerDeps';
+import type { InstanceMemory } from '../instanceMemory';
+import { delta } from '../stats';
+import { attempt } from './attempt';
+import { present, type Outcome, type Presented } from './present';
+import { validateCheck } from './validate';
+
+export function createCheck(deps: HandlerDeps, memory: InstanceMemory) {
+  // Concurrent identical requests (same caller, same three fields) in this instance share one attempt.
+  const inFlight = new Map<string, Promise<Outcome>>();
+
+  return async function runCheck(event: unknown, caller: string | undefined, traceId: string, now: number): Promise<Presented> {
+    const refuse = (outcome: Omit<Extract<Outcome, { kind: 'refused' }>, 'kind'>): Presented => {
+      memory.note(beijingDay(now), delta.refused(outcome.code));
+      return present({ kind: 'refused', ...outcome }, { traceId, now });
+    };
+    const valid = validateCheck(event, { caller, now, agreementVersion: deps.agreementVersion, phoneSource: deps.phoneSource });
+    // No masked fields in these lines: the person has not (validly) agreed yet.
+    if (!valid.ok) return refuse({ ...valid.refusal, ...(valid.agreementVersion && { agreementVersion: valid.agreementVersion }) });
+
+    const { store, hasher, vendor } = deps;
+    const phone = deps.phoneSource === 'wechat' ? deps.phone : undefined;
+    const missing = !vendor ? 'ALIYUN_APPCODE is not set' : !hasher ? 'MOBILECHECK_HASH_SECRET is not set' : !store ? 'no store' : deps.phoneSource === 'wechat' && !phone ? 'no phone number exchange' : undefined;
+    if (deps.misconfigured || missing || !caller || !store || !hasher || !vendor) {
+      return refuse({ code: 'SERVICE_MISCONFIGURED', level: 'error', detail: deps.misconfigured ?? missing ?? 'no caller' });
+    }
+
+    let mobile = valid.value.mobile;
+    if (phone && valid.value.phoneCode) {
+      const exchanged = await phone.exchange(valid.value.phoneCode);
+      if (!exchanged.ok) return refuse({ code: exchanged.code, level: exchanged.code === 'PHONE_CODE_INVALID' ? 'info' : 'error', detail: exchanged.detail });
+      const checked = checkMobile(exchanged.mobile);
+      if (!checked.ok) return refuse({ code: 'INVALID_MOBILE', field: 'mobile', message: checked.message });
+      mobile = checked.value;
+    }
+    const fields: PersonFields = { name: valid.value.name, idCard: valid.value.idCard, mobile: mobile ?? '' };
+    const masked = maskFields(fields);
+    const keys = {
+      caller: hasher.hash('caller', caller),
+      triple: hasher.hash('triple', tripleValue(fields)),
+      person: hasher.hash('person', fields.idCard),
+      mobile: hasher.hash('mobile', fields.mobile),
+    };
+    const flightKey = `${keys.caller}/${keys.triple}`;
+    const running = inFlight.get(flightKey);
+    const agreementVersion = valid.value.consent.agreementVersion;
+    const outcome = running
+      ? sharedWith(await running, memory, now)
+      : await startFlight(flightKey, () => attempt(
+        { store, vendor, clock: deps.clock, sleep: deps.sleep, guards: deps.guards, memory, log: (line) => deps.log(line), claimMs: deps.claimMs, pollMs: deps.pollMs },
+        { traceId, keys, fields, consent: valid.value.consent, now, record: { masked, agreementVersion, phone: deps.phoneSource } },
+      ));
+    const token = outcome.kind === 'answer' && outcome.answer.code === '01' && deps.tokens
+      ? deps.tokens.issue({ caller, traceId, masked, agreementVersion, phone: deps.phoneSource, now })
+      : undefined;
+    return present(outcome, { traceId, now, masked, ...(token && { token }) });
+  };
+
+  function startFlight(key: string, run: () => Promise<Outcome>): Promise<Outcome> {
+    const flight = run().finally(() => inFlight.delete(key));
+    inFlight.set(key, flight);
+    return flight;
+  }
+}
+
+/** A concurrent identical request answers what the first one got, as a reused answer. */
+function sharedWith(outcome: Outcome, memory: InstanceMemory, now: number): Outcome {
+  const day = beijingDay(now);
+  if (outcome.kind === 'answer') {
+    memory.note(day, delta.cached(outcome.answer.code));
+    return { kind: 'answer', answer: outcome.answer, cached: true, cachedFrom: outcome.answer.traceId };
+  }
+  memory.note(day, delta.refused(outcome.code));
+  return { ...outcome, cached: true, billing: 'not-billed', vendorHttpStatus: undefined, detail: undefined };
+}

@@ -1,0 +1,102 @@
+// Daily aggregates without personal data (the `stats` action). Pure: counts in, counts out.
+import type { DayStats } from '../../../src/domain';
+
+/** Upper bounds (ms) of the vendor-latency histogram; the last bucket is everything slower. */
+export const LATENCY_BUCKETS_MS = [50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000] as const;
+
+/** Counts of one Beijing day; every field adds up, so instances and round trips can merge them. */
+export interface StatsDelta {
+  requests: number;
+  vendorCalls: number;
+  billed: number;
+  maybeBilled: number;
+  cached: number;
+  refused: Record<string, number>;
+  outcomes: Record<string, number>;
+  /** Bucket index (as a string) → count, see LATENCY_BUCKETS_MS. */
+  latency: Record<string, number>;
+}
+
+export const emptyDelta = (): StatsDelta => ({
+  requests: 0, vendorCalls: 0, billed: 0, maybeBilled: 0, cached: 0, refused: {}, outcomes: {}, latency: {},
+});
+
+const addCounts = (into: Record<string, number>, from: Record<string, number>): void => {
+  for (const [key, n] of Object.entries(from)) into[key] = (into[key] ?? 0) + n;
+};
+
+export function mergeDelta(into: StatsDelta, from: StatsDelta): StatsDelta {
+  into.requests += from.requests;
+  into.vendorCalls += from.vendorCalls;
+  into.billed += from.billed;
+  into.maybeBilled += from.maybeBilled;
+  into.cached += from.cached;
+  addCounts(into.refused, from.refused);
+  addCounts(into.outcomes, from.outcomes);
+  addCounts(into.latency, from.latency);
+  return into;
+}
+
+/** Adds `delta` to `day` in a per-day map (pending counts of an instance). */
+export function addToDays(days: Map<string, StatsDelta>, day: string, delta: StatsDelta): void {
+  const existing = days.get(day);
+  if (existing) mergeDelta(existing, delta);
+  else days.set(day, mergeDelta(emptyDelta(), delta));
+}
+
+export const latencyBucket = (ms: number): number => {
+  const index = LATENCY_BUCKETS_MS.findIndex((bound) => ms <= bound);
+  return index === -1 ? LATENCY_BUCKETS_MS.length : index;
+};
+
+/** The upper bound of the bucket holding the q-th quantile; null without samples. */
+export function quantileMs(latency: Record<string, number>, q: number): number | null {
+  const counts = Array.from({ length: LATENCY_BUCKETS_MS.length + 1 }, (_unused, i) => latency[String(i)] ?? 0);
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  const rank = Math.ceil(q * total);
+  let seen = 0;
+  for (let i = 0; i < counts.length; i += 1) {
+    seen += counts[i];
+    // The open last bucket reports the largest bound: "slower than 5 s".
+    if (seen >= rank) return LATENCY_BUCKETS_MS[Math.min(i, LATENCY_BUCKETS_MS.length - 1)];
+  }
+  return null;
+}
+
+/** YYYYMMDD → YYYY-MM-DD. */
+const isoDay = (day: string): string => `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
+
+export function toDayStats(day: string, delta: StatsDelta | undefined): DayStats {
+  const d = delta ?? emptyDelta();
+  return {
+    day: isoDay(day),
+    requests: d.requests,
+    refused: { ...d.refused },
+    vendorCalls: d.vendorCalls,
+    billed: d.billed,
+    maybeBilled: d.maybeBilled,
+    cached: d.cached,
+    outcomes: { ...d.outcomes },
+    latencyMs: { p50: quantileMs(d.latency, 0.5), p95: quantileMs(d.latency, 0.95) },
+  };
+}
+
+/** Deltas for one answered request. */
+export const delta = {
+  refused: (code: string): StatsDelta => ({ ...emptyDelta(), requests: 1, refused: { [code]: 1 } }),
+  cached: (code: string): StatsDelta => ({ ...emptyDelta(), requests: 1, cached: 1, outcomes: { [code]: 1 } }),
+  /** A call that reached (or may have reached) the vendor. */
+  vendor(outcome: string, billing: 'billed' | 'not-billed' | 'unknown', latencyMs: number, refusedCode?: string): StatsDelta {
+    return {
+      ...emptyDelta(),
+      requests: 1,
+      vendorCalls: 1,
+      billed: billing === 'billed' ? 1 : 0,
+      maybeBilled: billing === 'unknown' ? 1 : 0,
+      outcomes: refusedCode ? {} : { [outcome]: 1 },
+      refused: refusedCode ? { [refusedCode]: 1 } : {},
+      latency: { [String(latencyBucket(latencyMs))]: 1 },
+    };
+  },
+};

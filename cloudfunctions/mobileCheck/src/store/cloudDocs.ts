@@ -1,0 +1,78 @@
+// How store values are laid out in cloud database documents, and read back through type guards.
+import { isErrorCode, isVendorStatusCode, type ErrorCode } from '../../../../src/domain';
+import { emptyDelta, type StatsDelta } from '../stats';
+import type { CommandLike, Counter, Doc } from './cloudDatabase';
+import type { CallerLimits, Claim, ClaimAnswer, ConsentRecord, VerificationRecord } from './types';
+
+const numberMap = (value: unknown): Record<string, number> =>
+  typeof value === 'object' && value !== null
+    ? Object.fromEntries(Object.entries(value).filter((entry): entry is [string, number] => typeof entry[1] === 'number'))
+    : {};
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+function claimAnswer(value: unknown): ClaimAnswer | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const doc = value as Doc;
+  if (!isVendorStatusCode(doc.code)) return undefined;
+  return { code: doc.code, carrier: text(doc.carrier), traceId: text(doc.traceId), at: Number(doc.at), final: doc.final === true };
+}
+
+/** The limits as a document; maps are replaced whole (`_.set`), so expired entries disappear. */
+export function limitsDoc(limits: CallerLimits, until: number, _?: CommandLike): Doc {
+  const replace = (value: unknown) => (_ ? _.set(value) : value);
+  return {
+    day: limits.day, calls: limits.calls, mobiles: replace(limits.mobiles), identities: replace(limits.identities),
+    withdrawnAt: limits.withdrawnAt ?? 0, version: limits.version, until,
+  };
+}
+
+export function statsCounter(id: string, day: string, delta: StatsDelta): Counter {
+  const inc: Record<string, number> = {};
+  for (const field of ['requests', 'vendorCalls', 'billed', 'maybeBilled', 'cached'] as const) if (delta[field]) inc[field] = delta[field];
+  for (const map of ['refused', 'outcomes', 'latency'] as const) {
+    for (const [key, n] of Object.entries(delta[map])) inc[`${map}.${key}`] = n;
+  }
+  const at = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8))) - 8 * 3_600_000;
+  return { id, fields: { kind: 'stats', day, at, ...emptyDelta() }, inc };
+}
+
+export const fromDoc = {
+  limits(doc: Doc | undefined): CallerLimits | undefined {
+    if (!doc) return undefined;
+    const withdrawnAt = Number(doc.withdrawnAt ?? 0);
+    return {
+      day: text(doc.day), calls: Number(doc.calls ?? 0), mobiles: numberMap(doc.mobiles), identities: numberMap(doc.identities),
+      ...(withdrawnAt > 0 && { withdrawnAt }), version: Number(doc.version ?? 0),
+    };
+  },
+  claim(doc: Doc): Claim {
+    const answer = claimAnswer(doc.answer);
+    const failed: ErrorCode | undefined = isErrorCode(doc.failed) ? doc.failed : undefined;
+    return { state: doc.state === 'pending' ? 'pending' : 'done', holder: text(doc.holder), until: Number(doc.until ?? 0), ...(answer && { answer }), ...(failed && { failed }) };
+  },
+  stats(doc: Doc): StatsDelta {
+    return {
+      requests: Number(doc.requests ?? 0), vendorCalls: Number(doc.vendorCalls ?? 0), billed: Number(doc.billed ?? 0),
+      maybeBilled: Number(doc.maybeBilled ?? 0), cached: Number(doc.cached ?? 0),
+      refused: numberMap(doc.refused), outcomes: numberMap(doc.outcomes), latency: numberMap(doc.latency),
+    };
+  },
+  verification(doc: Doc): VerificationRecord {
+    const masked = (doc.masked ?? {}) as Doc;
+    return {
+      traceId: text(doc.traceId), caller: text(doc.caller), triple: text(doc.triple), outcome: text(doc.outcome), carrier: text(doc.carrier),
+      billing: doc.billing === 'billed' || doc.billing === 'not-billed' ? doc.billing : 'unknown',
+      vendorTraceId: text(doc.vendorTraceId), latencyMs: Number(doc.latencyMs ?? 0), at: Number(doc.at ?? 0),
+      masked: { name: text(masked.name), idCard: text(masked.idCard), mobile: text(masked.mobile) },
+      agreementVersion: text(doc.agreementVersion), phone: doc.phone === 'wechat' ? 'wechat' : 'typed',
+    };
+  },
+  consent(doc: Doc): ConsentRecord {
+    const withdrawnAt = Number(doc.withdrawnAt ?? 0);
+    return {
+      traceId: text(doc.traceId), caller: text(doc.caller), triple: text(doc.triple), agreementVersion: text(doc.agreementVersion),
+      acceptedAt: Number(doc.acceptedAt ?? 0), at: Number(doc.at ?? 0), ...(withdrawnAt > 0 && { withdrawnAt }),
+    };
+  },
+};
