@@ -14,13 +14,14 @@ function Section({ section, id }: { section: AgreementSection; id?: string }) {
   );
 }
 
-/** The notice (why the data is needed, PIPL art. 30) followed by the whole authorization text. */
+/** The notice (why the data is needed, PIPL art. 30), the whole agreement, its edition label and content hash. */
 export function AgreementText({ agreement }: { agreement: Agreement }) {
   return (
     <View>
       <View className="page-header">
         <Text className="page-title">{agreement.title}</Text>
-        <Text className="page-desc">请在核验前完整阅读以下内容（版本 {agreement.version}）</Text>
+        <Text className="page-desc">请在核验前完整阅读以下内容</Text>
+        <Text id="agreement-label" className="page-desc">版本：{agreement.label}</Text>
       </View>
       <View id="agreement-notice" className="article">
         <Section section={agreement.notice} />
@@ -30,6 +31,8 @@ export function AgreementText({ agreement }: { agreement: Agreement }) {
           <Section key={i} section={s} />
         ))}
       </View>
+      {/* The content hash the function checks; small, for support requests. */}
+      <Text id="agreement-version" className="footnote">校验码 {agreement.version}</Text>
     </View>
   );
 }

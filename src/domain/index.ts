@@ -1,6 +1,7 @@
 // The pure core shared by the mini-program and the cloud function: no I/O, no clock, no Taro, no Node.
-export { buildAgreement } from './agreement/template';
-export type { Agreement, AgreementSection, OperatorSettings } from './agreement/template';
+export { buildAgreement, editionLabel, versionOf } from './agreement/template';
+export { AGREEMENT_FIELDS, MY_RECORDS_PAGE } from './agreement/text';
+export type { Agreement, AgreementEdition, AgreementSection, AgreementTerms, OperatorSettings } from './agreement/types';
 export { sha256Hex } from './agreement/sha256';
 export { parseConsent, parseFields, parsePhoneCode, parseShape } from './checkRequest';
 export type { Consent, Parsed, PersonFields, Refusal } from './checkRequest';

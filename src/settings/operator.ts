@@ -1,4 +1,5 @@
-import type { OperatorSettings } from '../domain/agreement/template';
+import type { OperatorSettings } from '../domain/agreement/types';
+import { agreementEditions } from './agreementEditions';
 
 /**
  * The operator's details, filled into the authorization agreement shown before every check.
@@ -10,4 +11,9 @@ export const operatorSettings: OperatorSettings = {
   service: '会员账户实名认证',
   purpose: '核验您本人填写的姓名、身份证号码与手机号码是否属于同一人，以完成账户实名认证',
   contact: 'privacy@example.com',
+  // The seller named in the vendor's own agreement template; check it against your order in 云市场.
+  vendor: '四川涪擎大数据技术有限公司',
+  // Shown in the agreement; the function's MOBILECHECK_RETENTION_DAYS must be the same number.
+  retentionDays: 30,
+  editions: agreementEditions,
 };

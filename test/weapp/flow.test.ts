@@ -70,7 +70,7 @@ describe('weapp build: loading', () => {
     const all = textOf(rootOf(page));
     expect(all).toContain('个人信息授权书');
     expect(all).toContain('为什么需要这些信息');
-    expect(all).toContain('风险提示');
+    expect(all).toContain('九、本人授权');
     expect(all).toContain('我已阅读并同意《个人信息授权书》');
     expect(attrOf(mp, el(page, 'agree-checkbox'), 'checked')).toBeFalsy();
     expect(all).not.toContain('沙箱模式');

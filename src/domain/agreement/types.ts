@@ -1,0 +1,46 @@
+/** One published wording of the agreement: a name people can read for a content version. */
+export interface AgreementEdition {
+  /** Date and edition number, e.g. `2026-11-29 第1版`. */
+  label: string;
+  /** The content version (see `buildAgreement`) this label names. */
+  version: string;
+}
+
+/** What may differ between the mini-program and the function: the function passes its own settings. */
+export interface AgreementTerms {
+  /** Days consent and verification records are kept (the function's MOBILECHECK_RETENTION_DAYS). */
+  retentionDays: number;
+}
+
+/** What the operator fills into the 个人信息授权书. */
+export interface OperatorSettings extends AgreementTerms {
+  /** The operator's registered company name: the personal information processor. */
+  company: string;
+  /** The business or service the check is part of. */
+  service: string;
+  /** What the information is used for. */
+  purpose: string;
+  /** Where a person can ask questions, withdraw consent or have records deleted. */
+  contact: string;
+  /** The verification provider that passes the three fields to the carriers (the seller of the API package). */
+  vendor: string;
+  /** Every wording ever published, so each content version has a readable label. */
+  editions: readonly AgreementEdition[];
+}
+
+export interface AgreementSection {
+  heading: string;
+  paragraphs: string[];
+}
+
+export interface Agreement {
+  title: string;
+  /** Why the data is needed and how it affects the person (PIPL art. 30), shown before the text. */
+  notice: AgreementSection;
+  /** The agreement itself, section by section. */
+  body: AgreementSection[];
+  /** Changes whenever any shown text changes; sent with every request as proof of what was agreed. */
+  version: string;
+  /** The readable name of this version from the editions list, e.g. `2026-11-29 第1版`. */
+  label: string;
+}
