@@ -92,6 +92,13 @@ describe('parseFields', () => {
     });
   });
 
+  test('returns the canonical spelling of pasted fields, so the function hashes and sends one spelling', () => {
+    expect(parseFields({ name: '阿卜杜•热合曼', idCard: '110105 19491231 002x', mobile: '+86 138-0013-8000' }, TODAY)).toEqual({
+      ok: true,
+      value: { name: '阿卜杜·热合曼', idCard: '11010519491231002X', mobile: '13800138000' },
+    });
+  });
+
   test('returns only name, idCard and mobile, not other event fields', () => {
     const result = parseFields(event({ openid: 'someone' }), TODAY);
     expect(result.ok && Object.keys(result.value).sort()).toEqual(['idCard', 'mobile', 'name']);

@@ -14,3 +14,6 @@ export function expectDistinctReasons(check: (input: string) => FieldResult<stri
   }
   expect(messages.size).toBe(Object.keys(cases).length);
 }
+
+/** What a check answers for a value it accepts; `canonicalized` when it differs from the trimmed input. */
+export const accepted = (value: string, canonicalized = false) => ({ ok: true, value, canonicalized });

@@ -20,3 +20,14 @@ export function withWrongCheckChar(first17: string): string {
   const right = gbCheckChar(first17);
   return first17 + (right === '0' ? '1' : '0');
 }
+
+/** 17 digits: a region code, a birth date (YYYYMMDD) and a 3-digit sequence. */
+export const first17 = (region: string, birth: string, sequence = '123'): string => `${region}${birth}${sequence}`;
+
+/** GB/T 2260 province-level codes of the mainland (also the offices issuing foreigners' IDs). */
+export const MAINLAND_PROVINCES = [
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65,
+];
+
+/** First two digits of a resident ID: the mainland and Taiwan (71). */
+export const RESIDENT_PROVINCES = [...MAINLAND_PROVINCES, 71];

@@ -1,15 +1,23 @@
 import { accept, reject, type FieldResult } from './fieldResult';
 import type { CalendarDate } from './calendarDate';
+import { unpaste } from './pasted';
 
 export type IdCardReason = 'empty' | 'length' | 'characters' | 'province' | 'birthDate' | 'futureBirthDate' | 'checksum';
 
 export const ID_CARD_LENGTH = 18;
 
-// GB 11643-1999 / GB/T 2260 province-level codes.
-const PROVINCES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
-  50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 91,
-]);
+// GB/T 2260 province-level codes of the mainland; they also name the office that issued a
+// foreigner's permanent residence ID.
+const MAINLAND_PROVINCES = [
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65,
+];
+const RESIDENT_PROVINCES = new Set([...MAINLAND_PROVINCES, 71]);
+const ISSUING_PROVINCES = new Set(MAINLAND_PROVINCES);
+// Residence permits of Hong Kong, Macao and Taiwan residents carry exactly these region codes.
+const RESIDENCE_PERMIT_REGIONS = new Set(['810000', '820000', '830000']);
+const RESIDENCE_PERMIT_PROVINCES = new Set(['81', '82', '83']);
+const FOREIGNER_PREFIX = '9';
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 const EARLIEST_BIRTH_YEAR = 1900;
@@ -18,6 +26,22 @@ export function idCardCheckChar(first17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i += 1) sum += Number(first17[i]) * WEIGHTS[i];
   return CHECK_CHARS[sum % 11];
+}
+
+/** The ID as people paste it (spaces, dashes, full-width digits, ｘ) in canonical form: digits and X. */
+export const normalizeIdCard = (text: string): string => unpaste(text).toUpperCase();
+
+/** What is wrong with the leading region code, if anything. */
+function regionProblem(id: string): string | undefined {
+  if (id.startsWith(FOREIGNER_PREFIX)) {
+    // 2023 foreigners' permanent residence ID: 9, the issuing province, a nationality code, then as usual.
+    if (!ISSUING_PROVINCES.has(Number(id.slice(1, 3)))) return '外国人永久居留身份证号码第2、3位的省份代码不存在，请核对';
+  } else if (RESIDENCE_PERMIT_PROVINCES.has(id.slice(0, 2))) {
+    if (!RESIDENCE_PERMIT_REGIONS.has(id.slice(0, 6))) return '港澳台居民居住证号码应以810000、820000或830000开头，请核对';
+  } else if (!RESIDENT_PROVINCES.has(Number(id.slice(0, 2)))) {
+    return '身份证号码开头的地区代码不存在，请核对';
+  }
+  return undefined;
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {
@@ -29,11 +53,12 @@ const compareDates = (a: CalendarDate, b: CalendarDate): number =>
   a.year - b.year || a.month - b.month || a.day - b.day;
 
 /**
- * Checks an 18-character resident ID. `today` is passed in so the check stays pure;
- * a lower-case x is accepted and returned upper-case.
+ * Checks an 18-character GB 11643 ID: resident ID, residence permit or foreigner's permanent
+ * residence ID. `today` is passed in so the check stays pure; the value is returned canonical.
  */
 export function checkIdCard(input: unknown, today: CalendarDate): FieldResult<IdCardReason> {
-  const value = typeof input === 'string' ? input.trim().toUpperCase() : '';
+  const typed = typeof input === 'string' ? input : '';
+  const value = normalizeIdCard(typed);
   if (value === '') return reject('empty', '请输入身份证号码');
   if (!/^[0-9X]*$/.test(value) || value.slice(0, 17).includes('X')) {
     return reject('characters', '身份证号码只能是数字，最后一位可以是X');
@@ -41,14 +66,15 @@ export function checkIdCard(input: unknown, today: CalendarDate): FieldResult<Id
   if (value.length !== ID_CARD_LENGTH) {
     return reject('length', `身份证号码应为${ID_CARD_LENGTH}位，目前是${value.length}位`);
   }
-  if (!PROVINCES.has(Number(value.slice(0, 2)))) return reject('province', '身份证号码开头的地区代码不存在，请核对');
+  const region = regionProblem(value);
+  if (region !== undefined) return reject('province', region);
   const birth = { year: Number(value.slice(6, 10)), month: Number(value.slice(10, 12)), day: Number(value.slice(12, 14)) };
   if (birth.year < EARLIEST_BIRTH_YEAR || !isRealDate(birth.year, birth.month, birth.day)) {
     return reject('birthDate', '身份证号码中的出生日期不存在，请核对第7到14位');
   }
   if (compareDates(birth, today) > 0) return reject('futureBirthDate', '身份证号码中的出生日期晚于今天，请核对');
   if (idCardCheckChar(value) !== value[17]) return reject('checksum', '身份证号码校验位不正确，请逐位核对');
-  return accept(value);
+  return accept(value, typed);
 }
 
 export const isIdCard = (value: unknown, today: CalendarDate): value is string => checkIdCard(value, today).ok;

@@ -1,24 +1,39 @@
 import { accept, reject, type FieldResult } from './fieldResult';
+import { CHINA_MOBILE_PREFIXES } from './chinaMobileRanges.generated';
+import { unpaste } from './pasted';
 
-export type MobileReason = 'empty' | 'characters' | 'length' | 'prefix' | 'virtualOperator';
+export type MobileReason = 'empty' | 'characters' | 'countryCode' | 'length' | 'prefix' | 'virtualOperator' | 'range';
 
 export const MOBILE_LENGTH = 11;
 
 // Virtual-operator ranges: the vendor answers 203 for them, so checking them would only cost money.
 export const VIRTUAL_OPERATOR_PREFIXES = ['162', '165', '167', '170', '171'];
 
+// Mainland mobiles begin with these two digits (13 to 19); other beginnings are not mobiles at all.
+const LEADING_DIGITS = new Set(CHINA_MOBILE_PREFIXES.map((prefix) => prefix.slice(0, 2)));
+const CHINA_CALLING_CODE = /^(?:\+86|0086|86(?=\d{11}$))/;
+const OTHER_CALLING_CODE = /^(?:\+|00)/;
+
+/** The mobile as people paste it (`+86`, `0086`, spaces, dashes, full-width digits) as plain digits. */
+export const normalizeMobile = (text: string): string => unpaste(text).replace(CHINA_CALLING_CODE, '');
+
+const startsWithAny = (value: string, prefixes: readonly string[]): boolean => prefixes.some((p) => value.startsWith(p));
+
 export function checkMobile(input: unknown): FieldResult<MobileReason> {
-  const value = typeof input === 'string' ? input.trim() : '';
+  const typed = typeof input === 'string' ? input : '';
+  const value = normalizeMobile(typed);
   if (value === '') return reject('empty', '请输入手机号码');
+  if (OTHER_CALLING_CODE.test(value)) return reject('countryCode', '只能核验中国大陆手机号码（+86）');
   if (!/^\d+$/.test(value)) return reject('characters', '手机号码只能是数字');
   if (value.length !== MOBILE_LENGTH) {
     return reject('length', `手机号码应为${MOBILE_LENGTH}位，目前是${value.length}位`);
   }
-  if (!/^1[3-9]/.test(value)) return reject('prefix', '请输入中国大陆手机号码（以13至19开头）');
-  if (VIRTUAL_OPERATOR_PREFIXES.includes(value.slice(0, 3))) {
+  if (!LEADING_DIGITS.has(value.slice(0, 2))) return reject('prefix', '请输入中国大陆手机号码（以13至19开头）');
+  if (startsWithAny(value, VIRTUAL_OPERATOR_PREFIXES)) {
     return reject('virtualOperator', '暂不支持虚拟运营商号段（162、165、167、170、171），请换一个号码');
   }
-  return accept(value);
+  if (!startsWithAny(value, CHINA_MOBILE_PREFIXES)) return reject('range', '该号码不属于中国大陆手机号段，请核对');
+  return accept(value, typed);
 }
 
 export const isMobile = (value: unknown): value is string => checkMobile(value).ok;

@@ -5,24 +5,33 @@ export type NameReason = 'empty' | 'tooShort' | 'tooLong' | 'characters' | 'sepa
 export const NAME_MIN_LENGTH = 2;
 export const NAME_MAX_LENGTH = 20;
 
-// CJK unified ideographs (basic block and extensions A–I, incl. surrogate pairs) and 〇; not the
-// radicals or iteration marks that \p{Script=Han} also admits (⼈ looks like 人 but is another
-// code point). Middle-dot variants used in ethnic-minority names: · U+00B7, • U+2022, ‧ U+2027, ・ U+30FB.
-const HAN = '\\u3400-\\u4DBF\\u4E00-\\u9FFF\\u{20000}-\\u{2EBEF}\\u{30000}-\\u{323AF}〇';
-const DOTS = '·•‧・';
-const NAME_PATTERN = new RegExp(`^[${HAN}]+(?:[${DOTS}][${HAN}]+)*$`, 'u');
-const ALLOWED = new RegExp(`^[${HAN}${DOTS}]+$`, 'u');
+// Exactly Unicode 17's unified ideographs (the basic block, Extensions A–J and the twelve unified
+// ones of the compatibility block such as 﨑 U+FA11) and 〇. Not the radicals, iteration marks or
+// non-unified compatibility ideographs that \p{Script=Han} also admits (⼈ looks like 人 but is
+// another code point); explicit ranges so that phones and the cloud agree whatever their Unicode.
+const HAN =
+  '\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uFA0E\\uFA0F\\uFA11\\uFA13\\uFA14\\uFA1F\\uFA21\\uFA23\\uFA24\\uFA27-\\uFA29' +
+  '\\u{20000}-\\u{2A6DF}\\u{2A700}-\\u{2B81D}\\u{2B820}-\\u{2CEAD}\\u{2CEB0}-\\u{2EBE0}\\u{2EBF0}-\\u{2EE5D}' +
+  '\\u{30000}-\\u{3134A}\\u{31350}-\\u{33479}〇';
+// ID cards print U+00B7; these look the same and are what input methods and fonts offer.
+const DOT = '·';
+const DOT_VARIANTS = /[\u2022\u2027\u30FB\uFF65\u22C5\u2219]/gu;
+const NAME_PATTERN = new RegExp(`^[${HAN}]+(?:${DOT}[${HAN}]+)*$`, 'u');
+const ALLOWED = new RegExp(`^[${HAN}${DOT}]+$`, 'u');
 
-/** Trims surrounding spaces only; what the person typed is otherwise kept as is. */
+/** The name with every middle-dot variant written U+00B7, so hashing and the vendor see one spelling. */
+export const normalizeName = (text: string): string => text.trim().replace(DOT_VARIANTS, DOT);
+
 export function checkName(input: unknown): FieldResult<NameReason> {
-  const value = typeof input === 'string' ? input.trim() : '';
+  const typed = typeof input === 'string' ? input : '';
+  const value = normalizeName(typed);
   if (value === '') return reject('empty', '请输入姓名');
   if (!ALLOWED.test(value)) return reject('characters', '姓名只能包含汉字，少数民族姓名可用“·”分隔');
   if (!NAME_PATTERN.test(value)) return reject('separator', '“·”只能写在两个汉字之间');
   const length = [...value].length;
   if (length < NAME_MIN_LENGTH) return reject('tooShort', `姓名至少${NAME_MIN_LENGTH}个字`);
   if (length > NAME_MAX_LENGTH) return reject('tooLong', `姓名最多${NAME_MAX_LENGTH}个字`);
-  return accept(value);
+  return accept(value, typed);
 }
 
 export const isName = (value: unknown): value is string => checkName(value).ok;
