@@ -29,7 +29,7 @@ export async function measureOverhead(concurrency: number, requests: number, ven
     {
       ALIYUN_APPCODE: sandbox.appCode,
       MOBILECHECK_ENDPOINT: sandbox.endpoint,
-      MOBILECHECK_HASH_SECRET: 'bench-secret',
+      MOBILECHECK_HASH_SECRET: 'bench-secret-0123456789abcdef0123456',
       MOBILECHECK_CALLER_DAILY_LIMIT: '10000',
     },
     { store, log: () => undefined },

@@ -5,11 +5,13 @@ import { HAN } from './fieldReasons';
 
 const TODAY: CalendarDate = { year: 2025, month: 6, day: 15 };
 const VERSION = '0123456789abcdef';
+const NOW = Date.UTC(2025, 2, 10);
+const AT = NOW - 60_000;
 
 const VALID = { name: '张三', idCard: '11010519491231002X', mobile: '13800138000' };
 const event = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   ...VALID,
-  consent: { agreementVersion: VERSION, accepted: true },
+  consent: { agreementVersion: VERSION, accepted: true, acceptedAt: AT },
   ...overrides,
 });
 
@@ -148,15 +150,15 @@ describe('parseFields', () => {
 
 describe('parseConsent', () => {
   test('accepts accepted === true with the exact current version', () => {
-    expect(parseConsent(event(), VERSION)).toEqual({
+    expect(parseConsent(event(), VERSION, NOW)).toEqual({
       ok: true,
-      value: { agreementVersion: VERSION, accepted: true },
+      value: { agreementVersion: VERSION, acceptedAt: AT },
     });
   });
 
   test('accepts a consent object with a null prototype', () => {
-    const consent = Object.assign(Object.create(null) as Record<string, unknown>, { agreementVersion: VERSION, accepted: true });
-    expect(parseConsent(event({ consent }), VERSION).ok).toBe(true);
+    const consent = Object.assign(Object.create(null) as Record<string, unknown>, { agreementVersion: VERSION, accepted: true, acceptedAt: AT });
+    expect(parseConsent(event({ consent }), VERSION, NOW).ok).toBe(true);
   });
 
   test.each([
@@ -176,40 +178,45 @@ describe('parseConsent', () => {
     ['a version prefix', { agreementVersion: VERSION.slice(0, 8), accepted: true }],
     ['an empty version', { agreementVersion: '', accepted: true }],
     ['a class instance', Object.assign(new Request(), { agreementVersion: VERSION, accepted: true })],
+    ['without acceptedAt', { agreementVersion: VERSION, accepted: true }],
+    ['acceptedAt as a string', { agreementVersion: VERSION, accepted: true, acceptedAt: String(AT) }],
+    ['acceptedAt zero', { agreementVersion: VERSION, accepted: true, acceptedAt: 0 }],
+    ['acceptedAt a fraction', { agreementVersion: VERSION, accepted: true, acceptedAt: AT + 0.5 }],
+    ['acceptedAt an hour in the future', { agreementVersion: VERSION, accepted: true, acceptedAt: NOW + 3_600_000 }],
   ])('refuses a consent that is %s with CONSENT_REQUIRED', (_what, consent) => {
-    expect(parseConsent(event({ consent }), VERSION)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
+    expect(parseConsent(event({ consent }), VERSION, NOW)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
   });
 
   test('refuses a consent whose fields are only inherited', () => {
     const consent = Object.create({ agreementVersion: VERSION, accepted: true });
-    expect(parseConsent(event({ consent }), VERSION)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
+    expect(parseConsent(event({ consent }), VERSION, NOW)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
   });
 
   test('refuses a consent smuggled in through __proto__ in JSON', () => {
     const consent = JSON.parse(`{"__proto__": {"accepted": true, "agreementVersion": "${VERSION}"}}`);
-    expect(parseConsent(event({ consent }), VERSION)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
+    expect(parseConsent(event({ consent }), VERSION, NOW)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
   });
 
   test('refuses a whole event whose consent sits under __proto__ in JSON', () => {
     const parsed = JSON.parse(
       `{"name":"张三","__proto__":{"consent":{"accepted":true,"agreementVersion":"${VERSION}"}}}`,
     ) as Record<string, unknown>;
-    expect(parseConsent(parsed, VERSION)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
+    expect(parseConsent(parsed, VERSION, NOW)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
   });
 
   test("refuses JSON.parse('{\"__proto__\": {\"accepted\": true}}') as the consent", () => {
     const consent = JSON.parse('{"__proto__": {"accepted": true}}');
-    expect(parseConsent(event({ consent }), VERSION)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
+    expect(parseConsent(event({ consent }), VERSION, NOW)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
   });
 
   test('refuses a consent inherited from the event prototype', () => {
     const inherited = Object.create({ consent: { agreementVersion: VERSION, accepted: true } }) as Record<string, unknown>;
-    expect(parseConsent(inherited, VERSION)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
+    expect(parseConsent(inherited, VERSION, NOW)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
   });
 
   test('returns the current version, not whatever else the consent carried', () => {
-    const result = parseConsent(event({ consent: { agreementVersion: VERSION, accepted: true, extra: 'x' } }), VERSION);
-    expect(result).toEqual({ ok: true, value: { agreementVersion: VERSION, accepted: true } });
+    const result = parseConsent(event({ consent: { agreementVersion: VERSION, accepted: true, acceptedAt: AT, extra: 'x' } }), VERSION, NOW);
+    expect(result).toEqual({ ok: true, value: { agreementVersion: VERSION, acceptedAt: AT } });
   });
 
   test('has a Chinese message for CONSENT_REQUIRED', () => {

@@ -53,7 +53,7 @@ describe('the built index.js', () => {
   });
 
   test('completes a check against the vendor with the caller from the WeChat context', async () => {
-    const { response, logLines } = await callBundle(checkEvent(), { ...cloudEnv(), MOBILECHECK_HASH_SECRET: 'bundle-secret' }, { database: 'stand-in' });
+    const { response, logLines } = await callBundle(checkEvent(), { ...cloudEnv(), MOBILECHECK_HASH_SECRET: 'bundle-secret-0123456789abcdef012345' }, { database: 'stand-in' });
     expect(response).toMatchObject({ ok: true, verified: true, code: '01', masked: { mobile: '138****8000' } });
     expect(sandbox.received.at(-1)?.headers.authorization).toBe(`APPCODE ${APP_CODE}`);
     expect(logLines.map((line) => JSON.parse(line))).toContainEqual(expect.objectContaining({ traceId: response.traceId, outcome: '01' }));

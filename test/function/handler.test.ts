@@ -22,7 +22,7 @@ const record = (line: CheckLogLine) => {
 
 // Checks are recorded now: each handler gets a hash secret and a fresh store, so answers cached and
 // limits counted in one test do not carry into the next.
-const HASH_SECRET = 'test-secret';
+const HASH_SECRET = 'handler-test-secret-0123456789abcdef';
 const freshStore = () => openSqliteStore(':memory:');
 
 function makeHandler(env: Record<string, string | undefined> = {}): Handler {
@@ -31,7 +31,7 @@ function makeHandler(env: Record<string, string | undefined> = {}): Handler {
     { log: record, store: freshStore() },
   );
   return async (event, caller) => {
-    const response = await inner(event, caller);
+    const response = (await inner(event, caller)) as CheckResponse;
     responses.push(response);
     return response;
   };
@@ -115,7 +115,7 @@ describe('refusals before the vendor', () => {
     ['a null event', null, 'INVALID_REQUEST', undefined],
     ['a 10 000-character name', checkEvent({ name: '张'.repeat(10_000) }), 'INVALID_REQUEST', undefined],
   ])('refuses %s with its code and makes no vendor call', async (_label, event, code, field) => {
-    const response = await handle(event, CALLER);
+    const response = (await handle(event, CALLER)) as CheckResponse;
     expect(response).toMatchObject({ ok: false, code });
     expect(response.ok === false && response.field).toBe(field ?? undefined);
     expect(response.message).toMatch(/[\u4e00-\u9fff]/);
@@ -206,7 +206,7 @@ describe('vendor faults', () => {
       vendor: { check: () => Promise.reject(new TypeError(`boom ${person.idCard}`)) },
       log: record,
     });
-    const response = await failing(checkEvent(), CALLER);
+    const response = (await failing(checkEvent(), CALLER)) as CheckResponse;
     responses.push(response);
     expect(response).toMatchObject({ ok: false, code: 'INTERNAL' });
     expect(JSON.stringify(response) + JSON.stringify(logs)).not.toContain(person.idCard);

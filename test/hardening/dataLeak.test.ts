@@ -79,7 +79,7 @@ describe('what the in-process capture cannot see', () => {
       main(JSON.parse(process.env.EVENT), {}).then((r) => process.stdout.write('\\nRESULT ' + JSON.stringify(r) + '\\nDUMP ' + JSON.stringify(db.dump()) + '\\n'));`;
     const env = {
       PATH: process.env.PATH ?? '', EVENT: JSON.stringify(checkEvent()), WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: 'o-dataleak-bundle',
-      ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_HASH_SECRET: 'dataleak-secret',
+      ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_HASH_SECRET: 'dataleak-secret-0123456789abcdef0123',
     } as unknown as NodeJS.ProcessEnv;
     const { stdout } = await run(process.execPath, ['-e', script], { env });
     capture('child', stdout); // and into the whole-run scan

@@ -3,6 +3,7 @@
 // and never calls the paid vendor for an event that cannot be valid. "Cannot be valid" is decided by
 // how each event is built below (from the design's field rules), never by asking the code under test.
 import fc from 'fast-check';
+import type { CheckResponse } from '../../src/domain';
 import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
 import type { Handler } from '../../cloudfunctions/mobileCheck/src/handler';
 import type { LogLine } from '../../cloudfunctions/mobileCheck/src/log';
@@ -42,7 +43,7 @@ async function call(event: unknown, ...callerArg: [string | undefined] | []) {
   const caller = callerArg.length ? callerArg[0] : CALLER;
   const logsBefore = lines.length;
   const vendorBefore = sandbox.received.length;
-  const response = await handle(event, caller); // a rejection fails the property
+  const response = (await handle(event, caller)) as CheckResponse; // a rejection fails the property
   calls += 1;
   const problems = contractProblems(response, { agreementVersion });
   if (problems.length) throw new Error(`response breaks the contract: ${problems.join('; ')} — ${safeJson(response)}`);

@@ -49,7 +49,7 @@ if (dir) {
     afterAll(() => { process[stream].write = original; });
   }
 
-  const STORE_WRITES = new Set(['recordConsent', 'recordVerification', 'reserveAttempt', 'releaseAttempt']);
+  const STORE_WRITES = new Set(['open', 'reserve', 'complete', 'release', 'withdraw', 'addStats']);
   jest.mock('../../cloudfunctions/mobileCheck/src/handler', () => {
     const actual = jest.requireActual<typeof import('../../cloudfunctions/mobileCheck/src/handler')>('../../cloudfunctions/mobileCheck/src/handler');
     return {

@@ -7,7 +7,10 @@ export const agreementVersion = buildAgreement(operatorSettings).version;
 /** A valid person; the sandbox vendor answers by the mobile's last digit (0 → 01). */
 export const person = { name: '张三', idCard: '11010519491231002X', mobile: '13800138000' };
 
-export const consent = { agreementVersion, accepted: true };
+/** Ticked on 2023-11-14: before any clock the tests use. */
+export const ACCEPTED_AT = 1_700_000_000_000;
+
+export const consent = { agreementVersion, accepted: true, acceptedAt: ACCEPTED_AT };
 
 export const mobileEndingIn = (digit: number | string): string => `1380013800${digit}`;
 

@@ -6,8 +6,9 @@ import type { HandlerDeps } from './handlerDeps';
 import { createHasher } from './hash';
 import { jsonLogger } from './log';
 import { createEntry, createRetentionJob, type Entry } from './retention';
-import { DEFAULT_GUARDS, DEFAULT_RETENTION_DAYS, DEFAULT_TIMEOUT_MS, DEFAULT_VERIFIED_DAYS, readSettings, type Settings } from './settings';
+import { DEFAULT_GUARDS, DEFAULT_TIMEOUT_MS, DEFAULT_VERIFIED_DAYS, readSettings, type Settings } from './settings';
 import { createVendorClient } from './mobileCheckApi/client';
+import { createTokenIssuer, readTokenSettings, type TokenSettings } from './token';
 
 type Env = Record<string, string | undefined>;
 
@@ -26,15 +27,19 @@ const PURGE_BUDGET_MS = 2_500;
 /** Every part wired from environment variables; tests and the local host swap parts (e.g. `store`). */
 export function depsFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): EnvDeps {
   let settings: Settings | undefined;
+  let tokenSettings: TokenSettings | undefined;
   let misconfigured: string | undefined;
   try {
     settings = readSettings(env);
+    tokenSettings = readTokenSettings(env);
   } catch (error) {
     // A bad setting must not crash every cold start: each check answers SERVICE_MISCONFIGURED instead.
     misconfigured = error instanceof Error ? error.message : 'invalid settings';
   }
   return {
-    agreementVersion: buildAgreement(operatorSettings).version,
+    // Built with the retention this function applies: a setting that differs from what the
+    // mini-program shows changes the version, and checks ask for the current agreement.
+    agreementVersion: buildAgreement(operatorSettings, { retentionDays: settings?.retentionDays ?? operatorSettings.retentionDays }).version,
     vendor: settings?.appCode ? createVendorClient({ ...settings, appCode: settings.appCode }) : undefined,
     clock: { now: () => Date.now() },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -43,8 +48,8 @@ export function depsFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): EnvDeps
     store: undefined,
     hasher: settings?.hashSecret ? createHasher(settings.hashSecret) : undefined,
     guards: settings?.guards ?? DEFAULT_GUARDS,
-    retentionDays: settings?.retentionDays ?? DEFAULT_RETENTION_DAYS,
-    tokens: undefined,
+    retentionDays: settings?.retentionDays ?? operatorSettings.retentionDays,
+    tokens: tokenSettings ? createTokenIssuer(tokenSettings) : undefined,
     phoneSource: settings?.phoneSource ?? 'typed',
     phone: undefined,
     adminOpenids: settings?.adminOpenids ?? new Set(),

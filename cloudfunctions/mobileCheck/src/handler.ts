@@ -18,7 +18,8 @@ export type Handler = (event: unknown, caller: string | undefined) => Promise<Ac
 
 /** The event's action: absent means a check; anything unknown is refused. */
 function actionOf(event: unknown): Action | undefined {
-  const action = typeof event === 'object' && event !== null && !Array.isArray(event) ? (event as Record<string, unknown>).action : undefined;
+  const isObject = typeof event === 'object' && event !== null && !Array.isArray(event);
+  const action = isObject && Object.prototype.hasOwnProperty.call(event, 'action') ? (event as Record<string, unknown>).action : undefined;
   if (action === undefined) return 'check';
   return isAction(action) ? action : undefined;
 }
@@ -59,9 +60,10 @@ export function createHandler(deps: HandlerDeps): Handler {
   return async function handle(event, caller) {
     const traceId = deps.newTraceId();
     const started = deps.clock.now();
-    const action = actionOf(event);
+    let action: Action | undefined;
     let presented: Presented;
     try {
+      action = actionOf(event);
       if (action === undefined) {
         presented = present({ kind: 'refused', code: 'INVALID_REQUEST', detail: 'unknown action' }, { traceId, now: started });
       } else if (action === 'check') {

@@ -4,6 +4,7 @@ import type { PurgeResponse } from './retention';
 import type { DatabaseLike } from './store/cloudDatabase';
 import { cloudStore } from './store/cloudStore';
 import { lazyStore } from './store/lazy';
+import { cloudPhoneExchange, type PhoneNumberOpenApi } from './phoneNumber';
 import type { ActionAnswer } from '../../../src/domain';
 
 type Main = (event: unknown) => Promise<ActionAnswer | PurgeResponse>;
@@ -14,7 +15,11 @@ type Main = (event: unknown) => Promise<ActionAnswer | PurgeResponse>;
  * first use, so loading index.js makes no network call.
  */
 export function createMain(openDatabase: () => DatabaseLike, env: Record<string, string | undefined> = process.env): Main {
-  const entry = entryFromEnv(env, { store: lazyStore(() => cloudStore(openDatabase())) });
+  const entry = entryFromEnv(env, {
+    store: lazyStore(() => cloudStore(openDatabase())),
+    // cloud.openapi needs no init of its own; the call runs with this function's permissions (config.json).
+    phone: cloudPhoneExchange(cloud.openapi as unknown as PhoneNumberOpenApi),
+  });
   // The caller comes from the platform (empty for timer triggers), never from the event.
   return (event) => entry(event, cloud.getWXContext().OPENID || undefined);
 }

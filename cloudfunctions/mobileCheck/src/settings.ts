@@ -1,4 +1,5 @@
 import type { PhoneSource } from '../../../src/domain';
+import { operatorSettings } from '../../../src/settings/operator';
 
 /** The function's settings, read once from environment variables set in the cloud console. */
 export interface Settings {
@@ -61,9 +62,6 @@ export const MIN_HASH_SECRET_LENGTH = 32;
 // Registration data rarely changes within a day; reusing a final answer for 24 h makes double
 // submits and page reloads free, while a next-day re-check still reaches the operator.
 export const DEFAULT_CACHE_SECONDS = 86_400;
-// Long enough for a monthly billing reconciliation and a complaint about a recent check; short
-// enough to keep stored (hashed) personal data minimal (PIPL art. 19).
-export const DEFAULT_RETENTION_DAYS = 30;
 /** Upper bound of the per-mobile limit: vendors cap far lower. */
 export const MAX_MOBILE_DAILY_LIMIT = 20;
 
@@ -119,7 +117,7 @@ const listSetting = (value: string | undefined): ReadonlySet<string> =>
 export function readSettings(env: Env): Settings {
   const appCode = env.ALIYUN_APPCODE?.trim();
   const hashSecret = hashSecretSetting(env.MOBILECHECK_HASH_SECRET?.trim());
-  const retentionDays = intSetting(env, 'MOBILECHECK_RETENTION_DAYS', DEFAULT_RETENTION_DAYS, 1, 3650);
+  const retentionDays = intSetting(env, 'MOBILECHECK_RETENTION_DAYS', operatorSettings.retentionDays, 1, 3650);
   const cacheSeconds = intSetting(env, 'MOBILECHECK_CACHE_SECONDS', DEFAULT_CACHE_SECONDS, 0, 30 * 86_400);
   if (cacheSeconds > retentionDays * 86_400) {
     throw new Error('MOBILECHECK_CACHE_SECONDS must not exceed MOBILECHECK_RETENTION_DAYS: purged answers cannot be reused');
