@@ -25,9 +25,9 @@ export async function measureCostSession(): Promise<CostRow> {
   const sandbox = await startSandboxVendor();
   const store = openSqliteStore(':memory:');
   const version = buildAgreement(operatorSettings).version;
-  const consent = { agreementVersion: version, accepted: true };
+  const consent = { agreementVersion: version, accepted: true, acceptedAt: Date.now() };
   const handle = handlerFromEnv(
-    { ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_HASH_SECRET: 'bench-secret-0123456789abcdef0123456' },
+    { ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_HASH_SECRET: 'bench-secret-0123456789abcdef0123456', MOBILECHECK_CALLER_IDENTITY_LIMIT: '100' },
     { store, log: () => undefined },
   );
   let attempts = 0;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { measureColdLoad } from './coldLoad';
 import { measureCostSession } from './costSession';
 import { measureOverhead } from './overhead';
+import { DB_LATENCY_MS, measureRoundTrips } from './roundTrips';
 import { measureSizes } from './sizes';
 
 const root = path.resolve(__dirname, '../..');
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const coldLoad = measureColdLoad(Number(process.env.BENCH_COLD_RUNS ?? 9));
   const sizes = measureSizes();
   const cost = await measureCostSession();
+  const roundTrips = await measureRoundTrips();
 
   const lines = [
     '1. Function overhead: real handler vs bare axios GET to the same sandbox vendor (distinct people)',
@@ -53,11 +55,16 @@ async function main(): Promise<void> {
     `4. Cost: ${cost.attempts} attempts (${cost.invalidAttempts} invalid), ${cost.distinctValidTriples} distinct valid triples → ` +
       `${cost.vendorRequests} vendor requests, ${cost.billedCalls} billed, ${cost.cachedAnswers} answered from cache — ` +
       `goal one billed call per distinct valid triple: ${verdict(cost.billedCalls === cost.distinctValidTriples)}`,
+    '',
+    `5. Database round trips per check (cloud-database stand-in adding ${DB_LATENCY_MS} ms per call)`,
+    ...roundTrips.map((row) => `   ${row.kind.padEnd(28)} ${String(row.roundTrips).padStart(2)} round trips  ${String(row.databaseCalls).padStart(2)} database calls  ${String(row.ms).padStart(4)} ms`),
+    `   goal: fresh <= 3, cached <= 1, refused before the store 0: ${verdict(
+      roundTrips[0].roundTrips <= 3 && roundTrips[1].roundTrips <= 1 && roundTrips[2].databaseCalls === 0)}`,
   ];
   console.log(lines.join('\n'));
 
   mkdirSync(path.dirname(reportFile), { recursive: true });
-  const report = { at: new Date().toISOString(), node: process.version, overhead, coldLoad, sizes, cost };
+  const report = { at: new Date().toISOString(), node: process.version, overhead, coldLoad, sizes, cost, roundTrips };
   writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nreport: ${path.relative(root, reportFile)}`);
 }

@@ -31,6 +31,8 @@ export async function measureOverhead(concurrency: number, requests: number, ven
       MOBILECHECK_ENDPOINT: sandbox.endpoint,
       MOBILECHECK_HASH_SECRET: 'bench-secret-0123456789abcdef0123456',
       MOBILECHECK_CALLER_DAILY_LIMIT: '10000',
+      MOBILECHECK_CALLER_IDENTITY_LIMIT: '10000',
+      MOBILECHECK_REQUEST_DAILY_LIMIT: '1000000',
     },
     { store, log: () => undefined },
   );
@@ -38,10 +40,10 @@ export async function measureOverhead(concurrency: number, requests: number, ven
   const offset = Math.floor(Math.random() * 1e6);
   try {
     // Warm both paths (connections, JIT) before measuring.
-    await timed(50, concurrency, (i) => handle({ ...distinctPerson(offset + i), consent: { agreementVersion: version, accepted: true } }, 'bench'));
+    await timed(50, concurrency, (i) => handle({ ...distinctPerson(offset + i), consent: { agreementVersion: version, accepted: true, acceptedAt: Date.now() } }, 'bench'));
     await timed(50, concurrency, (i) => bare.get(sandbox.endpoint, { params: distinctPerson(offset + i) }));
     const handler = await timed(requests, concurrency, (i) =>
-      handle({ ...distinctPerson(offset + 100 + i), consent: { agreementVersion: version, accepted: true } }, `bench-${i % 50}`));
+      handle({ ...distinctPerson(offset + 100 + i), consent: { agreementVersion: version, accepted: true, acceptedAt: Date.now() } }, `bench-${i % 50}`));
     const direct = await timed(requests, concurrency, (i) => bare.get(sandbox.endpoint, { params: distinctPerson(offset + 100 + requests + i) }));
     return {
       concurrency,

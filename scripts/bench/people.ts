@@ -1,4 +1,5 @@
-import { idCardCheckChar } from '../../src/domain';
+import { buildAgreement, idCardCheckChar } from '../../src/domain';
+import { operatorSettings } from '../../src/settings/operator';
 
 /** A valid, distinct person for each n; mobiles end in 0, 8 or 9 so the sandbox answers 01. */
 export function distinctPerson(n: number): { name: string; idCard: string; mobile: string } {
@@ -7,3 +8,9 @@ export function distinctPerson(n: number): { name: string; idCard: string; mobil
   const mobile = `13${String(n % 100_000_000).padStart(8, '0')}${['0', '8', '9'][n % 3]}`;
   return { name: '张三', idCard: first17 + idCardCheckChar(first17), mobile };
 }
+
+/** A check event for distinctPerson(n), agreed to the current agreement a minute ago. */
+export const benchEvent = (n: number) => ({
+  ...distinctPerson(n),
+  consent: { agreementVersion: buildAgreement(operatorSettings).version, accepted: true, acceptedAt: Date.now() - 60_000 },
+});

@@ -74,7 +74,12 @@ export function cloudStore(db: DatabaseLike): Store {
   async function takeClaim(input: ReserveInput): Promise<boolean> {
     const id = ids.claim(input.keys.caller, input.keys.triple);
     const claim = { state: 'pending', holder: input.traceId, until: input.claimUntil, answer: null, failed: null };
-    if (!input.seenClaim) return addOnce(col('claims'), { _id: id, caller: input.keys.caller, at: input.now, ...claim });
+    if (!input.seenClaim) {
+      if (await addOnce(col('claims'), { _id: id, caller: input.keys.caller, at: input.now, ...claim })) return true;
+      // Lost to a concurrent request, or the add failed (e.g. no such collection): only the first is "claimed".
+      if (await readClaim(id)) return false;
+      throw new Error('claim could not be written');
+    }
     return updated(col('claims').where({ _id: id, holder: input.seenClaim.holder, state: input.seenClaim.state }), { ...claim, at: input.now });
   }
 

@@ -79,6 +79,28 @@ export interface FakeCloudDatabase extends DatabaseLike {
   calls(): number;
   /** Makes every following call fail, to test what the adapter does then. */
   failCalls(pattern: RegExp | undefined): void;
+  /** Every call so far, in the order made, with when it was made and when it answered. */
+  journal(): JournalEntry[];
+}
+
+/** One database call; `start` and `end` are ticks of one counter, so order is exact whatever the latency. */
+export interface JournalEntry {
+  call: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Sequential round trips in a journal: the longest chain of calls each made after the previous one
+ * answered. Calls made together (in parallel) count once, however many there are.
+ */
+export function roundTrips(entries: readonly JournalEntry[]): number {
+  const depth = new Map<JournalEntry, number>();
+  for (const entry of [...entries].sort((a, b) => a.start - b.start)) {
+    const before = [...depth].filter(([done]) => done.end < entry.start).map(([, d]) => d);
+    depth.set(entry, 1 + Math.max(0, ...before));
+  }
+  return Math.max(0, ...depth.values());
 }
 
 /** `latencyMs` delays every call, as a network hop to the cloud database would. */
@@ -86,6 +108,8 @@ export function fakeCloudDatabase(options: { collections?: readonly string[]; la
   const data = new Map<string, Map<string, Doc>>();
   for (const name of options.collections ?? []) data.set(name, new Map());
   let calls = 0;
+  let ticks = 0;
+  const journal: JournalEntry[] = [];
   let failing: RegExp | undefined;
 
   const command: CommandLike & { eq(value: unknown): Command } = {
@@ -102,12 +126,18 @@ export function fakeCloudDatabase(options: { collections?: readonly string[]; la
 
   async function run<T>(name: string, what: string, body: (docs: Map<string, Doc>) => T): Promise<T> {
     calls += 1;
+    const entry = { call: `${name}.${what}`, start: (ticks += 1), end: 0 };
+    journal.push(entry);
     await (options.latencyMs ? new Promise((resolve) => setTimeout(resolve, options.latencyMs)) : tick());
-    const docs = data.get(name) ?? (options.collections ? undefined : new Map<string, Doc>());
-    if (!docs) throw new DatabaseError(-502005, `${what}:fail -502005 database collection not exists. [ResourceNotFound] Db or Table not exist: ${name}`);
-    data.set(name, docs);
-    if (failing?.test(`${name}.${what}`)) throw new DatabaseError(-501001, `${what}:fail -501001 resource system error`);
-    return body(docs);
+    try {
+      const docs = data.get(name) ?? (options.collections ? undefined : new Map<string, Doc>());
+      if (!docs) throw new DatabaseError(-502005, `${what}:fail -502005 database collection not exists. [ResourceNotFound] Db or Table not exist: ${name}`);
+      data.set(name, docs);
+      if (failing?.test(`${name}.${what}`)) throw new DatabaseError(-501001, `${what}:fail -501001 resource system error`);
+      return body(docs);
+    } finally {
+      entry.end = ticks += 1;
+    }
   }
 
   interface QueryState { condition: Doc; order?: [string, string]; max?: number }
@@ -169,5 +199,6 @@ export function fakeCloudDatabase(options: { collections?: readonly string[]; la
     dump: () => Object.fromEntries([...data].map(([name, docs]) => [name, [...docs.values()].map((doc) => structuredClone(doc))])),
     calls: () => calls,
     failCalls: (pattern) => { failing = pattern; },
+    journal: () => journal.map((entry) => ({ ...entry })),
   };
 }
