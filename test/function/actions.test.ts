@@ -1,0 +1,203 @@
+// The second-round actions through the real handler over the sandbox vendor (docs/contract.md "Actions").
+import { generateKeyPairSync } from 'node:crypto';
+import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
+import type { Handler } from '../../cloudfunctions/mobileCheck/src/handler';
+import { cloudPhoneExchange } from '../../cloudfunctions/mobileCheck/src/phoneNumber';
+import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
+import { openSqliteStore } from '../../local-host/sqliteStore';
+import { checkEvent, person } from '../support/people';
+import { phoneOpenapiStandIn, WECHAT_ERRORS } from '../support/phoneOpenapiStandIn';
+import { verifyWithExample } from '../token/support';
+
+const CALLER = 'o-actions-caller';
+const HASH_SECRET = 'actions-test-secret-0123456789abcdef';
+let sandbox: SandboxVendor;
+
+beforeAll(async () => {
+  sandbox = await startSandboxVendor();
+});
+afterAll(() => sandbox.close());
+beforeEach(() => {
+  sandbox.received.length = 0;
+});
+
+type Answer = Record<string, unknown> & { ok: boolean; code?: string };
+const makeHandler = (env: Record<string, string> = {}, overrides: Parameters<typeof handlerFromEnv>[1] = {}) => {
+  const handle: Handler = handlerFromEnv(
+    { ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_HASH_SECRET: HASH_SECRET, ...env },
+    { store: openSqliteStore(':memory:'), log: () => undefined, ...overrides },
+  );
+  return (event: unknown, caller: string | undefined = CALLER) => handle(event, caller) as Promise<Answer>;
+};
+
+describe('status', () => {
+  test('says not verified before a check and verified with the masked fields after a 01', async () => {
+    const ask = makeHandler();
+    expect(await ask({ action: 'status' })).toMatchObject({ ok: true, verified: false, phoneSource: 'typed' });
+    await ask(checkEvent());
+    const status = await ask({ action: 'status' });
+    expect(status).toMatchObject({ ok: true, verified: true, masked: { name: '张*', idCard: '11**************2X', mobile: '138****8000' } });
+    expect(typeof status.verifiedAt).toBe('number');
+    expect(status.token).toBeUndefined();
+  });
+
+  test('does not count a 02 as verified', async () => {
+    const ask = makeHandler();
+    await ask(checkEvent({ mobile: '13800138001' }));
+    expect(await ask({ action: 'status' })).toMatchObject({ verified: false });
+  });
+
+  test('does not tell one caller about another caller', async () => {
+    const ask = makeHandler();
+    await ask(checkEvent());
+    expect(await ask({ action: 'status' }, 'o-someone-else')).toMatchObject({ verified: false });
+  });
+});
+
+describe('withdrawConsent', () => {
+  test('refuses a check whose consent was given before the withdrawal, and accepts a newer one', async () => {
+    const ask = makeHandler();
+    const withdrawn = await ask({ action: 'withdrawConsent' });
+    expect(withdrawn).toMatchObject({ ok: true, withdrawnAt: expect.any(Number) });
+    expect(await ask(checkEvent())).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED' });
+    expect(sandbox.received).toHaveLength(0);
+    const fresh = checkEvent({ consent: { ...(checkEvent().consent as object), acceptedAt: Number(withdrawn.withdrawnAt) + 1 } });
+    expect(await ask(fresh)).toMatchObject({ ok: true, code: '01' });
+  });
+
+  test('does not affect another caller', async () => {
+    const ask = makeHandler();
+    await ask({ action: 'withdrawConsent' }, 'o-other');
+    expect(await ask(checkEvent())).toMatchObject({ ok: true });
+  });
+});
+
+describe('myRecords and deleteMyRecords', () => {
+  test('lists the caller\'s own checks newest first with masked fields, and the consents', async () => {
+    const ask = makeHandler();
+    await ask(checkEvent({ mobile: '13800138001' }));
+    await ask(checkEvent());
+    await ask(checkEvent(), 'o-other');
+    const mine = await ask({ action: 'myRecords' });
+    const records = mine.records as Record<string, unknown>[];
+    expect(records.map((r) => r.code)).toEqual(['01', '02']);
+    expect(records[0]).toMatchObject({ verified: true, cached: false, masked: { mobile: '138****8000' }, traceId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(mine.consents).toHaveLength(2);
+    expect(JSON.stringify(mine)).not.toContain(person.idCard);
+    expect(JSON.stringify(mine)).not.toContain(person.mobile);
+  });
+
+  test('marks consents given before a withdrawal with its time', async () => {
+    const ask = makeHandler();
+    await ask(checkEvent());
+    const { withdrawnAt } = await ask({ action: 'withdrawConsent' });
+    const mine = await ask({ action: 'myRecords' });
+    expect(mine.consents).toEqual([expect.objectContaining({ withdrawnAt, agreementVersion: expect.any(String), at: expect.any(Number) })]);
+  });
+
+  test('deletes the caller\'s records, after which myRecords is empty and status is not verified', async () => {
+    const ask = makeHandler();
+    await ask(checkEvent());
+    expect(await ask({ action: 'deleteMyRecords' })).toMatchObject({ ok: true, deleted: { consents: 1, verifications: 1 } });
+    expect(await ask({ action: 'myRecords' })).toMatchObject({ records: [], consents: [] });
+    expect(await ask({ action: 'status' })).toMatchObject({ verified: false });
+  });
+
+  test('does not reset a limit by deleting', async () => {
+    const ask = makeHandler({ MOBILECHECK_CALLER_DAILY_LIMIT: '1' });
+    await ask(checkEvent());
+    await ask({ action: 'deleteMyRecords' });
+    expect(await ask(checkEvent({ mobile: '13900139000' }))).toMatchObject({ ok: false, code: 'RATE_LIMITED', limit: 'caller' });
+  });
+});
+
+describe('admin-only and unknown actions', () => {
+  test('answers stats with FORBIDDEN to a caller who is not an admin', async () => {
+    expect(await makeHandler({ MOBILECHECK_ADMIN_OPENIDS: 'o-admin' })({ action: 'stats' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  test('answers stats to an admin, with INVALID_REQUEST for days outside 1–90', async () => {
+    const ask = makeHandler({ MOBILECHECK_ADMIN_OPENIDS: `o-admin, ${CALLER}` });
+    expect(await ask({ action: 'stats', days: 30 })).toMatchObject({ ok: true, days: expect.any(Array) });
+    expect(((await ask({ action: 'stats', days: 30 })).days as unknown[]).length).toBe(30);
+    expect(await ask({ action: 'stats', days: 91 })).toMatchObject({ ok: false, code: 'INVALID_REQUEST' });
+  });
+
+  test.each([['an unknown action', { action: 'purge' }], ['a non-string action', { action: 1 }]])('answers %s with INVALID_REQUEST', async (_what, event) => {
+    expect(await makeHandler()(event)).toMatchObject({ ok: false, code: 'INVALID_REQUEST', traceId: expect.any(String) });
+  });
+
+  test('answers every action without a caller with UNAUTHENTICATED', async () => {
+    const ask = makeHandler();
+    for (const action of ['status', 'withdrawConsent', 'myRecords', 'deleteMyRecords', 'stats']) {
+      expect(await ask({ action }, '')).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    }
+  });
+});
+
+describe('signed result', () => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const signing = { MOBILECHECK_SIGNING_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), MOBILECHECK_SIGNING_KEY_ID: 'k1' };
+  const publicKeys = { k1: publicKey.export({ format: 'pem', type: 'spki' }).toString() };
+
+  test('gives a 01 a token the operator verifies with the public key alone, with claims matching the answer', async () => {
+    const answer = await makeHandler(signing)(checkEvent());
+    expect(typeof answer.token).toBe('string');
+    expect(answer.tokenExpiresAt).toBeGreaterThan(Date.now());
+    const [verdict] = verifyWithExample({ publicKeys, issuer: 'mobileCheck', cases: [{ token: String(answer.token), openid: CALLER }] });
+    expect(verdict).toMatchObject({ ok: true, payload: { sub: CALLER, jti: answer.traceId, verified: true, code: '01', masked: answer.masked, phone: 'typed' } });
+  });
+
+  test('gives no token to a 02, and a fresh one from status after a 01', async () => {
+    const ask = makeHandler(signing);
+    expect((await ask(checkEvent({ mobile: '13800138001' }))).token).toBeUndefined();
+    await ask(checkEvent());
+    const status = await ask({ action: 'status' });
+    const [verdict] = verifyWithExample({ publicKeys, cases: [{ token: String(status.token), openid: CALLER }] });
+    expect(verdict).toMatchObject({ ok: true, payload: { jti: status.traceId } });
+  });
+
+  test('answers SERVICE_MISCONFIGURED for a malformed key before any vendor call', async () => {
+    expect(await makeHandler({ MOBILECHECK_SIGNING_KEY: 'not a key' })(checkEvent())).toMatchObject({ ok: false, code: 'SERVICE_MISCONFIGURED' });
+    expect(sandbox.received).toHaveLength(0);
+  });
+});
+
+describe('the phone proven by WeChat', () => {
+  const wechatEvent = (phoneCode: string) => ({ name: person.name, idCard: person.idCard, phoneCode, consent: checkEvent().consent });
+  const withPhones = () => {
+    const standIn = phoneOpenapiStandIn({
+      'code-ok': { purePhoneNumber: person.mobile },
+      'code-invalid': WECHAT_ERRORS.invalidCode,
+      'code-quota': WECHAT_ERRORS.quotaUsedUp,
+      'code-busy': WECHAT_ERRORS.systemBusy,
+      'code-virtual': { purePhoneNumber: '17012345678' },
+    });
+    return { standIn, ask: makeHandler({ MOBILECHECK_PHONE_SOURCE: 'wechat' }, { phone: cloudPhoneExchange(standIn.openapi) }) };
+  };
+
+  test('checks the number WeChat gives for the code, and says phone "wechat" in status', async () => {
+    const { ask } = withPhones();
+    expect(await ask(wechatEvent('code-ok'))).toMatchObject({ ok: true, code: '01', masked: { mobile: '138****8000' } });
+    expect(sandbox.received[0].query.mobile).toBe(person.mobile);
+    expect(await ask({ action: 'status' })).toMatchObject({ verified: true, phoneSource: 'wechat' });
+  });
+
+  test.each([
+    ['an invalid code', 'code-invalid', 'PHONE_CODE_INVALID'],
+    ['a used-up phone quota', 'code-quota', 'PHONE_QUOTA_EXHAUSTED'],
+    ['WeChat being busy', 'code-busy', 'PHONE_UNAVAILABLE'],
+    ['a virtual-operator number', 'code-virtual', 'INVALID_MOBILE'],
+  ])('answers %s with its code and never reaches the vendor', async (_what, code, expected) => {
+    const { ask } = withPhones();
+    expect(await ask(wechatEvent(code))).toMatchObject({ ok: false, code: expected });
+    expect(sandbox.received).toHaveLength(0);
+  });
+
+  test('refuses a check without a phone code, and ignores a typed mobile', async () => {
+    const { ask, standIn } = withPhones();
+    expect(await ask({ ...checkEvent() })).toMatchObject({ ok: false, code: 'PHONE_CODE_INVALID' });
+    expect(standIn.calls()).toBe(0);
+    expect(sandbox.received).toHaveLength(0);
+  });
+});
