@@ -88,6 +88,8 @@ export function parseArgs(argv: string[]): Args | { error: string } {
   return args;
 }
 
+// Loaded only when uploading, so a dry run never loads miniprogram-ci.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadRealCi = (): CiLike => require('miniprogram-ci') as CiLike;
 
 export async function run(options: RunOptions): Promise<number> {
