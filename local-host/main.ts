@@ -1,12 +1,47 @@
 // `npm start`: serves dist-h5/ and the function; without ALIYUN_APPCODE, a sandbox vendor answers.
-import { startProduct } from './product';
+// Everything that can refuse (port, settings) is checked before the 20–30 s h5 build.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ensureH5Build } from './h5Build';
+import { portIsFree } from './httpServer';
+import { checkSettings, dataDirOf, isLive, SANDBOX_DEFAULTS, startProduct } from './product';
+import { DEFAULT_PORT } from './server';
+
+const ROOT = path.resolve(__dirname, '..');
+
+function portFrom(value: string | undefined): number {
+  if (!value?.trim()) return DEFAULT_PORT;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`PORT must be a whole number from 1 to 65535, not "${value}".`);
+  return port;
+}
+
+const portTaken = (port: number) =>
+  `Port ${port} on 127.0.0.1 is already in use (another npm start?).\nFix: stop that process, or choose another port: PORT=${port + 1} npm start`;
+
+function buildH5(): void {
+  const result = spawnSync('npm', ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`npm run build:h5 failed (${result.status ?? result.signal}); see its output above.`);
+}
 
 async function main(): Promise<void> {
-  const product = await startProduct({ env: process.env, port: Number(process.env.PORT ?? 10086) });
+  const port = portFrom(process.env.PORT);
+  if (!(await portIsFree(port, '127.0.0.1'))) throw new Error(portTaken(port));
+  checkSettings(process.env);
+  if (!ensureH5Build(ROOT, process.env, buildH5)) console.log('dist-h5/ is up to date with the sources: not rebuilding.');
+
+  const product = await startProduct({ env: process.env, port }).catch((error: unknown) => {
+    throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new Error(portTaken(port)) : error;
+  });
   console.log(`手机号三要素实名核验 running at ${product.url}`);
-  console.log(product.sandbox
-    ? `mode: sandbox (沙箱模式) — no ALIYUN_APPCODE set; a local vendor at ${product.sandbox.endpoint} answers by the mobile's last digit`
-    : `mode: live — checks call ${process.env.MOBILECHECK_ENDPOINT ?? 'the vendor'} and are billed`);
+  if (isLive(process.env)) {
+    console.log(`mode: live — checks call ${process.env.MOBILECHECK_ENDPOINT ?? 'the vendor'} and are billed`);
+  } else {
+    const relaxed = Object.keys(SANDBOX_DEFAULTS).filter((name) => !process.env[name]?.trim());
+    console.log(`mode: sandbox (沙箱模式) — no ALIYUN_APPCODE set; a local vendor at ${product.sandbox?.endpoint} answers by the mobile's last digit`);
+    if (relaxed.length) console.log(`relaxed for the sandbox: ${relaxed.map((name) => `${name}=${SANDBOX_DEFAULTS[name]}`).join(' ')}`);
+    console.log(`records and limit counters: ${path.relative(ROOT, dataDirOf(process.env)) || '.'}/ (delete it to start afresh)`);
+  }
   console.log('Press Ctrl-C to stop.');
 
   const stop = async () => {

@@ -3,11 +3,26 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { handlerFromEnv } from '../cloudfunctions/mobileCheck/src/compose';
 import type { Logger } from '../cloudfunctions/mobileCheck/src/log';
+import { readSettings } from '../cloudfunctions/mobileCheck/src/settings';
 import { startSandboxVendor, type SandboxVendor } from './sandboxVendor';
-import { startLocalHost, type Mode } from './server';
+import { DEV_OPENID, startLocalHost, type Mode } from './server';
 import { openSqliteStore } from './sqliteStore';
 
+type Env = Record<string, string | undefined>;
+
 const DEFAULT_DATA_DIR = path.resolve(__dirname, '../.data');
+
+/**
+ * Sandbox limits generous enough to explore (the cloud's defaults stop a newcomer after 10 checks);
+ * each applies only when the environment leaves it unset. Nothing is billed in the sandbox.
+ */
+export const SANDBOX_DEFAULTS: Readonly<Env> = {
+  MOBILECHECK_CALLER_DAILY_LIMIT: '1000',
+  MOBILECHECK_MOBILE_DAILY_LIMIT: '20',
+  MOBILECHECK_CALLER_IDENTITY_LIMIT: '1000',
+  MOBILECHECK_REQUEST_DAILY_LIMIT: '10000',
+  MOBILECHECK_ADMIN_OPENIDS: DEV_OPENID,
+};
 
 /** A hashing key made once per checkout, so local records stay comparable across restarts. */
 function localHashSecret(dataDir: string): string {
@@ -19,9 +34,38 @@ function localHashSecret(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+export const isLive = (env: Env): boolean => Boolean(env.ALIYUN_APPCODE?.trim());
+export const dataDirOf = (env: Env): string => env.MOBILECHECK_DATA_DIR ?? DEFAULT_DATA_DIR;
+
+/** Stands for the sandbox vendor's address before it runs, so settings can be checked first. */
+const SANDBOX_PLACEHOLDER = { appCode: 'sandbox-appcode', endpoint: 'http://127.0.0.1/mobileCheck' };
+
+/** The function's environment on `npm start`: the given one, the local hash key, and in sandbox mode the sandbox's vendor and limits. */
+export function functionEnv(env: Env, sandbox?: { appCode: string; endpoint: string }): Env {
+  const unsetDefaults = sandbox ? Object.entries(SANDBOX_DEFAULTS).filter(([name]) => !env[name]?.trim()) : [];
+  return {
+    ...env,
+    ...Object.fromEntries(unsetDefaults),
+    MOBILECHECK_HASH_SECRET: env.MOBILECHECK_HASH_SECRET?.trim() || localHashSecret(dataDirOf(env)),
+    ...(sandbox && { ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint }),
+  };
+}
+
+/** Throws, naming the setting and the fix, when the function would refuse its settings. */
+export function checkSettings(env: Env): void {
+  try {
+    readSettings(functionEnv(env, isLive(env) ? undefined : SANDBOX_PLACEHOLDER));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const name = /\b(ALIYUN_APPCODE|MOBILECHECK_[A-Z_]+)\b/.exec(message)?.[1];
+    const fix = name ? `correct ${name} in the environment, or unset it (unset ${name}) to use its default` : 'correct the setting named above';
+    throw new Error(`Refusing to start: ${message}.\nFix: ${fix}; docs/contract.md ("Settings") gives each setting's range.`);
+  }
+}
+
 export interface ProductOptions {
   /** As process.env: ALIYUN_APPCODE and the MOBILECHECK_* settings; MOBILECHECK_DATA_DIR moves .data/. */
-  env: Record<string, string | undefined>;
+  env: Env;
   port: number;
   staticDir?: string;
   log?: Logger;
@@ -37,29 +81,27 @@ export interface RunningProduct {
 
 /** What `npm start` runs: the h5 build and the real handler, with a sandbox vendor when no appCode is set. */
 export async function startProduct(options: ProductOptions): Promise<RunningProduct> {
-  const live = Boolean(options.env.ALIYUN_APPCODE?.trim());
-  const sandbox = live ? undefined : await startSandboxVendor();
-  const dataDir = options.env.MOBILECHECK_DATA_DIR ?? DEFAULT_DATA_DIR;
-  const env = {
-    ...options.env,
-    MOBILECHECK_HASH_SECRET: options.env.MOBILECHECK_HASH_SECRET ?? localHashSecret(dataDir),
-    ...(sandbox && { ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint }),
+  checkSettings(options.env);
+  const mode: Mode = isLive(options.env) ? 'live' : 'sandbox';
+  const sandbox = mode === 'live' ? undefined : await startSandboxVendor();
+  const store = openSqliteStore(path.join(dataDirOf(options.env), 'mobileCheck.sqlite'));
+  const handler = handlerFromEnv(functionEnv(options.env, sandbox), { store, ...(options.log && { log: options.log }) });
+  const closeParts = async () => {
+    await sandbox?.close();
+    store.close();
   };
-  const store = openSqliteStore(path.join(dataDir, 'mobileCheck.sqlite'));
-  const mode: Mode = live ? 'live' : 'sandbox';
-  const host = await startLocalHost({
-    handler: handlerFromEnv(env, { store, ...(options.log && { log: options.log }) }),
-    mode,
-    staticDir: options.staticDir ?? path.resolve(__dirname, '../dist-h5'),
-    port: options.port,
-  });
+  const host = await startLocalHost({ handler, mode, staticDir: options.staticDir ?? path.resolve(__dirname, '../dist-h5'), port: options.port })
+    .catch(async (error: unknown) => {
+      await closeParts();
+      throw error;
+    });
   return {
     url: host.url,
     mode,
     sandbox,
     close: async () => {
-      await Promise.all([host.close(), sandbox?.close()]);
-      store.close();
+      await host.close();
+      await closeParts();
     },
   };
 }

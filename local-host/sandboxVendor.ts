@@ -1,7 +1,7 @@
 // A stand-in for the vendor's `GET /mobileCheck`, speaking its documented contract over real HTTP on
 // loopback. `npm start` uses it when no appCode is set; tests use its fault modes and its record.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listen } from './httpServer';
 
 export type SandboxFault =
   | 'slow'
@@ -149,8 +149,7 @@ export async function startSandboxVendor(options: SandboxOptions = {}): Promise<
     else answer(req, res, query);
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, options.port ?? 0, '127.0.0.1');
 
   return {
     endpoint: `http://127.0.0.1:${port}/mobileCheck`,
@@ -160,8 +159,7 @@ export async function startSandboxVendor(options: SandboxOptions = {}): Promise<
     setFault: (next) => { fault = next; },
     close: () => {
       timers.forEach(clearTimeout);
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
+      return closeServer(server);
     },
   };
 }

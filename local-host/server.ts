@@ -1,14 +1,14 @@
 // The local host behind `npm start`: the h5 build and the real mobileCheck handler on one origin.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Handler } from '../cloudfunctions/mobileCheck/src/handler';
+import { H5_API_PREFIX, H5_FUNCTION_URL, H5_STATUS_URL } from '../src/domain/endpoints';
+import { closeServer, listen } from './httpServer';
+import { fromOwnOrigin, isJson, MAX_BODY_BYTES, ownAuthorities, parseEvent, readBody } from './requests';
 import { serveStatic } from './staticFiles';
 
-export const FUNCTION_PATH = '/api/functions/mobileCheck';
-export const STATUS_PATH = '/api/status';
 /** The caller when no `x-wx-openid` header is sent: one fixed development identity. */
 export const DEV_OPENID = 'local-dev-openid';
-const MAX_BODY_BYTES = 16 * 1024;
+export const DEFAULT_PORT = 10086;
 
 export type Mode = 'sandbox' | 'live';
 
@@ -25,54 +25,52 @@ export interface LocalHost {
   close(): Promise<void>;
 }
 
+/** Every answer of the host itself (not the function's) is `{ error, message }` with its HTTP status. */
 const sendJson = (res: http.ServerResponse, status: number, body: unknown): void => {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+  res.end(text);
 };
+const sendError = (res: http.ServerResponse, status: number, error: string, message: string): void =>
+  sendJson(res, status, { error, message });
 
-/** Reads a JSON body; anything unreadable becomes a value the handler refuses as INVALID_REQUEST. */
-async function readEvent(req: http.IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    return undefined;
-  }
+/** Refuses after reading (and dropping) any body, so the client receives the answer instead of a reset. */
+function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: number, error: string, message: string): void {
+  readBody(req).then(() => sendError(res, status, error, message), () => undefined);
+}
+
+function callFunction(req: http.IncomingMessage, res: http.ServerResponse, handler: Handler): void {
+  if (req.method !== 'POST') return refuse(req, res, 405, 'METHOD_NOT_ALLOWED', `${H5_FUNCTION_URL} takes POST only`);
+  if (!isJson(req)) return refuse(req, res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json');
+  const header = req.headers['x-wx-openid'];
+  const caller = typeof header === 'string' ? header.trim() || undefined : DEV_OPENID;
+  readBody(req)
+    .then(async (body) => {
+      if (body === 'tooLarge') return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `the body must be at most ${MAX_BODY_BYTES} bytes`);
+      return sendJson(res, 200, await handler(parseEvent(body), caller));
+    })
+    .catch(() => sendError(res, 500, 'INTERNAL', 'the local host failed; see its console'));
 }
 
 export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
+  const host = options.host ?? '127.0.0.1';
+  let own = new Set<string>();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
-    if (url.pathname === FUNCTION_PATH) {
-      if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST only' });
-      const header = req.headers['x-wx-openid'];
-      const caller = typeof header === 'string' ? header.trim() || undefined : DEV_OPENID;
-      readEvent(req)
-        .then((event) => options.handler(event, caller))
-        .then((response) => sendJson(res, 200, response))
-        .catch(() => sendJson(res, 500, { error: 'internal' }));
-      return;
+    if (!fromOwnOrigin(req, own)) return refuse(req, res, 403, 'FORBIDDEN_ORIGIN', 'requests must come from this host\'s own pages');
+    if (url.pathname === H5_FUNCTION_URL) return callFunction(req, res, options.handler);
+    const readOnly = req.method === 'GET' || req.method === 'HEAD';
+    if (url.pathname === H5_STATUS_URL) {
+      return readOnly ? sendJson(res, 200, { mode: options.mode }) : refuse(req, res, 405, 'METHOD_NOT_ALLOWED', `${H5_STATUS_URL} takes GET only`);
     }
-    if (url.pathname === STATUS_PATH) return sendJson(res, 200, { mode: options.mode });
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'GET only' });
-    serveStatic(options.staticDir, url.pathname, res).catch(() => sendJson(res, 500, { error: 'internal' }));
+    if (`${url.pathname}/`.startsWith(H5_API_PREFIX)) return refuse(req, res, 404, 'NOT_FOUND', `no endpoint ${url.pathname}`);
+    if (!readOnly) return refuse(req, res, 405, 'METHOD_NOT_ALLOWED', 'pages take GET only');
+    serveStatic(options.staticDir, url.pathname, res).catch(() => sendError(res, 500, 'INTERNAL', 'the local host failed; see its console'));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 10086, options.host ?? '127.0.0.1', resolve);
-  });
-  const { address, port } = server.address() as AddressInfo;
+  const port = await listen(server, options.port ?? DEFAULT_PORT, host);
+  own = ownAuthorities(host, port);
   return {
-    url: `http://${address}:${port}/`,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    close: () => closeServer(server),
   };
 }

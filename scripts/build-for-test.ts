@@ -3,17 +3,23 @@
 // build, so test/hardening/clientLeak.test.ts can prove the markers reached no client file.
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { clientDigest, MARKERS, STAMP_FILE, type BuildStamp } from '../test/support/markers';
+import path from 'node:path';
+import { H5_STAMP, h5Fingerprint, writeH5Stamp } from '../local-host/h5Build';
+import { REPO_ROOT } from './files';
+import { clientDigest, MARKERS, STAMP_FILE, type BuildStamp } from './leakMarkers';
 
 // A failed or interrupted build must not leave an old stamp that still matches.
-rmSync(STAMP_FILE, { force: true });
+for (const stamp of [STAMP_FILE, path.join(REPO_ROOT, H5_STAMP)]) rmSync(stamp, { force: true });
 
+const h5Inputs = h5Fingerprint(REPO_ROOT, process.env);
 const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, ...MARKERS } });
 if (result.status !== 0) {
   console.error(`build-for-test: npm run build failed (${result.status ?? result.signal})`);
   process.exit(result.status || 1);
 }
 
+// The same h5 build serves `npm start` afterwards (the markers are no TARO_APP_ variables, so they change nothing in it).
+writeH5Stamp(REPO_ROOT, h5Inputs);
 const { digest, files } = clientDigest();
 const stamp: BuildStamp = { markers: { ...MARKERS }, clientDigest: digest, files, builtAt: new Date().toISOString() };
 writeFileSync(STAMP_FILE, `${JSON.stringify(stamp, null, 2)}\n`);

@@ -5,6 +5,7 @@
 // --dry-run checks everything it can on this machine and stops: it never loads miniprogram-ci and
 // never touches the network.
 import path from 'node:path';
+import { parseArgs as parseCliArgs } from 'node:util';
 import type * as RealCi from 'miniprogram-ci';
 import { blocking, checkDeployment, explainUploadError, formatReport, releaseInfo } from './checks';
 import { pickDeployEnv, takeSnapshot, timerTriggerOf } from './snapshot';
@@ -68,26 +69,30 @@ interface Args {
   help: boolean;
 }
 
+const OPTIONS = {
+  'dry-run': { type: 'boolean' },
+  root: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export function parseArgs(argv: string[]): Args | { error: string } {
-  const args: Args = { dryRun: false, help: false };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    if (arg === '--dry-run') args.dryRun = true;
-    else if (arg === '--help' || arg === '-h') args.help = true;
-    else if (arg === '--root') {
-      const value = argv[i + 1];
-      if (!value || value.startsWith('--')) return { error: '--root needs a directory' };
-      args.root = value;
-      i += 1;
-    } else if (arg.startsWith('--root=')) {
-      const value = arg.slice('--root='.length);
-      if (!value) return { error: '--root needs a directory' };
-      args.root = value;
-    } else return { error: `unknown argument "${arg}"` };
+  let values;
+  try {
+    ({ values } = parseCliArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      return { error: `unknown argument "${/'([^']*)'/.exec(message)?.[1] ?? ''}"` };
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && message.includes('--root')) return { error: '--root needs a directory' };
+    return { error: message.split('\n')[0] };
   }
-  return args;
+  if (values.root === '') return { error: '--root needs a directory' };
+  return { dryRun: values['dry-run'] ?? false, help: values.help ?? false, ...(values.root !== undefined && { root: values.root }) };
 }
 
+// Loaded only when uploading, so a dry run never loads miniprogram-ci.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadRealCi = (): CiLike => require('miniprogram-ci') as CiLike;
 
 export async function run(options: RunOptions): Promise<number> {

@@ -2,6 +2,7 @@
 // Reads the local disk only; never the network.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { listFiles } from '../files';
 import type { BuiltCloudEnv, DeployEnv, DeploySnapshot, FileTime, KeyFileState, TextFile } from './checks';
 
 /** What the builds are made from, folders and files (a change there means the builds are stale). */
@@ -12,24 +13,6 @@ const TEXT_EXTENSIONS = /\.(js|mjs|cjs|json|wxml|wxss|wxs|html|css|txt|map|xml|s
 const MAX_SCANNED_BYTES = 8 * 1024 * 1024;
 
 const rel = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
-
-/** Every file below `dir`; a file given as `dir` is itself. */
-function walk(dir: string, out: string[] = []): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    if (existsSync(dir) && statSync(dir).isFile()) out.push(dir);
-    return out;
-  }
-  for (const entry of entries) {
-    if (entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, out);
-    else if (entry.isFile()) out.push(full);
-  }
-  return out;
-}
 
 function fileTime(root: string, file: string): FileTime | undefined {
   try {
@@ -74,7 +57,7 @@ export function builtCloudEnvOf(appJs: string): BuiltCloudEnv {
 function newest(root: string, dirs: string[]): FileTime | undefined {
   let best: FileTime | undefined;
   for (const dir of dirs) {
-    for (const file of walk(path.join(root, dir))) {
+    for (const file of listFiles(path.join(root, dir))) {
       const t = fileTime(root, file);
       if (t && (!best || t.mtimeMs > best.mtimeMs)) best = t;
     }
@@ -86,7 +69,7 @@ function clientFiles(root: string): TextFile[] {
   const files: TextFile[] = [];
   let budget = MAX_SCANNED_BYTES * 8;
   for (const dir of CLIENT_DIRS) {
-    for (const file of walk(path.join(root, dir))) {
+    for (const file of listFiles(path.join(root, dir))) {
       if (!TEXT_EXTENSIONS.test(file)) continue;
       let size = 0;
       try {

@@ -7,7 +7,7 @@ export function SandboxBanner() {
   if (mode !== 'sandbox') return null;
   return (
     <View id="sandbox-banner" className="sandbox-banner">
-      <Text>沙箱模式：结果为模拟数据，未向真实核验服务查询，也不产生费用。</Text>
+      <Text>沙箱模式：结果为模拟数据，不调用真实接口、不计费，限额已放宽。</Text>
     </View>
   );
 }

@@ -13,12 +13,10 @@ import {
   type StatusAnswer,
   type WithdrawAnswer,
 } from '../domain';
+import { FUNCTION_NAME, H5_FUNCTION_URL, H5_STATUS_URL } from '../domain/endpoints';
 
 /** How long the h5 page waits for the local host before giving up. */
 export const REQUEST_TIMEOUT_MS = 15_000;
-export const FUNCTION_NAME = 'mobileCheck';
-export const H5_FUNCTION_URL = `/api/functions/${FUNCTION_NAME}`;
-export const H5_STATUS_URL = '/api/status';
 
 export type VendorMode = 'sandbox' | 'live';
 

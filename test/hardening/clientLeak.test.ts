@@ -4,7 +4,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { clientDigest, CLIENT_DIRS, FUNCTION_BUNDLE, listFiles, MARKERS, REPO_ROOT, STAMP_FILE, type BuildStamp } from '../support/markers';
+import { listFiles, REPO_ROOT } from '../../scripts/files';
+import { clientDigest, CLIENT_DIRS, FUNCTION_BUNDLE, MARKERS, STAMP_FILE, type BuildStamp } from '../../scripts/leakMarkers';
 
 const REBUILD = 'run npm test (it builds with leak markers)';
 const SECRET_NAMES = Object.keys(MARKERS);

@@ -3,15 +3,15 @@
 // proves that none of them reaches a client file. Plain [a-z0-9] so that JSON or JS escaping cannot
 // hide them; the scan also looks for their base64 and hex forms.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { listFiles, REPO_ROOT } from './files';
 
 export const MARKERS = {
   ALIYUN_APPCODE: 'leakmarker0appcode0e1d7c4b9a2f6d3b',
   MOBILECHECK_HASH_SECRET: 'leakmarker0hashsecret07f3a9c2e5b1d',
 } as const;
 
-export const REPO_ROOT = path.resolve(__dirname, '../..');
 /** Written by scripts/build-for-test.ts after a successful build; gitignored. */
 export const STAMP_FILE = path.join(REPO_ROOT, '.build-markers.json');
 /** What the client receives: the weapp package and the h5 site. */
@@ -24,19 +24,6 @@ export interface BuildStamp {
   clientDigest: string;
   files: number;
   builtAt: string;
-}
-
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (current: string) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) out.push(full);
-    }
-  };
-  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory()) walk(dir);
-  return out.sort();
 }
 
 export function clientDigest(): { digest: string; files: number } {

@@ -1,0 +1,101 @@
+// The walls `npm test` enforces, shown failing on planted violations: dependency rules
+// (.dependency-cruiser.cjs), the domain's own tsconfig (no DOM, no Node), and ESLint's hooks rules.
+// Plants go into temporary copies or stdin, never into the working tree.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
+
+/** A temporary tree with the repository's dependency rules and tsconfig, plus the given files. */
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'walls-'));
+  for (const config of ['.dependency-cruiser.cjs', 'tsconfig.json']) copyFileSync(path.join(root, config), path.join(dir, config));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+/** depcruise run as `npm run depcruise` runs it: its exit status and the violations it prints. */
+function cruise(dir: string): { status: number | null; rules: string[] } {
+  const run = spawnSync(bin('depcruise'), ['src', 'cloudfunctions', 'local-host', 'scripts', '--config', '.dependency-cruiser.cjs'],
+    { cwd: dir, encoding: 'utf8' });
+  const rules = [...run.stdout.matchAll(/^\s*error (\S+: \S+ → \S+)$/gm)].map((m) => m[1]).sort();
+  return { status: run.status, rules };
+}
+
+const CLEAN = {
+  'src/domain/masking.ts': "import { HAN } from './name';\nexport const mask = (s: string) => HAN + s;\n",
+  'src/domain/name.ts': "export const HAN = '张';\n",
+  'src/pages/form/index.ts': "import { mask } from '../../domain/masking';\nexport const page = mask('x');\n",
+  'cloudfunctions/mobileCheck/src/handler.ts': "import { mask } from '../../../src/domain/masking';\nexport const handle = mask;\n",
+  'local-host/server.ts': "import { handle } from '../cloudfunctions/mobileCheck/src/handler';\nexport const serve = handle;\n",
+  'scripts/bench.ts': "import { serve } from '../local-host/server';\nexport const bench = serve;\n",
+  'test/support/people.ts': "export const person = '张三';\n",
+};
+
+describe('dependency rules (npm run depcruise)', () => {
+  test('pass on a tree whose parts import only what they may', () => {
+    expect(cruise(tree(CLEAN))).toEqual({ status: 0, rules: [] });
+  }, 30_000);
+
+  test('fail on each planted crossing of a wall, naming the rule', () => {
+    const planted = tree({
+      ...CLEAN,
+      'src/domain/clock.ts': "import { readFileSync } from 'node:fs';\nimport os from 'os';\nexport const f = [readFileSync, os];\n",
+      'src/domain/view.ts': "import React from 'react';\nimport Taro from '@tarojs/taro';\nexport const v = [React, Taro];\n",
+      'src/domain/helper.ts': "import { page } from '../pages/form/index';\nexport const h = page;\n",
+      'src/services/client.ts': "import { handle } from '../../cloudfunctions/mobileCheck/src/handler';\nimport { serve } from '../../local-host/server';\nexport const c = [handle, serve];\n",
+      'cloudfunctions/mobileCheck/src/compose.ts': "import { page } from '../../../src/pages/form/index';\nimport { serve } from '../../../local-host/server';\nexport const c = [page, serve];\n",
+      'scripts/build-for-test.ts': "import { person } from '../test/support/people';\nexport const b = person;\n",
+    });
+    const { status, rules } = cruise(planted);
+    expect(status).not.toBe(0);
+    expect(rules).toEqual([
+      'domain-no-runtime: src/domain/clock.ts → fs',
+      'domain-no-runtime: src/domain/clock.ts → os',
+      'domain-stays-pure: src/domain/view.ts → react',
+      'domain-stays-pure: src/domain/view.ts → @tarojs/taro',
+      'domain-stays-pure: src/domain/helper.ts → src/pages/form/index.ts',
+      'client-not-server: src/services/client.ts → cloudfunctions/mobileCheck/src/handler.ts',
+      'client-not-server: src/services/client.ts → local-host/server.ts',
+      'function-not-client: cloudfunctions/mobileCheck/src/compose.ts → src/pages/form/index.ts',
+      'function-not-client: cloudfunctions/mobileCheck/src/compose.ts → local-host/server.ts',
+      'scripts-not-tests: scripts/build-for-test.ts → test/support/people.ts',
+    ].sort());
+  }, 30_000);
+});
+
+describe('the domain type-checks without DOM or Node (src/domain/tsconfig.json)', () => {
+  test('a domain file that reads process.env or window fails to compile', () => {
+    const dir = tree({ 'src/domain/clock.ts': 'export const now = () => [process.env.TZ, window.location, Buffer.from("")];\n' });
+    copyFileSync(path.join(root, 'src/domain/tsconfig.json'), path.join(dir, 'src/domain/tsconfig.json'));
+    const run = spawnSync(bin('tsc'), ['-p', 'src/domain', '--noEmit'], { cwd: dir, encoding: 'utf8' });
+    expect(run.status).not.toBe(0);
+    expect(run.stdout).toMatch(/Cannot find name 'process'/);
+    expect(run.stdout).toMatch(/Cannot find name 'window'/);
+    expect(run.stdout).toMatch(/Cannot find name 'Buffer'/);
+  }, 60_000);
+});
+
+describe('lint (npm run lint)', () => {
+  const lint = (file: string, text: string) =>
+    spawnSync(bin('eslint'), ['--max-warnings', '0', '--stdin', '--stdin-filename', file], { cwd: root, input: text, encoding: 'utf8' });
+
+  test('fails on a hook called conditionally in src/hooks', () => {
+    const run = lint('src/hooks/usePlanted.ts', [
+      "import { useState } from 'react';",
+      'export function usePlanted(flag: boolean): number {',
+      '  if (!flag) return 0;',
+      '  const [value] = useState(1);',
+      '  return value;',
+      '}',
+    ].join('\n'));
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('react-hooks/rules-of-hooks');
+  }, 60_000);
+});
