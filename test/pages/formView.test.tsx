@@ -5,8 +5,8 @@ import { fieldMessage, nameHint } from '../../src/pages/form/formView';
 import type { ClientRefused } from '../../src/services/mobileCheckClient';
 import { completed } from './helpers';
 
-const tooShort = { ok: false as const, reason: 'length', message: '身份证号码应为18位' };
-const badCharacter = { ok: false as const, reason: 'characters', message: '只能是数字' };
+const tooShort = { ok: false as const, reason: 'length' as const, message: '身份证号码应为18位' };
+const badCharacter = { ok: false as const, reason: 'characters' as const, message: '只能是数字' };
 
 describe('a field’s message', () => {
   test('waits while an ID typed in groups has fewer than 18 significant characters', () => {
