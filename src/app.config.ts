@@ -1,5 +1,6 @@
 export default defineAppConfig({
-  pages: ['pages/agreement/index', 'pages/form/index', 'pages/result/index'],
+  // home first: it asks `status` and opens the agreement or the form unless the person is verified.
+  pages: ['pages/home/index', 'pages/agreement/index', 'pages/form/index', 'pages/result/index', 'pages/records/index'],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ededed',

@@ -1,5 +1,5 @@
 // The function's actions beyond the check (docs/contract.md "Actions"): what each takes and answers.
-import type { CheckRefused, CheckRequest, CheckResponse } from './result';
+import type { CheckRefused, CheckRequest, CheckResponse, PhoneSource } from './result';
 import type { MaskedFields } from './masking';
 
 export const ACTIONS = ['check', 'status', 'withdrawConsent', 'myRecords', 'deleteMyRecords', 'stats'] as const;
@@ -29,6 +29,8 @@ export interface StatusAnswer {
   masked?: MaskedFields;
   token?: string;
   tokenExpiresAt?: number;
+  /** How the form must obtain the mobile (MOBILECHECK_PHONE_SOURCE); absent from older functions: typed. */
+  phoneSource?: PhoneSource;
   traceId: string;
 }
 

@@ -11,6 +11,7 @@ export { ACTIONS, isAction, STATS_MAX_DAYS, STATS_MIN_DAYS } from './actions';
 export type {
   Action, ActionAnswer, ActionRequest, DayStats, DeleteAnswer, MyRecordsAnswer, OwnConsent, OwnVerification, StatsAnswer, StatusAnswer, WithdrawAnswer,
 } from './actions';
+export { formatBeijingDate, formatBeijingTime } from './beijingTime';
 export { CHINA_OFFSET_MS, chinaDate } from './fields/calendarDate';
 export { formatWait } from './formatWait';
 export type { CalendarDate } from './fields/calendarDate';

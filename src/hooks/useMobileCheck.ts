@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { CheckRequest } from '../domain';
 import { callMobileCheck, type ClientCheckResponse } from '../services/mobileCheckClient';
+import { useMounted } from './useMounted';
 
 /**
  * One remote check at a time. `loading` is true while a request is on its way; `submit` resolves
@@ -10,14 +11,7 @@ import { callMobileCheck, type ClientCheckResponse } from '../services/mobileChe
 export function useMobileCheck() {
   const [loading, setLoading] = useState(false);
   const inFlight = useRef(false);
-  const mounted = useRef(true);
-
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const mounted = useMounted();
 
   const submit = useCallback(async (request: CheckRequest): Promise<ClientCheckResponse | null> => {
     if (inFlight.current) return null;
@@ -29,7 +23,7 @@ export function useMobileCheck() {
       inFlight.current = false;
       if (mounted.current) setLoading(false);
     }
-  }, []);
+  }, [mounted]);
 
   return { loading, submit };
 }

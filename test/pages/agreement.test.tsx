@@ -12,7 +12,7 @@ beforeEach(() => {
 });
 
 describe('agreement page', () => {
-  it('shows the notice, the whole agreement body and an unticked box', async () => {
+  test('shows the notice, the whole agreement body and an unticked box', async () => {
     const { container } = await show(<AgreementPage />);
     expect($(container, '#agreement-notice')!.textContent).toContain('为什么需要这些信息');
     for (const section of agreement.body) {
@@ -22,7 +22,7 @@ describe('agreement page', () => {
     expect(container.textContent).toContain('我已阅读并同意《个人信息授权书》');
   });
 
-  it('keeps the button disabled when the box is not ticked', async () => {
+  test('keeps the button disabled when the box is not ticked', async () => {
     const { container } = await show(<AgreementPage />);
     const button = $(container, '#agree-button') as HTMLButtonElement;
     expect(button.disabled).toBe(true);
@@ -31,20 +31,20 @@ describe('agreement page', () => {
     expect(Taro.redirectTo).not.toHaveBeenCalled();
   });
 
-  it('enables the button when the box is ticked', async () => {
+  test('enables the button when the box is ticked', async () => {
     const { container } = await show(<AgreementPage />);
     fireEvent.click($(container, '#agree-checkbox')!);
     expect(($(container, '#agree-button') as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it('disables the button again when the box is unticked', async () => {
+  test('disables the button again when the box is unticked', async () => {
     const { container } = await show(<AgreementPage />);
     fireEvent.click($(container, '#agree-checkbox')!);
     fireEvent.click($(container, '#agree-checkbox')!);
     expect(($(container, '#agree-button') as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it('stores the agreed version and time and goes to the form on agreeing', async () => {
+  test('stores the agreed version and time and goes to the form on agreeing', async () => {
     const before = Date.now();
     const { container } = await show(<AgreementPage />);
     fireEvent.click($(container, '#agree-checkbox')!);
@@ -55,14 +55,14 @@ describe('agreement page', () => {
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/form/index' });
   });
 
-  it('goes straight to the form when the current version was already agreed', async () => {
+  test('goes straight to the form when the current version was already agreed', async () => {
     storage.set(CONSENT_STORAGE_KEY, { version: agreement.version, acceptedAt: 1 });
     const { container } = await show(<AgreementPage />);
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/form/index' });
     expect($(container, '#agree-button')).toBeNull();
   });
 
-  it('asks again, with a note, when another version was agreed', async () => {
+  test('asks again, with a note, when another version was agreed', async () => {
     storage.set(CONSENT_STORAGE_KEY, { version: 'older-version', acceptedAt: 1 });
     const { container } = await show(<AgreementPage />);
     expect(Taro.redirectTo).not.toHaveBeenCalled();
@@ -71,7 +71,7 @@ describe('agreement page', () => {
     expect(($(container, '#agree-checkbox') as HTMLInputElement).checked).toBe(false);
   });
 
-  it('opens read-only from the form when reviewing an agreement already agreed', async () => {
+  test('opens read-only from the form when reviewing an agreement already agreed', async () => {
     storage.set(CONSENT_STORAGE_KEY, { version: agreement.version, acceptedAt: Date.UTC(2026, 0, 2, 3, 4) });
     router.params = { review: '1' };
     const { container } = await show(<AgreementPage />);
@@ -82,19 +82,19 @@ describe('agreement page', () => {
     expect(Taro.navigateBack).toHaveBeenCalledTimes(1);
   });
 
-  it('shows the 沙箱模式 banner when the local host runs the sandbox vendor', async () => {
+  test('shows the 沙箱模式 banner when the local host runs the sandbox vendor', async () => {
     serve({ mode: 'sandbox' });
     const { container } = await show(<AgreementPage />);
     expect($(container, '#sandbox-banner')!.textContent).toContain('沙箱模式');
   });
 
-  it('shows no banner when the local host calls the live vendor', async () => {
+  test('shows no banner when the local host calls the live vendor', async () => {
     const { container } = await show(<AgreementPage />);
     expect(Taro.request).toHaveBeenCalledWith(expect.objectContaining({ url: '/api/status' }));
     expect($(container, '#sandbox-banner')).toBeNull();
   });
 
-  it('neither shows a banner nor asks for the status in the mini-program', async () => {
+  test('neither shows a banner nor asks for the status in the mini-program', async () => {
     process.env.TARO_ENV = 'weapp';
     serve({ mode: 'sandbox' });
     const { container } = await show(<AgreementPage />);

@@ -17,7 +17,7 @@ beforeEach(() => {
 });
 
 describe('mobileCheck client', () => {
-  it('posts the event to the local host in h5, without an identity header', async () => {
+  test('posts the event to the local host in h5, without an identity header', async () => {
     serve({ answer: () => completed('01') });
     const response = await callMobileCheck(request);
     expect(response.ok).toBe(true);
@@ -27,13 +27,13 @@ describe('mobileCheck client', () => {
     expect(cloud.callFunction).not.toHaveBeenCalled();
   });
 
-  it('passes a refusal with a non-2xx status through unchanged', async () => {
+  test('passes a refusal with a non-2xx status through unchanged', async () => {
     const refusal: CheckResponse = { ok: false, code: 'RATE_LIMITED', message: 'm', retryAfterSeconds: 30, traceId: 't' };
     Taro.request.mockImplementation(async () => ({ statusCode: 429, data: refusal }));
     expect(await callMobileCheck(request)).toEqual(refusal);
   });
 
-  it('calls the cloud function by name in the mini-program', async () => {
+  test('calls the cloud function by name in the mini-program', async () => {
     process.env.TARO_ENV = 'weapp';
     cloud.callFunction.mockResolvedValue({ result: completed('02'), errMsg: 'cloud.callFunction:ok' });
     const response = await callMobileCheck(request);
@@ -42,7 +42,7 @@ describe('mobileCheck client', () => {
     expect(Taro.request).not.toHaveBeenCalled();
   });
 
-  it('turns a failed cloud call into NETWORK_ERROR', async () => {
+  test('turns a failed cloud call into NETWORK_ERROR', async () => {
     process.env.TARO_ENV = 'weapp';
     cloud.callFunction.mockRejectedValue(new Error('cloud.callFunction:fail'));
     expect(await callMobileCheck(request)).toEqual({
@@ -53,21 +53,21 @@ describe('mobileCheck client', () => {
     });
   });
 
-  it('turns a timed-out request into NETWORK_ERROR', async () => {
+  test('turns a timed-out request into NETWORK_ERROR', async () => {
     Taro.request.mockImplementation(async () => {
       throw Object.assign(new Error('The user aborted a request.'), { name: 'AbortError' });
     });
     expect(await callMobileCheck(request)).toMatchObject({ ok: false, code: 'NETWORK_ERROR' });
   });
 
-  it('asks the status once per page load and reads the sandbox mode', async () => {
+  test('asks the status once per page load and reads the sandbox mode', async () => {
     serve({ mode: 'sandbox' });
     expect(await fetchVendorMode()).toBe('sandbox');
     expect(await fetchVendorMode()).toBe('sandbox');
     expect(Taro.request).toHaveBeenCalledTimes(1);
   });
 
-  it('treats an unreachable status as unknown, not sandbox', async () => {
+  test('treats an unreachable status as unknown, not sandbox', async () => {
     Taro.request.mockImplementation(async () => {
       throw new Error('offline');
     });
@@ -76,7 +76,7 @@ describe('mobileCheck client', () => {
 });
 
 describe('useMobileCheck', () => {
-  it('sends one request when submit is called twice before the answer', async () => {
+  test('sends one request when submit is called twice before the answer', async () => {
     const pending = deferred<CheckResponse>();
     serve({ answer: () => pending.promise });
     const { result } = renderHook(() => useMobileCheck());
@@ -94,7 +94,7 @@ describe('useMobileCheck', () => {
     expect(result.current.loading).toBe(false);
   });
 
-  it('allows a new request after the previous one has answered', async () => {
+  test('allows a new request after the previous one has answered', async () => {
     serve({ answer: () => completed('01') });
     const { result } = renderHook(() => useMobileCheck());
     await act(async () => {
@@ -108,7 +108,7 @@ describe('useMobileCheck', () => {
 });
 
 describe('formatWait', () => {
-  it.each([
+  test.each([
     [1, '1秒'],
     [59, '59秒'],
     [60, '1分钟'],

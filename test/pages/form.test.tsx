@@ -1,10 +1,11 @@
 import { act, fireEvent } from '@testing-library/react';
 import Taro, { storage } from './stubs/taro';
-import { $, completed, deferred, functionCalls, resetPages, serve, show, VALID } from './helpers';
+import { $, actionCalls, completed, deferred, functionCalls, resetPages, serve, settle, show, VALID } from './helpers';
 import FormPage from '../../src/pages/form/index';
 import { ERROR_MESSAGES, type CheckResponse } from '../../src/domain';
 import { currentAgreement } from '../../src/services/agreement';
 import { CONSENT_STORAGE_KEY } from '../../src/services/consentStore';
+import { keepPerson, takeKeptPerson } from '../../src/services/keptPerson';
 import { getLastResult } from '../../src/services/resultStore';
 
 const agreement = currentAgreement();
@@ -36,14 +37,26 @@ async function submit(container: HTMLElement) {
 const errorOf = (container: HTMLElement, field: Field) => $(container, `#${field}-error`)?.textContent ?? null;
 
 describe('form page: fields', () => {
-  it('asks for the ID number with the ID keyboard and the mobile with the number keyboard, 11 digits', async () => {
+  test('asks for the ID number with the ID keyboard, and for the mobile as text in a browser, where a number input empties a pasted +86', async () => {
     const { container } = await show(<FormPage />);
     expect($(container, '#idCard')!.getAttribute('data-type')).toBe('idcard');
-    expect($(container, '#mobile')!.getAttribute('data-type')).toBe('number');
-    expect($(container, '#mobile')!.getAttribute('maxlength')).toBe('11');
+    expect($(container, '#mobile')!.getAttribute('data-type')).toBe('text');
   });
 
-  it('ties each label to its input', async () => {
+  test('brings up the digit keyboard for the mobile in the mini-program', async () => {
+    process.env.TARO_ENV = 'weapp';
+    const { container } = await show(<FormPage />);
+    expect($(container, '#mobile')!.getAttribute('data-type')).toBe('number');
+  });
+
+  test('lets a mobile with +86, spaces and dashes and an ID in groups be pasted whole', async () => {
+    const { container } = await show(<FormPage />);
+    const room = (field: Field) => Number($(container, `#${field}`)!.getAttribute('maxlength'));
+    expect(room('mobile')).toBeGreaterThanOrEqual('+86 138-0013-8000'.length);
+    expect(room('idCard')).toBeGreaterThanOrEqual('1101 0519 4912 3100 2X'.length);
+  });
+
+  test('ties each label to its input', async () => {
     const { container } = await show(<FormPage />);
     for (const [field, label] of [['name', '姓名'], ['idCard', '身份证号码'], ['mobile', '手机号码']]) {
       const el = container.querySelector(`label[for="${field}"]`);
@@ -51,26 +64,26 @@ describe('form page: fields', () => {
     }
   });
 
-  it('does not complain while the first characters of the ID are typed', async () => {
+  test('does not complain while the first characters of the ID are typed', async () => {
     const { container } = await show(<FormPage />);
     type(container, 'idCard', '1101');
     expect(errorOf(container, 'idCard')).toBeNull();
   });
 
-  it('complains about a short ID once the field is left', async () => {
+  test('complains about a short ID once the field is left', async () => {
     const { container } = await show(<FormPage />);
     type(container, 'idCard', '1101');
     leave(container, 'idCard');
     expect(errorOf(container, 'idCard')).toBe('身份证号码应为18位，目前是4位');
   });
 
-  it('complains about a full-length ID with a wrong check digit without waiting for the field to be left', async () => {
+  test('complains about a full-length ID with a wrong check digit without waiting for the field to be left', async () => {
     const { container } = await show(<FormPage />);
     type(container, 'idCard', '110105194912310021');
     expect(errorOf(container, 'idCard')).toBe('身份证号码校验位不正确，请逐位核对');
   });
 
-  it('shows each field its own message', async () => {
+  test('shows each field its own message', async () => {
     const { container } = await show(<FormPage />);
     type(container, 'name', 'Zhang');
     leave(container, 'name');
@@ -80,7 +93,7 @@ describe('form page: fields', () => {
     expect(errorOf(container, 'idCard')).toBeNull();
   });
 
-  it('clears a message once the field becomes valid', async () => {
+  test('clears a message once the field becomes valid', async () => {
     const { container } = await show(<FormPage />);
     type(container, 'mobile', '1380013800');
     leave(container, 'mobile');
@@ -89,7 +102,7 @@ describe('form page: fields', () => {
     expect(errorOf(container, 'mobile')).toBeNull();
   });
 
-  it('keeps submit disabled while any field is invalid', async () => {
+  test('keeps submit disabled while any field is invalid', async () => {
     const { container } = await show(<FormPage />);
     expect(submitButton(container).disabled).toBe(true);
     type(container, 'name', VALID.name);
@@ -100,13 +113,13 @@ describe('form page: fields', () => {
     expect(functionCalls()).toHaveLength(0);
   });
 
-  it('enables submit when all three fields are valid', async () => {
+  test('enables submit when all three fields are valid', async () => {
     const { container } = await show(<FormPage />);
     fillValid(container);
     expect(submitButton(container).disabled).toBe(false);
   });
 
-  it('sends to the agreement when opened without consent', async () => {
+  test('sends to the agreement when opened without consent', async () => {
     storage.clear();
     await show(<FormPage />);
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/agreement/index' });
@@ -114,7 +127,7 @@ describe('form page: fields', () => {
 });
 
 describe('form page: checking', () => {
-  it('sends the fields and the agreed version, then shows the result page', async () => {
+  test('sends the fields and the agreed version, then shows the result page', async () => {
     const answer = completed('01');
     serve({ answer: () => answer });
     const { container } = await show(<FormPage />);
@@ -128,11 +141,12 @@ describe('form page: checking', () => {
     expect(calls[0].timeout).toBe(15000);
     expect(calls[0].data).toEqual({ ...VALID, action: 'check', consent: { agreementVersion: agreement.version, accepted: true, acceptedAt: expect.any(Number) } });
     expect(getLastResult()).toEqual(answer);
+    expect(takeKeptPerson()).toEqual({ name: VALID.name, idCard: VALID.idCard });
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/result/index' });
     expect(Taro.redirectTo.mock.calls[0][0].url).not.toContain(VALID.mobile);
   });
 
-  it('sends one request when submit is tapped twice', async () => {
+  test('sends one request when submit is tapped twice', async () => {
     const pending = deferred<CheckResponse>();
     serve({ answer: () => pending.promise });
     const { container } = await show(<FormPage />);
@@ -150,7 +164,7 @@ describe('form page: checking', () => {
     expect(Taro.redirectTo).toHaveBeenCalledTimes(1);
   });
 
-  it('shows a field error from the function beside that field', async () => {
+  test('shows a field error from the function beside that field', async () => {
     serve({
       answer: () => ({ ok: false, code: 'INVALID_ID_CARD', field: 'idCard', message: '身份证号码填写有误，请核对后再试。', traceId: 't1' }),
     });
@@ -162,7 +176,7 @@ describe('form page: checking', () => {
     expect($(container, '#form-error')).toBeNull();
   });
 
-  it('removes the function’s field error once that field is edited', async () => {
+  test('removes the function’s field error once that field is edited', async () => {
     serve({ answer: () => ({ ok: false, code: 'INVALID_MOBILE', field: 'mobile', message: '手机号码填写有误，请核对后再试。', traceId: '' }) });
     const { container } = await show(<FormPage />);
     fillValid(container);
@@ -172,7 +186,7 @@ describe('form page: checking', () => {
     expect(errorOf(container, 'mobile')).toBeNull();
   });
 
-  it('shows the function\'s RATE_LIMITED message, which names the limit and the wait', async () => {
+  test('shows the function\'s RATE_LIMITED message, which names the limit and the wait', async () => {
     const message = '该手机号码24小时内核验次数已达上限，请10分钟后再试。';
     serve({ answer: () => ({ ok: false, code: 'RATE_LIMITED', message, retryAfterSeconds: 600, traceId: '' }) });
     const { container } = await show(<FormPage />);
@@ -181,7 +195,7 @@ describe('form page: checking', () => {
     expect($(container, '#form-error')!.textContent).toContain(message);
   });
 
-  it('clears the stored consent and returns to the agreement on CONSENT_REQUIRED for the version it shows', async () => {
+  test('clears the stored consent and returns to the agreement on CONSENT_REQUIRED for the version it shows', async () => {
     serve({
       answer: () => ({ ok: false, code: 'CONSENT_REQUIRED', message: ERROR_MESSAGES.CONSENT_REQUIRED, agreementVersion: agreement.version, traceId: '' }),
     });
@@ -192,7 +206,7 @@ describe('form page: checking', () => {
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/agreement/index?reason=consent' });
   });
 
-  it('asks for an update instead of looping back to the agreement when the server has a newer version', async () => {
+  test('asks for an update instead of looping back to the agreement when the server has a newer version', async () => {
     serve({
       answer: () => ({ ok: false, code: 'CONSENT_REQUIRED', message: ERROR_MESSAGES.CONSENT_REQUIRED, agreementVersion: 'newer', traceId: 't-1' }),
     });
@@ -203,7 +217,7 @@ describe('form page: checking', () => {
     expect($(container, '#form-error')!.textContent).toContain('已更新');
   });
 
-  it.each(['VENDOR_TIMEOUT', 'SERVICE_MISCONFIGURED', 'VENDOR_QUOTA_EXHAUSTED'] as const)(
+  test.each(['VENDOR_TIMEOUT', 'SERVICE_MISCONFIGURED', 'VENDOR_QUOTA_EXHAUSTED'] as const)(
     'shows the %s message in the form error block',
     async (code) => {
       serve({ answer: () => ({ ok: false, code, message: 'raw', traceId: 'trace-9' }) });
@@ -216,7 +230,7 @@ describe('form page: checking', () => {
     },
   );
 
-  it('turns a failed connection into the network message and lets the person try again', async () => {
+  test('turns a failed connection into the network message and lets the person try again', async () => {
     Taro.request.mockImplementation(async (req) => {
       if (req.url === '/api/status') return { statusCode: 200, data: { mode: 'live' } };
       throw new Error('Failed to fetch');
@@ -228,7 +242,7 @@ describe('form page: checking', () => {
     expect(submitButton(container).disabled).toBe(false);
   });
 
-  it('turns an answer that is not the function’s output into the network message', async () => {
+  test('turns an answer that is not the function’s output into the network message', async () => {
     Taro.request.mockImplementation(async () => ({ statusCode: 502, data: null }));
     const { container } = await show(<FormPage />);
     fillValid(container);
@@ -237,18 +251,56 @@ describe('form page: checking', () => {
   });
 });
 
+describe('form page: after 换一个号码', () => {
+  test('comes back with the name and ID kept and the mobile empty and focused', async () => {
+    keepPerson({ name: VALID.name, idCard: VALID.idCard });
+    const { container } = await show(<FormPage />);
+    expect(($(container, '#name') as HTMLInputElement).value).toBe(VALID.name);
+    expect(($(container, '#idCard') as HTMLInputElement).value).toBe(VALID.idCard);
+    expect(($(container, '#mobile') as HTMLInputElement).value).toBe('');
+    expect($(container, '#mobile')!.getAttribute('data-focus')).toBe('true');
+    expect(takeKeptPerson()).toBeNull();
+  });
+
+  test('starts empty when nothing was kept', async () => {
+    const { container } = await show(<FormPage />);
+    expect(($(container, '#name') as HTMLInputElement).value).toBe('');
+    expect($(container, '#mobile')!.getAttribute('data-focus')).toBeNull();
+  });
+});
+
 describe('form page: links', () => {
-  it('withdraws consent after confirming and returns to the agreement', async () => {
+  test('withdraws consent on the server after confirming, then forgets it here and returns to the agreement', async () => {
+    serve({ actions: { withdrawConsent: () => ({ ok: true, withdrawnAt: 5, traceId: 't-w' }) } });
     const { container } = await show(<FormPage />);
     await act(async () => {
       fireEvent.click($(container, '#withdraw')!);
     });
     expect(Taro.showModal).toHaveBeenCalledTimes(1);
+    expect(actionCalls('withdrawConsent')).toHaveLength(1);
     expect(storage.has(CONSENT_STORAGE_KEY)).toBe(false);
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/agreement/index' });
   });
 
-  it('keeps consent when withdrawing is cancelled', async () => {
+  test('keeps the consent and says so when the server could not record the withdrawal', async () => {
+    serve({ actions: { withdrawConsent: () => ({ ok: false, code: 'VENDOR_UNAVAILABLE', message: '服务暂时不可用', traceId: '' }) } });
+    const { container } = await show(<FormPage />);
+    await act(async () => {
+      fireEvent.click($(container, '#withdraw')!);
+    });
+    await settle();
+    expect(storage.has(CONSENT_STORAGE_KEY)).toBe(true);
+    expect(Taro.reLaunch).not.toHaveBeenCalled();
+    expect($(container, '#withdraw-error')!.textContent).toBe('撤回未完成：服务暂时不可用');
+  });
+
+  test('opens 我的核验记录', async () => {
+    const { container } = await show(<FormPage />);
+    fireEvent.click($(container, '#records-link')!);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/records/index' });
+  });
+
+  test('keeps consent when withdrawing is cancelled', async () => {
     Taro.showModal.mockImplementation(() => Promise.resolve({ confirm: false, cancel: true }));
     const { container } = await show(<FormPage />);
     await act(async () => {
@@ -256,9 +308,10 @@ describe('form page: links', () => {
     });
     expect(storage.has(CONSENT_STORAGE_KEY)).toBe(true);
     expect(Taro.reLaunch).not.toHaveBeenCalled();
+    expect(actionCalls('withdrawConsent')).toHaveLength(0);
   });
 
-  it('opens the agreement for review', async () => {
+  test('opens the agreement for review', async () => {
     const { container } = await show(<FormPage />);
     fireEvent.click($(container, '#view-agreement')!);
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/agreement/index?review=1' });

@@ -1,31 +1,68 @@
 import { act, render } from '@testing-library/react';
 import Taro, { resetTaro } from './stubs/taro';
-import type { CheckResponse } from '../../src/domain';
+import type { Action, CheckResponse, MyRecordsAnswer, StatusAnswer } from '../../src/domain';
+import { takeKeptPerson } from '../../src/services/keptPerson';
+import { forgetStatus } from '../../src/services/launchStatus';
 import { resetVendorModeForTests } from '../../src/services/mobileCheckClient';
 import { clearLastResult } from '../../src/services/resultStore';
 
 export const FUNCTION_URL = '/api/functions/mobileCheck';
 export const STATUS_URL = '/api/status';
 
-/** A fresh h5 page: empty storage and routes, no cached vendor mode or result, a live local host. */
+type Answer = (data: any) => unknown;
+
+/** A fresh h5 page: empty storage and routes, nothing kept in memory, a live local host. */
 export function resetPages(): void {
   process.env.TARO_ENV = 'h5';
   resetTaro();
   resetVendorModeForTests();
   clearLastResult();
+  forgetStatus();
+  takeKeptPerson();
   serve({ mode: 'live' });
 }
 
-/** Routes the stand-in Taro.request: the status call answers `mode`, the function call `answer`. */
-export function serve(options: { mode?: 'sandbox' | 'live'; answer?: (data: unknown) => Promise<CheckResponse> | CheckResponse }) {
+export const NOT_VERIFIED: StatusAnswer = { ok: true, verified: false, traceId: 'trace-status' };
+export const NO_RECORDS: MyRecordsAnswer = { ok: true, records: [], consents: [], traceId: 'trace-records' };
+
+/**
+ * Routes the stand-in Taro.request: the local host's mode, and the function by `action` — `answer`
+ * for checks, `actions[name]` for the others (status: not verified unless given).
+ */
+export function serve(options: {
+  mode?: 'sandbox' | 'live';
+  answer?: (data: any) => Promise<CheckResponse> | CheckResponse;
+  actions?: Partial<Record<Exclude<Action, 'check'>, Answer>>;
+}) {
+  const actions: Partial<Record<string, Answer>> = { status: () => NOT_VERIFIED, ...options.actions };
+  const route = (data: { action?: string }) => (!data.action || data.action === 'check' ? options.answer : actions[data.action]);
   Taro.request.mockImplementation(async (req) => {
     if (req.url === STATUS_URL) return { statusCode: 200, data: { mode: options.mode ?? 'live' } };
-    if (req.url === FUNCTION_URL && options.answer) return { statusCode: 200, data: await options.answer(req.data) };
-    return { statusCode: 404, data: null };
+    if (req.url !== FUNCTION_URL) return { statusCode: 404, data: null };
+    const answer = route(req.data as { action?: string });
+    return answer ? { statusCode: 200, data: await answer(req.data) } : { statusCode: 404, data: null };
+  });
+  // weapp: the same answers through wx.cloud.callFunction.
+  Taro.cloud.callFunction.mockImplementation(async ({ data }) => {
+    const answer = route(data as { action?: string });
+    return { result: answer ? await answer(data) : undefined, errMsg: 'cloud.callFunction:ok' };
   });
 }
 
-export const functionCalls = () => Taro.request.mock.calls.filter(([req]) => req.url === FUNCTION_URL).map(([req]) => req);
+const isCheck = (data: unknown) => {
+  const action = (data as { action?: string }).action;
+  return !action || action === 'check';
+};
+
+/** The check requests sent to the function. */
+export const functionCalls = () => Taro.request.mock.calls.filter(([req]) => req.url === FUNCTION_URL && isCheck(req.data)).map(([req]) => req);
+
+/** The check events sent in weapp (wx.cloud.callFunction). */
+export const cloudCheckEvents = () => Taro.cloud.callFunction.mock.calls.map(([o]) => o.data).filter(isCheck);
+
+/** The requests for one other action. */
+export const actionCalls = (action: Exclude<Action, 'check'>) =>
+  Taro.request.mock.calls.filter(([req]) => req.url === FUNCTION_URL && (req.data as { action?: string }).action === action).map(([req]) => req);
 
 export interface Deferred<T> {
   promise: Promise<T>;
@@ -55,11 +92,14 @@ export const completed = (code: CheckResponse['code'] & string, extra: Partial<C
     ...extra,
   }) as CheckResponse;
 
-/** Renders and lets pending effects (the status call) settle, so no update lands outside act. */
+/** Renders and lets pending effects (status calls) settle, so no update lands outside act. */
 export async function show(ui: React.ReactElement) {
   const result = render(ui);
   await act(async () => {});
   return result;
 }
+
+/** Lets pending promises (a confirmation, a function call) settle inside act. */
+export const settle = () => act(async () => {});
 
 export const $ = (container: HTMLElement, selector: string) => container.querySelector(selector) as HTMLElement | null;

@@ -3,6 +3,7 @@ import Taro from './stubs/taro';
 import { $, completed, resetPages, show } from './helpers';
 import ResultPage from '../../src/pages/result/index';
 import { vendorStatus } from '../../src/domain';
+import { keepPerson, takeKeptPerson } from '../../src/services/keptPerson';
 import { getLastResult, setLastResult } from '../../src/services/resultStore';
 import type { CheckCompleted } from '../../src/domain';
 
@@ -13,7 +14,7 @@ beforeEach(() => {
 const text = (container: HTMLElement, selector: string) => $(container, selector)?.textContent ?? null;
 
 describe('result page', () => {
-  it.each([
+  test.each([
     ['01', '核验通过', 'result-icon-pass', '✓'],
     ['02', '核验未通过', 'result-icon-fail', '✕'],
     ['203', '暂时无法核验', 'result-icon-unverifiable', '!'],
@@ -33,32 +34,32 @@ describe('result page', () => {
     expect($(container, '#result-trace-id')!.getAttribute('data-selectable')).toBe('true');
   });
 
-  it('shows the carrier when there is one', async () => {
+  test('shows the carrier when there is one', async () => {
     setLastResult(completed('01') as CheckCompleted);
     const { container } = await show(<ResultPage />);
     expect(text(container, '#result-carrier')).toBe('联通');
   });
 
-  it('hides the carrier row when the carrier is empty', async () => {
+  test('hides the carrier row when the carrier is empty', async () => {
     setLastResult(completed('02', { carrier: '' }) as CheckCompleted);
     const { container } = await show(<ResultPage />);
     expect($(container, '#result-carrier')).toBeNull();
     expect(container.textContent).not.toContain('运营商');
   });
 
-  it('says a cached result was not charged again', async () => {
+  test('says a cached result was not charged again', async () => {
     setLastResult(completed('01', { cached: true }) as CheckCompleted);
     const { container } = await show(<ResultPage />);
     expect(text(container, '#result-cached')).toContain('这是您近期相同信息的核验结果，未重复扣费');
   });
 
-  it('has no cached note for a fresh result', async () => {
+  test('has no cached note for a fresh result', async () => {
     setLastResult(completed('01') as CheckCompleted);
     const { container } = await show(<ResultPage />);
     expect($(container, '#result-cached')).toBeNull();
   });
 
-  it('goes back to an empty form on 重新核验', async () => {
+  test('goes back to an empty form on 重新核验', async () => {
     setLastResult(completed('01') as CheckCompleted);
     const { container } = await show(<ResultPage />);
     fireEvent.click($(container, '#check-again')!);
@@ -66,7 +67,40 @@ describe('result page', () => {
     expect(getLastResult()).toBeNull();
   });
 
-  it('explains, and offers the form, when opened without a result', async () => {
+  test.each(['02', '206'] as const)('offers 换一个号码 after %s, back to the form keeping name and ID in memory only', async (code) => {
+    setLastResult(completed(code) as CheckCompleted);
+    keepPerson({ name: '张三', idCard: '11010519491231002X' });
+    const { container } = await show(<ResultPage />);
+    expect(takeKeptPerson()).toBeNull(); // taken by the page, not left lying around
+    fireEvent.click($(container, '#other-mobile')!);
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/form/index' });
+    expect(takeKeptPerson()).toEqual({ name: '张三', idCard: '11010519491231002X' });
+    expect(Taro.setStorageSync).not.toHaveBeenCalled();
+  });
+
+  test('keeps nothing on 重新核验 after a 02', async () => {
+    setLastResult(completed('02') as CheckCompleted);
+    keepPerson({ name: '张三', idCard: '11010519491231002X' });
+    const { container } = await show(<ResultPage />);
+    fireEvent.click($(container, '#check-again')!);
+    expect(takeKeptPerson()).toBeNull();
+  });
+
+  test.each(['01', '203', '204'] as const)('does not offer 换一个号码 after %s', async (code) => {
+    setLastResult(completed(code) as CheckCompleted);
+    keepPerson({ name: '张三', idCard: '11010519491231002X' });
+    const { container } = await show(<ResultPage />);
+    expect($(container, '#other-mobile')).toBeNull();
+  });
+
+  test('opens 我的核验记录', async () => {
+    setLastResult(completed('01') as CheckCompleted);
+    const { container } = await show(<ResultPage />);
+    fireEvent.click($(container, '#records-link')!);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/records/index' });
+  });
+
+  test('explains, and offers the form, when opened without a result', async () => {
     const { container } = await show(<ResultPage />);
     expect(text(container, '#result-title')).toBe('没有可显示的核验结果');
     expect($(container, '#result-masked-name')).toBeNull();

@@ -48,13 +48,13 @@ function wcsc(root: string, file: string) {
 }
 
 describe('weapp build: WeChat compilers', () => {
-  it('compiles every .wxml in dist/ with wcc without errors', () => {
+  test('compiles every .wxml in dist/ with wcc without errors', () => {
     const result = wcc(DIST);
     expect({ status: result.status, stderr: result.stderr.toString() }).toEqual({ status: 0, stderr: '' });
     expect(result.stdout.toString()).toContain('$gwx');
   });
 
-  it('reports broken markup, so the check above can fail', () => {
+  test('reports broken markup, so the check above can fail', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxml-'));
     fs.writeFileSync(path.join(dir, 'broken.wxml'), '<view><text>未闭合</view>\n');
     const result = wcc(dir);
@@ -62,7 +62,7 @@ describe('weapp build: WeChat compilers', () => {
     expect(result.stdout.toString() + result.stderr.toString()).toContain("expect end-tag `text`");
   });
 
-  it('compiles every .wxss in dist/ with wcsc without errors', () => {
+  test('compiles every .wxss in dist/ with wcsc without errors', () => {
     const files = listFiles(DIST, '.wxss');
     expect(files.map((f) => rel(f))).toContain('app.wxss');
     for (const file of files) {
@@ -71,7 +71,7 @@ describe('weapp build: WeChat compilers', () => {
     }
   });
 
-  it('reports broken styles, so the check above can fail', () => {
+  test('reports broken styles, so the check above can fail', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxss-'));
     const file = path.join(dir, 'broken.wxss');
     fs.writeFileSync(file, '.a { color: red;\n');
@@ -82,11 +82,11 @@ describe('weapp build: WeChat compilers', () => {
 describe('weapp build: package', () => {
   const appJson = () => JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as { pages: string[] };
 
-  it('lists the agreement first, then the form and the result', () => {
-    expect(appJson().pages).toEqual(['pages/agreement/index', 'pages/form/index', 'pages/result/index']);
+  test('opens on the home page (status on launch), then lists the agreement, form, result and records', () => {
+    expect(appJson().pages).toEqual(['pages/home/index', 'pages/agreement/index', 'pages/form/index', 'pages/result/index', 'pages/records/index']);
   });
 
-  it('has the script, template and settings of every page', () => {
+  test('has the script, template and settings of every page', () => {
     for (const page of appJson().pages) {
       for (const ext of ['.js', '.wxml', '.json']) expect(fs.existsSync(path.join(DIST, page + ext))).toBe(true);
       const config = JSON.parse(fs.readFileSync(path.join(DIST, `${page}.json`), 'utf8'));
@@ -94,13 +94,13 @@ describe('weapp build: package', () => {
     }
   });
 
-  it('stays under the 2 MB main-package limit', () => {
+  test('stays under the 2 MB main-package limit', () => {
     const total = listFiles(DIST).reduce((sum, f) => sum + fs.statSync(f).size, 0);
     console.log(`weapp dist/ main package: ${total} bytes`);
     expect(total).toBeLessThan(MAIN_PACKAGE_LIMIT);
   });
 
-  it('ships no secret, no local-host identity header and no local-host call', () => {
+  test('ships no secret, no local-host identity header and no local-host call', () => {
     for (const file of listFiles(DIST, '.js')) {
       const code = fs.readFileSync(file, 'utf8');
       expect({ file: rel(file), appcode: /ALIYUN_APPCODE|APPCODE |MOBILECHECK_HASH_SECRET/.test(code), openidHeader: code.includes('x-wx-openid'), status: code.includes('/api/status') }).toEqual({

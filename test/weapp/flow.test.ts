@@ -1,70 +1,30 @@
 // Drives the production weapp build (dist/) through its own compiled page logic: WeChat calls
 // each page's `eh` with the element's id/data-sid, as base.wxml binds it. See miniProgram.ts.
-import { DIST, requireFreshDist } from './dist';
-import { attrOf, createMiniProgram, findById, fire, rootOf, textOf, type MiniProgram, type PageInstance } from './miniProgram';
-import { buildAgreement } from '../../src/domain';
-import { operatorSettings } from '../../src/settings/operator';
-
-const VERSION = buildAgreement(operatorSettings).version;
-const VALID = { name: '张三', idCard: '11010519491231002X', mobile: '13800138000' };
-const COMPLETED = {
-  ok: true,
-  verified: true,
-  code: '01',
-  message: '姓名、身份证号码与手机号码一致，该号码登记在本人名下。',
-  carrier: '移动',
-  masked: { name: '张*', idCard: '11**************2X', mobile: '138****8000' },
-  traceId: 'trace-weapp-1',
-  cached: false,
-};
+import { requireFreshDist } from './dist';
+import { attrOf, fire, rootOf, textOf } from './miniProgram';
+import { COMPLETED, el, fillValid, mp, report, sent, start, tap, text, tick, typeInto, VALID, VERSION } from './session';
 
 beforeAll(() => requireFreshDist());
 
 jest.setTimeout(30_000);
 
-let mp: MiniProgram;
 afterEach(async () => {
   await mp?.settle();
 });
 
-function start(answer: (data: unknown) => unknown = () => COMPLETED, consent?: { version: string; acceptedAt: number }) {
-  mp = createMiniProgram(DIST, { callFunction: (_name, data) => answer(data) });
-  if (consent) mp.storage.set('mobileCheck.consent', consent);
-  return mp;
-}
-
-const el = (page: PageInstance, id: string) => {
-  const node = findById(page, id);
-  if (!node) throw new Error(`#${id} is not rendered on ${page.route}`);
-  return node;
-};
-const text = (page: PageInstance, id: string) => textOf(findById(page, id));
-
-async function tap(id: string) {
-  fire(mp.current(), el(mp.current(), id), 'tap');
-  await mp.settle();
-}
-async function typeInto(id: string, value: string) {
-  fire(mp.current(), el(mp.current(), id), 'input', { value, cursor: value.length, keyCode: 0 });
-  await mp.settle();
-}
-async function tick() {
-  fire(mp.current(), el(mp.current(), 'agree-group'), 'change', { value: ['agree'] });
-  await mp.settle();
-}
-async function fillValid() {
-  for (const [id, value] of Object.entries(VALID)) await typeInto(id, value);
-}
+const agreed = { version: VERSION, acceptedAt: 1 };
 
 describe('weapp build: loading', () => {
-  it('sets up WeChat cloud once when the app starts', async () => {
+  test('sets up WeChat cloud once when the app starts', async () => {
     await start().launch();
     expect(mp.cloudInitCalls).toHaveLength(1);
     expect(mp.cloudInitCalls[0]).toMatchObject({ traceUser: true });
   });
 
-  it('renders the agreement first, with its notice, whole text and unticked box', async () => {
+  test('asks status on launch, then renders the agreement with its notice, whole text and unticked box', async () => {
     await start().launch();
+    expect(sent('status')).toHaveLength(1);
+    expect(mp.navigations).toEqual([{ kind: 'redirectTo', url: '/pages/agreement/index' }]);
     const page = mp.current();
     expect(page.route).toBe('pages/agreement/index');
     const all = textOf(rootOf(page));
@@ -76,17 +36,17 @@ describe('weapp build: loading', () => {
     expect(all).not.toContain('沙箱模式');
   });
 
-  it('renders the form page’s labels and keyboards', async () => {
-    await start(undefined, { version: VERSION, acceptedAt: 1 }).launch();
+  test('renders the form page’s labels and keyboards', async () => {
+    await start({ consent: agreed }).launch();
     const page = mp.current();
     expect(page.route).toBe('pages/form/index');
     expect(textOf(rootOf(page))).toContain('身份证号码');
     expect(attrOf(mp, el(page, 'idCard'), 'type')).toBe('idcard');
     expect(attrOf(mp, el(page, 'mobile'), 'type')).toBe('number');
-    expect(attrOf(mp, el(page, 'mobile'), 'maxlength')).toBe(11);
+    expect(attrOf(mp, el(page, 'mobile'), 'maxlength')).toBeGreaterThanOrEqual('+86 138-0013-8000'.length);
   });
 
-  it('renders the result page opened directly with a way to the form', async () => {
+  test('renders the result page opened directly with a way to the form', async () => {
     await start().launch();
     mp.wx.navigateTo({ url: '/pages/result/index' });
     await mp.settle();
@@ -96,40 +56,66 @@ describe('weapp build: loading', () => {
   });
 });
 
+describe('weapp build: launch for a verified person', () => {
+  const verified = { ok: true, verified: true, verifiedAt: Date.UTC(2026, 10, 28, 17, 30), masked: COMPLETED.masked, traceId: 't' };
+
+  test('shows 已完成实名核验 with the masked fields and date instead of the form', async () => {
+    await start({ consent: agreed, answers: { status: () => verified } }).launch();
+    const page = mp.current();
+    expect(page.route).toBe('pages/home/index');
+    expect(text(page, 'verified-title')).toBe('已完成实名核验');
+    expect(text(page, 'verified-mobile')).toBe('138****8000');
+    expect(text(page, 'verified-date')).toBe('核验日期：2026年11月29日');
+  });
+
+  test('leads 核验其他号码 into the normal flow', async () => {
+    await start({ consent: agreed, answers: { status: () => verified } }).launch();
+    await tap('check-other');
+    expect(mp.current().route).toBe('pages/form/index');
+  });
+
+  test('opens the normal flow when status fails', async () => {
+    await start({ answers: { status: () => { throw new Error('cloud.callFunction:fail'); } } }).launch();
+    expect(mp.current().route).toBe('pages/agreement/index');
+  });
+});
+
 describe('weapp build: agreement', () => {
-  it('keeps 同意并继续 disabled while the box is not ticked', async () => {
+  test('keeps 同意并继续 disabled while the box is not ticked', async () => {
     await start().launch();
+    const before = mp.navigations.length;
     expect(attrOf(mp, el(mp.current(), 'agree-button'), 'disabled')).toBe(true);
     await tap('agree-button');
-    expect(mp.navigations).toEqual([]);
+    expect(mp.navigations.slice(before)).toEqual([]);
     expect(mp.storage.has('mobileCheck.consent')).toBe(false);
   });
 
-  it('enables 同意并继续 when the box is ticked', async () => {
+  test('enables 同意并继续 when the box is ticked', async () => {
     await start().launch();
     await tick();
     expect(attrOf(mp, el(mp.current(), 'agree-button'), 'disabled')).toBeFalsy();
   });
 
-  it('skips to the form when the current version is stored', async () => {
-    await start(undefined, { version: VERSION, acceptedAt: 1 }).launch();
+  test('skips to the form when the current version is stored', async () => {
+    await start({ consent: agreed }).launch();
     expect(mp.navigations).toEqual([{ kind: 'redirectTo', url: '/pages/form/index' }]);
     expect(mp.current().route).toBe('pages/form/index');
   });
 
-  it('asks again when another version is stored', async () => {
-    await start(undefined, { version: 'older', acceptedAt: 1 }).launch();
+  test('asks again when another version is stored', async () => {
+    await start({ consent: { version: 'older', acceptedAt: 1 } }).launch();
     expect(mp.current().route).toBe('pages/agreement/index');
     expect(text(mp.current(), 'agreement-changed')).toContain('内容已更新');
   });
 });
 
 describe('weapp build: agreement → form → result', () => {
-  it('agrees, fills the form, calls mobileCheck once with consent and shows the result', async () => {
+  test('agrees, fills the form, calls mobileCheck once with consent and shows the result', async () => {
     await start().launch();
     await tick();
     await tap('agree-button');
-    expect(mp.storage.get('mobileCheck.consent')).toMatchObject({ version: VERSION });
+    const consent = mp.storage.get('mobileCheck.consent') as { version: string; acceptedAt: number };
+    expect(consent).toMatchObject({ version: VERSION, acceptedAt: expect.any(Number) });
     expect(mp.current().route).toBe('pages/form/index');
     expect(attrOf(mp, el(mp.current(), 'submit'), 'disabled')).toBe(true);
 
@@ -137,8 +123,8 @@ describe('weapp build: agreement → form → result', () => {
     expect(attrOf(mp, el(mp.current(), 'submit'), 'disabled')).toBeFalsy();
     await tap('submit');
 
-    expect(mp.callFunctionCalls).toEqual([
-      { name: 'mobileCheck', data: { ...VALID, consent: { agreementVersion: VERSION, accepted: true } } },
+    expect(sent('check')).toEqual([
+      { action: 'check', ...VALID, consent: { agreementVersion: VERSION, accepted: true, acceptedAt: consent.acceptedAt } },
     ]);
     expect(mp.navigations.at(-1)).toEqual({ kind: 'redirectTo', url: '/pages/result/index' });
     const page = mp.current();
@@ -156,33 +142,58 @@ describe('weapp build: agreement → form → result', () => {
     expect(attrOf(mp, el(mp.current(), 'mobile'), 'value') ?? '').toBe('');
   });
 
-  it('sends one call when submit is tapped twice', async () => {
-    await start(undefined, { version: VERSION, acceptedAt: 1 }).launch();
+  test('comes back from a 02 with 换一个号码 keeping name and ID and clearing the mobile', async () => {
+    await start({ consent: agreed, answers: { check: () => ({ ...COMPLETED, verified: false, code: '02' }) } }).launch();
+    await fillValid();
+    await tap('submit');
+    await tap('other-mobile');
+    const form = mp.current();
+    expect(form.route).toBe('pages/form/index');
+    expect(attrOf(mp, el(form, 'name'), 'value')).toBe(VALID.name);
+    expect(attrOf(mp, el(form, 'idCard'), 'value')).toBe(VALID.idCard);
+    expect(attrOf(mp, el(form, 'mobile'), 'value') ?? '').toBe('');
+    expect(JSON.stringify([...mp.storage.values()])).not.toContain(VALID.idCard);
+    expect(mp.navigations.map((n) => n.url).join(' ')).not.toContain(VALID.idCard);
+  });
+
+  test('sends one call when submit is tapped twice', async () => {
+    await start({ consent: agreed }).launch();
     await fillValid();
     const submit = el(mp.current(), 'submit');
     fire(mp.current(), submit, 'tap');
     fire(mp.current(), submit, 'tap');
     await mp.settle();
-    expect(mp.callFunctionCalls).toHaveLength(1);
+    expect(sent('check')).toHaveLength(1);
   });
 
-  it('shows the function’s field error under that field', async () => {
-    await start(() => ({ ok: false, code: 'INVALID_MOBILE', field: 'mobile', message: '手机号码填写有误，请核对后再试。', traceId: 't' }), {
-      version: VERSION,
-      acceptedAt: 1,
-    }).launch();
+  test('shows the function’s field error under that field', async () => {
+    const refusal = { ok: false, code: 'INVALID_MOBILE', field: 'mobile', message: '手机号码填写有误，请核对后再试。', traceId: 't' };
+    await start({ consent: agreed, answers: { check: () => refusal } }).launch();
     await fillValid();
     await tap('submit');
     expect(mp.current().route).toBe('pages/form/index');
     expect(text(mp.current(), 'mobile-error')).toBe('手机号码填写有误，请核对后再试。');
   });
 
-  it('shows the network message when the cloud call fails', async () => {
-    await start(() => {
-      throw new Error('cloud.callFunction:fail');
-    }, { version: VERSION, acceptedAt: 1 }).launch();
+  test('shows the network message when the cloud call fails', async () => {
+    await start({ consent: agreed, answers: { check: () => { throw new Error('cloud.callFunction:fail'); } } }).launch();
     await fillValid();
     await tap('submit');
     expect(text(mp.current(), 'form-error')).toContain('网络连接失败');
+  });
+});
+
+describe('weapp build: phone proven by WeChat', () => {
+  test('sends the real-time phone number button’s code instead of a mobile', async () => {
+    const wechat = () => ({ ok: true, verified: false, traceId: 't', phoneSource: 'wechat' });
+    await start({ consent: agreed, answers: { status: wechat } }).launch();
+    expect(() => el(mp.current(), 'mobile')).toThrow();
+    await typeInto('name', VALID.name);
+    await typeInto('idCard', VALID.idCard);
+    await report('phone-button', 'getrealtimephonenumber', { code: 'wx-code-9', errMsg: 'getRealtimePhoneNumber:ok' });
+    await tap('submit');
+    expect(sent('check')).toHaveLength(1);
+    expect(sent('check')[0]).toMatchObject({ phoneCode: 'wx-code-9' });
+    expect(sent('check')[0]).not.toHaveProperty('mobile');
   });
 });

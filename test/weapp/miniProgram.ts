@@ -30,6 +30,8 @@ export interface MiniProgram {
   navigations: { kind: string; url: string }[];
   callFunctionCalls: { name: string; data: unknown }[];
   cloudInitCalls: unknown[];
+  /** WeChat's privacy API as the pages used it. */
+  privacy: { listener: PrivacyListener | null; openedContract: number };
   /** Template name (the node's nn) -> tag and attribute -> data key, read from base.wxml. */
   templates: Map<string, { tag: string; attrs: Record<string, string> }>;
   launch(): Promise<void>;
@@ -37,11 +39,15 @@ export interface MiniProgram {
   settle(): Promise<void>;
 }
 
+export type PrivacyListener = (resolve: (option: { event: string; buttonId?: string }) => void, info: { referrer: string }) => void;
+
 export interface Options {
   /** What wx.cloud.callFunction answers (`result`), or throws. */
   callFunction: (name: string, data: unknown) => unknown;
   /** Simulated modal answer. */
   modalConfirm?: boolean;
+  /** What wx.getPrivacySetting answers: whether the person still has to agree (default: agreed before). */
+  needPrivacyAuthorization?: boolean;
 }
 
 /** Sets `a.b.[0].c` / `a.b[0].c` (Taro's setData keys) inside `target`. */
@@ -76,6 +82,8 @@ function readTemplates(distDir: string) {
   return templates;
 }
 
+const SHORT_TIMER_MS = 100;
+
 const clone = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
 
 export function createMiniProgram(distDir: string, opts: Options): MiniProgram {
@@ -84,6 +92,7 @@ export function createMiniProgram(distDir: string, opts: Options): MiniProgram {
   const navigations: { kind: string; url: string }[] = [];
   const callFunctionCalls: { name: string; data: unknown }[] = [];
   const cloudInitCalls: unknown[] = [];
+  const privacy: MiniProgram['privacy'] = { listener: null, openedContract: 0 };
   const pageOptions = new Map<string, Record<string, any>>();
   let appOptions: Record<string, any> | null = null;
   let loadingRoute: string | null = null;
@@ -191,6 +200,15 @@ export function createMiniProgram(distDir: string, opts: Options): MiniProgram {
     getDeviceInfo: () => ({ platform: 'devtools' }),
     getAppBaseInfo: () => ({ SDKVersion: '3.0.0' }),
     canIUse: () => true,
+    getPrivacySetting: (o: any) =>
+      ok('getPrivacySetting', o, { needAuthorization: opts.needPrivacyAuthorization ?? false, privacyContractName: '《示例小程序隐私保护指引》' }),
+    onNeedPrivacyAuthorization: (listener: PrivacyListener) => {
+      privacy.listener = listener;
+    },
+    openPrivacyContract: (o: any) => {
+      privacy.openedContract += 1;
+      ok('openPrivacyContract', o);
+    },
     nextTick: (fn: () => void) => later(fn),
     cloud: {
       init: (o: unknown) => void cloudInitCalls.push(o),
@@ -214,15 +232,32 @@ export function createMiniProgram(distDir: string, opts: Options): MiniProgram {
     },
   };
 
+  // The app's short timers count as work under way: a cold first render runs in many setTimeout(0)
+  // slices of React's scheduler. Long ones (request time limits) do not.
+  const shortTimers = new Set<ReturnType<typeof setTimeout>>();
+  const appSetTimeout = (fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    if ((ms ?? 0) > SHORT_TIMER_MS) return setTimeout(fn, ms, ...args);
+    const timer = setTimeout(() => {
+      shortTimers.delete(timer);
+      fn(...args);
+    }, ms);
+    shortTimers.add(timer);
+    return timer;
+  };
+  const appClearTimeout = (timer: ReturnType<typeof setTimeout>) => {
+    shortTimers.delete(timer);
+    clearTimeout(timer);
+  };
+
   const context = vm.createContext({
     wx,
     console,
-    setTimeout,
-    clearTimeout,
+    setTimeout: appSetTimeout,
+    clearTimeout: appClearTimeout,
     setInterval,
     clearInterval,
-    requestAnimationFrame: (fn: (t: number) => void) => setTimeout(() => fn(Date.now()), 16),
-    cancelAnimationFrame: clearTimeout,
+    requestAnimationFrame: (fn: (t: number) => void) => appSetTimeout(() => fn(Date.now()), 16),
+    cancelAnimationFrame: appClearTimeout,
     App: (o: Record<string, any>) => {
       appOptions = o;
     },
@@ -275,7 +310,7 @@ export function createMiniProgram(distDir: string, opts: Options): MiniProgram {
     while (Date.now() - start < maxMs) {
       await new Promise((r) => setTimeout(r, 5));
       const now = signature();
-      if (now !== last || pending.size > 0) {
+      if (now !== last || pending.size > 0 || shortTimers.size > 0) {
         last = now;
         quietSince = Date.now();
       } else if (Date.now() - quietSince >= quietMs) {
@@ -292,6 +327,7 @@ export function createMiniProgram(distDir: string, opts: Options): MiniProgram {
     navigations,
     callFunctionCalls,
     cloudInitCalls,
+    privacy,
     templates: readTemplates(distDir),
     current: () => {
       const top = stack[stack.length - 1];

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Checkbox, CheckboxGroup, Label, Text, View } from '@tarojs/components';
+import { formatBeijingTime } from '../../domain';
 import { SandboxBanner } from '../../components/SandboxBanner';
 import { AgreementText } from '../../components/AgreementText';
 import { currentAgreement } from '../../services/agreement';
@@ -8,12 +9,6 @@ import { consentState, readConsent, saveConsent } from '../../services/consentSt
 import { ROUTES } from '../../services/routes';
 
 const AGREE_VALUE = 'agree';
-
-function formatDate(epochMs: number): string {
-  const d = new Date(epochMs);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}年${pad(d.getMonth() + 1)}月${pad(d.getDate())}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 /**
  * Agreement page. Query: `review=1` opens it read-only after agreeing (from the form);
@@ -67,7 +62,7 @@ export default function AgreementPage() {
       )}
       {reviewing && stored && (
         <View id="agreement-accepted" className="notice-box notice-box-info">
-          您已于{formatDate(stored.acceptedAt)}同意本授权书。如需撤回，请在核验页面点击“撤回授权”。
+          您已于{formatBeijingTime(stored.acceptedAt)}（北京时间）同意本授权书。如需撤回，请在核验页面点击“撤回授权”。
         </View>
       )}
 

@@ -1,33 +1,39 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { vendorStatus, type Verdict } from '../../domain';
+import { vendorStatus, type VendorStatusCode, type Verdict } from '../../domain';
+import { InfoRow } from '../../components/InfoRow';
 import { SandboxBanner } from '../../components/SandboxBanner';
+import { keepPerson, takeKeptPerson } from '../../services/keptPerson';
 import { clearLastResult, getLastResult } from '../../services/resultStore';
 import { ROUTES } from '../../services/routes';
 
 const ICONS: Record<Verdict, string> = { pass: '✓', fail: '✕', unverifiable: '!' };
 const ICON_LABELS: Record<Verdict, string> = { pass: '通过', fail: '未通过', unverifiable: '无法核验' };
-
-function Row({ id, label, value, selectable }: { id: string; label: string; value: string; selectable?: boolean }) {
-  return (
-    <View className="cell cell-row">
-      <Text className="cell-label">{label}</Text>
-      <Text id={id} className="cell-value" selectable={selectable} userSelect={selectable}>
-        {value}
-      </Text>
-    </View>
-  );
-}
+// The mobile is what did not fit (02: not registered to this person; 206: the number is wrong).
+const OTHER_MOBILE_CODES: VendorStatusCode[] = ['02', '206'];
 
 export default function ResultPage() {
   // Read once: the result stays on screen even if the store is cleared later.
   const [result] = useState(getLastResult);
+  // Name and ID of this check, in memory only, for “换一个号码”.
+  const [person] = useState(takeKeptPerson);
 
   const checkAgain = () => {
     clearLastResult();
-    Taro.redirectTo({ url: ROUTES.form });
+    void Taro.redirectTo({ url: ROUTES.form });
   };
+  const otherMobile = () => {
+    if (person) keepPerson(person);
+    checkAgain();
+  };
+  const recordsLink = (
+    <View className="links">
+      <Text id="records-link" className="link" onClick={() => Taro.navigateTo({ url: ROUTES.records })}>
+        我的核验记录
+      </Text>
+    </View>
+  );
 
   if (!result) {
     return (
@@ -45,11 +51,13 @@ export default function ResultPage() {
             去核验
           </Button>
         </View>
+        {recordsLink}
       </View>
     );
   }
 
   const status = vendorStatus(result.code);
+  const offerOtherMobile = person !== null && OTHER_MOBILE_CODES.includes(result.code);
   return (
     <View className="page">
       <SandboxBanner />
@@ -64,11 +72,11 @@ export default function ResultPage() {
       </Text>
 
       <View className="cells">
-        <Row id="result-masked-name" label="姓名" value={result.masked.name} />
-        <Row id="result-masked-idCard" label="身份证号码" value={result.masked.idCard} />
-        <Row id="result-masked-mobile" label="手机号码" value={result.masked.mobile} />
-        {result.carrier ? <Row id="result-carrier" label="运营商" value={result.carrier} /> : null}
-        {result.traceId ? <Row id="result-trace-id" label="核验编号" value={result.traceId} selectable /> : null}
+        <InfoRow id="result-masked-name" label="姓名" value={result.masked.name} />
+        <InfoRow id="result-masked-idCard" label="身份证号码" value={result.masked.idCard} />
+        <InfoRow id="result-masked-mobile" label="手机号码" value={result.masked.mobile} />
+        {result.carrier ? <InfoRow id="result-carrier" label="运营商" value={result.carrier} /> : null}
+        {result.traceId ? <InfoRow id="result-trace-id" label="核验编号" value={result.traceId} selectable /> : null}
       </View>
 
       {result.cached && (
@@ -78,10 +86,16 @@ export default function ResultPage() {
       )}
 
       <View className="btn-area">
-        <Button id="check-again" className="btn btn-primary" onClick={checkAgain}>
+        {offerOtherMobile && (
+          <Button id="other-mobile" className="btn btn-primary" onClick={otherMobile}>
+            换一个号码
+          </Button>
+        )}
+        <Button id="check-again" className={`btn ${offerOtherMobile ? 'btn-default' : 'btn-primary'}`} onClick={checkAgain}>
           重新核验
         </Button>
       </View>
+      {recordsLink}
     </View>
   );
 }

@@ -1,6 +1,8 @@
 // Small stand-ins for @tarojs/components: plain DOM elements that forward ids, classes and the
 // Taro-style events the pages use (onClick, onInput/onBlur with e.detail.value, CheckboxGroup onChange).
-import { createContext, useContext, type ReactNode } from 'react';
+// Open-type buttons (WeChat's own sheets) report through DOM events of the same name, which tests
+// dispatch: fireEvent(button, new CustomEvent('getrealtimephonenumber', { detail: { code } })).
+import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 
 type Props = Record<string, any> & { children?: ReactNode };
 
@@ -18,11 +20,38 @@ export const Text = (p: Props) => (
   </span>
 );
 
-export const Button = (p: Props) => (
-  <button {...pick(p)} type="button" disabled={!!p.disabled} data-loading={p.loading ? 'true' : undefined} onClick={p.onClick}>
-    {p.children}
-  </button>
-);
+const OPEN_TYPE_EVENTS: Record<string, string> = {
+  getrealtimephonenumber: 'onGetRealTimePhoneNumber',
+  agreeprivacyauthorization: 'onAgreePrivacyAuthorization',
+};
+
+export const Button = (p: Props) => {
+  const ref = useRef<HTMLButtonElement>(null);
+  const props = useRef(p);
+  props.current = p;
+  useEffect(() => {
+    const el = ref.current!;
+    const listeners = Object.entries(OPEN_TYPE_EVENTS).map(([type, prop]) => {
+      const listener = (e: Event) => props.current[prop]?.({ type, detail: (e as CustomEvent).detail ?? {} });
+      el.addEventListener(type, listener);
+      return () => el.removeEventListener(type, listener);
+    });
+    return () => listeners.forEach((remove) => remove());
+  }, []);
+  return (
+    <button
+      {...pick(p)}
+      ref={ref}
+      type="button"
+      disabled={!!p.disabled}
+      data-open-type={p.openType}
+      data-loading={p.loading ? 'true' : undefined}
+      onClick={p.onClick}
+    >
+      {p.children}
+    </button>
+  );
+};
 
 export const Label = (p: Props) => (
   <label {...pick(p)} htmlFor={p.for}>
@@ -37,6 +66,8 @@ export const Input = (p: Props) => (
     data-type={p.type}
     maxLength={p.maxlength}
     placeholder={p.placeholder}
+    disabled={!!p.disabled}
+    data-focus={p.focus ? 'true' : undefined}
     value={p.value ?? ''}
     onChange={(e) => p.onInput?.({ detail: { value: e.target.value } })}
     onBlur={(e) => p.onBlur?.({ detail: { value: e.target.value } })}

@@ -1,5 +1,14 @@
-// A stand-in for @tarojs/taro: storage in a Map, navigation recorded, request and showModal mocked.
+// A stand-in for @tarojs/taro: storage in a Map, navigation recorded, request and showModal mocked,
+// WeChat's privacy API answering from `privacy`.
 export const storage = new Map<string, unknown>();
+
+type PrivacyResolve = (option: { event: string; buttonId?: string }) => void;
+/** What getPrivacySetting answers (`fail: true` makes it fail), and the listener the page registered. */
+export const privacy = {
+  needAuthorization: false,
+  fail: false,
+  listener: null as ((resolve: PrivacyResolve, info: { referrer: string }) => void) | null,
+};
 
 export const router = { params: {} as Record<string, string> };
 
@@ -20,6 +29,15 @@ const Taro = {
   request: jest.fn((_: { url: string; method?: string; data?: unknown; timeout?: number }) =>
     Promise.resolve({ statusCode: 404, data: null }) as Promise<{ statusCode: number; data: unknown }>,
   ),
+  canIUse: jest.fn((_: string) => true),
+  getPrivacySetting: jest.fn((o: { success?: (r: unknown) => void; fail?: (r: unknown) => void }) => {
+    if (privacy.fail) o.fail?.({ errMsg: 'getPrivacySetting:fail' });
+    else o.success?.({ errMsg: 'getPrivacySetting:ok', needAuthorization: privacy.needAuthorization, privacyContractName: '《测试小程序隐私保护指引》' });
+  }),
+  onNeedPrivacyAuthorization: jest.fn((listener: typeof privacy.listener) => {
+    privacy.listener = listener;
+  }),
+  openPrivacyContract: jest.fn((_?: unknown) => undefined),
   cloud: {
     init: jest.fn(),
     callFunction: jest.fn((_: { name: string; data: unknown }) => Promise.resolve({ result: undefined as unknown, errMsg: '' })),
@@ -29,12 +47,14 @@ const Taro = {
 export function resetTaro(): void {
   storage.clear();
   router.params = {};
+  Object.assign(privacy, { needAuthorization: false, fail: false, listener: null });
   for (const value of Object.values(Taro)) if (jest.isMockFunction(value)) value.mockClear();
   Taro.cloud.init.mockReset();
   Taro.cloud.callFunction.mockReset();
   Taro.getCurrentPages.mockImplementation(() => [{}, {}]);
   Taro.showModal.mockImplementation(() => Promise.resolve({ confirm: true, cancel: false }));
   Taro.request.mockImplementation(() => Promise.resolve({ statusCode: 404, data: null }));
+  Taro.canIUse.mockImplementation(() => true);
 }
 
 export const useRouter = () => router;

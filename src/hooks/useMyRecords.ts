@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import type { OwnConsent, OwnVerification } from '../domain';
+import { forgetStatus } from '../services/launchStatus';
+import { callAction } from '../services/mobileCheckClient';
+import { useMounted } from './useMounted';
+
+export type RecordsState =
+  | { phase: 'loading' }
+  | { phase: 'error'; message: string; traceId: string }
+  | { phase: 'empty' }
+  | { phase: 'ready'; records: OwnVerification[]; consents: OwnConsent[] };
+
+export const DELETE_CONFIRMATION =
+  '将删除本服务保存的您的全部核验记录和授权记录，删除后无法恢复。为防止滥用，核验次数限制不会因删除而重置，到期后自动恢复。';
+
+/** The person's own records from `myRecords`, and deleting them all (`deleteMyRecords`). */
+export function useMyRecords() {
+  const [state, setState] = useState<RecordsState>({ phase: 'loading' });
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const mounted = useMounted();
+
+  const load = useCallback(async () => {
+    setState({ phase: 'loading' });
+    const answer = await callAction('myRecords');
+    if (!mounted.current) return;
+    if (!answer.ok) setState({ phase: 'error', message: answer.message, traceId: answer.traceId });
+    else if (answer.records.length === 0 && answer.consents.length === 0) setState({ phase: 'empty' });
+    else setState({ phase: 'ready', records: answer.records, consents: answer.consents });
+  }, [mounted]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const deleteAll = async () => {
+    if (deleting) return;
+    const { confirm } = await Taro.showModal({
+      title: '删除全部记录',
+      content: DELETE_CONFIRMATION,
+      confirmText: '删除',
+      confirmColor: '#fa5151',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    setDeleting(true);
+    setDeleteError(null);
+    const answer = await callAction('deleteMyRecords');
+    if (!mounted.current) return;
+    setDeleting(false);
+    if (!answer.ok) {
+      setDeleteError(`删除未完成：${answer.message}`);
+      return;
+    }
+    forgetStatus(); // `status` no longer finds a verification
+    // Shows what the function holds now, which after deleting is nothing.
+    await load();
+  };
+
+  return { state, reload: load, deleteAll, deleting, deleteError };
+}

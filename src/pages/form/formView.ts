@@ -1,0 +1,82 @@
+// What the form shows for what was typed: each field's check, which message wins, and the name hint.
+import { checkIdCard, checkMobile, checkName, chinaDate, ID_CARD_LENGTH, MOBILE_LENGTH, type FieldName } from '../../domain';
+
+export type Values = Record<FieldName, string>;
+export type Flags = Record<FieldName, boolean>;
+export type Validated = ReturnType<typeof validate>;
+
+export const FIELDS: FieldName[] = ['name', 'idCard', 'mobile'];
+export const EMPTY: Values = { name: '', idCard: '', mobile: '' };
+export const UNTOUCHED: Flags = { name: false, idCard: false, mobile: false };
+export const ALL_TOUCHED: Flags = { name: true, idCard: true, mobile: true };
+
+export interface FieldSpec {
+  name: FieldName;
+  label: string;
+  type: 'text' | 'idcard' | 'number';
+  placeholder: string;
+  maxlength: number;
+}
+
+// Room for what people paste: the domain drops spaces, dashes and +86 (`+86 138-0013-8000` is 17
+// characters, `1101 0519 4912 3100 2X` is 22); the checks below still demand 18 and 11.
+export const ID_CARD_MAXLENGTH = 24;
+export const MOBILE_MAXLENGTH = 20;
+
+/**
+ * `idcard` and `number` bring up WeChat's ID-number and digit keyboards. In a browser an
+ * `<input type="number">` empties a pasted `+86 138-0013-8000`, so h5 asks for text.
+ */
+export function fieldSpecs(): Record<FieldName, FieldSpec> {
+  return {
+    name: { name: 'name', label: '姓名', type: 'text', placeholder: '与身份证上一致', maxlength: 40 },
+    idCard: { name: 'idCard', label: '身份证号码', type: 'idcard', placeholder: '18位居民身份证号码', maxlength: ID_CARD_MAXLENGTH },
+    mobile: {
+      name: 'mobile',
+      label: '手机号码',
+      type: process.env.TARO_ENV === 'h5' ? 'text' : 'number',
+      placeholder: '11位手机号码',
+      maxlength: MOBILE_MAXLENGTH,
+    },
+  };
+}
+
+export function validate(values: Values, now: number) {
+  return {
+    name: checkName(values.name),
+    idCard: checkIdCard(values.idCard, chinaDate(now)),
+    mobile: checkMobile(values.mobile),
+  };
+}
+
+// Digits (ASCII or full-width) and the ID's X: what counts toward the 18 or 11, whatever separates them.
+const significantLength = (value: string) => value.replace(/[^0-9０-９xXｘＸ]/g, '').length;
+
+/** A field's own complaint is due once it was left, once it reached full length, or for a wrong character. */
+function complaintDue(field: FieldName, value: string, touched: boolean, reason: string): boolean {
+  if (touched || reason === 'characters') return true;
+  if (field === 'idCard') return significantLength(value) >= ID_CARD_LENGTH;
+  if (field === 'mobile') return significantLength(value) >= MOBILE_LENGTH;
+  return false;
+}
+
+/**
+ * The one message under a field. The field's own check, when due, comes first; then what the
+ * function said about it (kept until the field is edited).
+ */
+export function fieldMessage(
+  field: FieldName,
+  value: string,
+  touched: boolean,
+  result: Validated[FieldName],
+  serverMessage?: string,
+): string | undefined {
+  if (!result.ok && complaintDue(field, value, touched, result.reason)) return result.message;
+  return serverMessage;
+}
+
+/** Under the name: the form that will be sent when it differs from what was typed (• ‧ ・ become ·). */
+export function nameHint(typed: string, result: Validated['name']): string | undefined {
+  if (!result.ok || result.value === typed.trim()) return undefined;
+  return `将按“${result.value}”提交`;
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '手机号实名核验',
+});

@@ -1,0 +1,101 @@
+// One person in Debian's Chromium against the local host (`npm start`'s product: the h5 build and the
+// real handler, sandbox vendor), shared by the e2e suites.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startProduct, type RunningProduct } from '../../local-host/product';
+
+const root = path.resolve(__dirname, '../..');
+const FUNCTION_PATH = '/api/functions/mobileCheck';
+// Taro's page transition after a navigation.
+const TRANSITION_MS = 400;
+
+export interface BrowserSession {
+  product: RunningProduct;
+  page: Page;
+  /** The events sent to the function, in order (status, check, myRecords, …). */
+  events: Record<string, unknown>[];
+  /** Only the checks. */
+  checks(): Record<string, unknown>[];
+  shot(name: string): Promise<void>;
+  text(selector: string): Promise<string>;
+  isDisabled(selector: string): Promise<boolean>;
+  /** Waits for an element, then for the page transition. */
+  arrive(selector: string): Promise<void>;
+  /** Reloads the app from its first page, as a new launch. */
+  relaunch(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the product with `env` (MOBILECHECK_* settings; a fresh data directory) and a phone-sized
+ * Chromium page. Screenshots go to SCREENSHOT_DIR when set (`npm run screenshots`), else a temp dir.
+ */
+export async function openBrowserSession(env: Record<string, string> = {}): Promise<BrowserSession> {
+  if (!existsSync(path.join(root, 'dist-h5/index.html'))) throw new Error('dist-h5/ is missing: run `npm run build:h5` first');
+  const shots = process.env.SCREENSHOT_DIR ? path.resolve(process.env.SCREENSHOT_DIR) : mkdtempSync(path.join(tmpdir(), 'screenshots-'));
+  const product = await startProduct({
+    env: { MOBILECHECK_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'e2e-')), ...env },
+    port: 0,
+    log: () => undefined,
+  });
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
+        '--no-first-run', '--disable-component-update', '--disable-sync'],
+    });
+  } catch (error) {
+    await product.close();
+    throw error;
+  }
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const events: Record<string, unknown>[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === FUNCTION_PATH) events.push(JSON.parse(request.postData() ?? '{}') as Record<string, unknown>);
+  });
+  const opened = browser;
+  return {
+    product,
+    page,
+    events,
+    checks: () => events.filter((e) => (e.action ?? 'check') === 'check'),
+    shot: async (name) => {
+      await page.screenshot({ path: path.join(shots, `${name}.png`) });
+    },
+    text: (selector) => page.locator(selector).first().innerText(),
+    // Taro's h5 button keeps a `disabled="false"` attribute when enabled.
+    isDisabled: (selector) => page.locator(selector).first().evaluate((el) => el.hasAttribute('disabled') && el.getAttribute('disabled') !== 'false'),
+    arrive: async (selector) => {
+      await page.locator(selector).first().waitFor();
+      await page.waitForTimeout(TRANSITION_MS);
+    },
+    relaunch: async () => {
+      await page.goto(product.url);
+    },
+    close: async () => {
+      await opened.close();
+      await product.close();
+    },
+  };
+}
+
+/** Types into Taro h5 inputs (`<taro-input-core id=…>` wraps the real `<input>`), leaving each field. */
+export async function fillForm(page: Page, values: Record<string, string>): Promise<void> {
+  for (const [field, value] of Object.entries(values)) {
+    await page.fill(`#${field} input`, value);
+    await page.locator(`#${field} input`).blur();
+  }
+}
+
+/** Waits until the submit button is enabled, then taps it. */
+export async function submitWhenEnabled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const button = document.querySelector('#submit');
+    return button !== null && (!button.hasAttribute('disabled') || button.getAttribute('disabled') === 'false');
+  });
+  await page.click('#submit');
+}
