@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { handlerFromEnv } from '../cloudfunctions/mobileCheck/src/compose';
 import type { Logger } from '../cloudfunctions/mobileCheck/src/log';
+import { sandboxPhoneExchange } from '../cloudfunctions/mobileCheck/src/phoneNumber/sandboxPhoneExchange';
 import { readSettings } from '../cloudfunctions/mobileCheck/src/settings';
 import { startSandboxVendor, type SandboxVendor } from './sandboxVendor';
 import { DEV_OPENID, startLocalHost, type Mode } from './server';
@@ -85,7 +86,10 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
   const mode: Mode = isLive(options.env) ? 'live' : 'sandbox';
   const sandbox = mode === 'live' ? undefined : await startSandboxVendor();
   const store = openSqliteStore(path.join(dataDirOf(options.env), 'mobileCheck.sqlite'));
-  const handler = handlerFromEnv(functionEnv(options.env, sandbox), { store, ...(options.log && { log: options.log }) });
+  // WeChat's phone codes can only be exchanged in the cloud; the sandbox takes "sandbox:<11 digits>".
+  const handler = handlerFromEnv(functionEnv(options.env, sandbox), {
+    store, ...(sandbox && { phone: sandboxPhoneExchange() }), ...(options.log && { log: options.log }),
+  });
   const closeParts = async () => {
     await sandbox?.close();
     store.close();
