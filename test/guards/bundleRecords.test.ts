@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { checkEvent } from '../support/people';
 import { buildTestBundle } from '../support/testBundle';
+import { HASH_SECRET } from './support';
 
 const run = promisify(execFile);
 let sandbox: SandboxVendor;
@@ -43,12 +44,21 @@ describe('the built index.js with records', () => {
     expect(sandbox.received.length).toBe(before);
   });
 
-  test('runs the retention purge for a Timer event with no caller, and a check for the same event from a caller', async () => {
+  test('runs the retention purge for a Timer event with no caller, answering nothing countable, and a check for the same event from a caller', async () => {
     const timer = { Type: 'Timer', TriggerName: 'retentionPurge', Time: '2025-01-01T03:00:00Z' };
-    const { WX_OPENID: _none, ...noCaller } = env({ MOBILECHECK_HASH_SECRET: 'bundle-secret' });
-    expect((await callBundle(timer, noCaller, 'stand-in')).response).toEqual({ ok: true, purged: { consents: 0, verifications: 0, counters: 0 } });
-    expect((await callBundle(timer, env({ MOBILECHECK_HASH_SECRET: 'bundle-secret' }), 'stand-in')).response)
+    const { WX_OPENID: _none, ...noCaller } = env({ MOBILECHECK_HASH_SECRET: HASH_SECRET });
+    const { response, stdout } = await callBundle(timer, noCaller, 'stand-in');
+    expect(response).toEqual({ ok: true });
+    expect(stdout).toContain('"event":"retentionPurge"');
+    expect((await callBundle(timer, env({ MOBILECHECK_HASH_SECRET: HASH_SECRET }), 'stand-in')).response)
       .toMatchObject({ ok: false, code: 'INVALID_NAME' });
+  });
+
+  test('answers a check with the hash secret over the database stand-in, and SERVICE_MISCONFIGURED with a secret under 32 characters', async () => {
+    const before = sandbox.received.length;
+    expect((await callBundle(checkEvent(), env({ MOBILECHECK_HASH_SECRET: HASH_SECRET }), 'stand-in')).response).toMatchObject({ ok: true, code: '01', cached: false });
+    expect((await callBundle(checkEvent(), env({ MOBILECHECK_HASH_SECRET: 'bundle-secret' }), 'stand-in')).response).toMatchObject({ ok: false, code: 'SERVICE_MISCONFIGURED' });
+    expect(sandbox.received.length).toBe(before + 1);
   });
 
   test('declares the daily timer trigger in config.json with a seven-field cron', () => {

@@ -1,9 +1,10 @@
-// Concurrent requests through the real handler and the sandbox vendor over loopback: what each
-// burst costs, counted as the HTTP requests that reached the vendor.
+// Concurrent requests through the real handler and the sandbox vendor over loopback, on one function
+// instance and on two over one store: what each burst costs, counted as the requests that reached
+// the vendor.
 import type { CheckResponse } from '../../src/domain';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { checkEvent } from '../support/people';
-import { ADAPTERS, eventFor, harness, type OpenedStore } from './support';
+import { ADAPTERS, countOf, eventFor, harness, MANY_PEOPLE, type Harness, type OpenedStore } from './support';
 
 const CALLER = 'o-burst-caller';
 let sandbox: SandboxVendor;
@@ -14,8 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const count = (responses: CheckResponse[], predicate: (r: CheckResponse) => boolean) => responses.filter(predicate).length;
-
 describe.each(ADAPTERS)('bursts with the %s store', (_name, openStore) => {
   let opened: OpenedStore;
   beforeEach(() => {
@@ -24,56 +23,71 @@ describe.each(ADAPTERS)('bursts with the %s store', (_name, openStore) => {
   });
   afterEach(() => opened.close());
 
+  /** Two function instances over one store, each with its own memory and its own store handle. */
+  const twoInstances = (env: Record<string, string> = {}): [Harness, Harness] =>
+    [harness(sandbox, opened.store, env), harness(sandbox, opened.another(), env)];
+  const spread = (instances: Harness[], n: number, request: (i: number) => [unknown, string]): Promise<CheckResponse[]> =>
+    Promise.all(Array.from({ length: n }, (_unused, i) => instances[i % instances.length].check(...request(i))));
+
   test('50 identical requests at once make one vendor call, and all 50 get its answer', async () => {
-    const { handle } = harness(sandbox, opened.store);
-    const responses = await Promise.all(Array.from({ length: 50 }, () => handle(checkEvent(), CALLER)));
+    const responses = await spread([harness(sandbox, opened.store)], 50, () => [checkEvent(), CALLER]);
     expect(sandbox.received).toHaveLength(1);
     expect(sandbox.billed()).toBeGreaterThan(0);
-    expect(count(responses, (r) => r.ok && r.code === '01')).toBe(50);
-    expect(count(responses, (r) => r.ok && !r.cached)).toBe(1);
+    expect(countOf(responses, (r) => r.ok && r.code === '01')).toBe(50);
+    expect(countOf(responses, (r) => r.ok && !r.cached)).toBe(1);
     expect(new Set(responses.map((r) => r.traceId)).size).toBe(50);
   });
 
   test('50 identical requests of a non-final 203 at once still make one vendor call', async () => {
-    const { handle } = harness(sandbox, opened.store);
-    const responses = await Promise.all(Array.from({ length: 50 }, () => handle(checkEvent({ mobile: '13800138003' }), CALLER)));
+    const responses = await spread([harness(sandbox, opened.store)], 50, () => [checkEvent({ mobile: '13800138003' }), CALLER]);
     expect(sandbox.received).toHaveLength(1);
-    expect(count(responses, (r) => r.code === '203')).toBe(50);
+    expect(countOf(responses, (r) => r.code === '203')).toBe(50);
   });
 
-  test('50 distinct requests at once from one caller with a limit of 10 make exactly 10 vendor calls and 40 RATE_LIMITED', async () => {
-    const { handle } = harness(sandbox, opened.store, { MOBILECHECK_CALLER_DAILY_LIMIT: '10' });
-    const responses = await Promise.all(Array.from({ length: 50 }, (_unused, i) => handle(eventFor(i), CALLER)));
-    expect(sandbox.received).toHaveLength(10);
-    expect(count(responses, (r) => r.ok)).toBe(10);
-    const limited = responses.filter((r) => r.code === 'RATE_LIMITED');
-    expect(limited).toHaveLength(40);
-    for (const r of limited) expect(r.ok === false && r.retryAfterSeconds).toBeGreaterThan(0);
+  test('two instances × 5 identical requests at once make exactly one vendor call: all 10 answer the same code, 9 of them cached', async () => {
+    const responses = await spread(twoInstances(), 10, () => [checkEvent(), CALLER]);
+    expect(sandbox.received).toHaveLength(1);
+    expect(sandbox.billed()).toBeGreaterThan(0);
+    expect(new Set(responses.map((r) => r.code))).toEqual(new Set(['01']));
+    expect(countOf(responses, (r) => r.ok && r.cached)).toBe(9);
   });
 
-  test('50 distinct requests split over two function instances sharing the store still make exactly 10 vendor calls', async () => {
-    const a = harness(sandbox, opened.store, { MOBILECHECK_CALLER_DAILY_LIMIT: '10' });
-    const b = harness(sandbox, opened.store, { MOBILECHECK_CALLER_DAILY_LIMIT: '10' });
-    const responses = await Promise.all(Array.from({ length: 50 }, (_unused, i) => (i % 2 ? a : b).handle(eventFor(i), CALLER)));
-    expect(sandbox.received).toHaveLength(10);
-    expect(count(responses, (r) => r.code === 'RATE_LIMITED')).toBe(40);
+  test('two instances × 25 identical requests of a non-final 203 at once make exactly one vendor call', async () => {
+    const responses = await spread(twoInstances(), 50, () => [checkEvent({ mobile: '13800138003' }), CALLER]);
+    expect(sandbox.received).toHaveLength(1);
+    expect(countOf(responses, (r) => r.code === '203')).toBe(50);
   });
 
-  test('20 callers checking one mobile at once make exactly as many calls as the per-mobile limit (3)', async () => {
-    const { handle } = harness(sandbox, opened.store);
-    const responses = await Promise.all(Array.from({ length: 20 }, (_unused, i) => handle(checkEvent(), `o-caller-${i}`)));
-    expect(sandbox.received).toHaveLength(3);
-    expect(count(responses, (r) => r.code === 'RATE_LIMITED')).toBe(17);
+  test('50 distinct requests at once from one caller with a limit of 10 make at most 10 vendor calls, and no other answer is billed', async () => {
+    const responses = await spread([harness(sandbox, opened.store, { MOBILECHECK_CALLER_DAILY_LIMIT: '10', ...MANY_PEOPLE })], 50, (i) => [eventFor(i), CALLER]);
+    expect(sandbox.received.length).toBeLessThanOrEqual(10);
+    expect(countOf(responses, (r) => r.ok)).toBe(sandbox.received.length);
+    for (const r of responses.filter((x) => x.code === 'RATE_LIMITED')) expect(r.ok === false && r.retryAfterSeconds).toBeGreaterThan(0);
   });
 
-  test('50 identical requests split over two instances make at most one vendor call per instance', async () => {
-    const a = harness(sandbox, opened.store);
-    const b = harness(sandbox, opened.store);
-    const responses = await Promise.all(Array.from({ length: 50 }, (_unused, i) => (i % 2 ? a : b).handle(checkEvent(), CALLER)));
-    expect(sandbox.received.length).toBeGreaterThanOrEqual(1);
-    expect(sandbox.received.length).toBeLessThanOrEqual(2);
-    expect(count(responses, (r) => r.code === '01')).toBe(50);
-    // eslint-disable-next-line no-console
-    console.info(`two instances, 50 identical requests: ${sandbox.received.length} vendor call(s)`);
+  test('50 distinct requests split over two instances from one caller with a limit of 10 still make at most 10 vendor calls', async () => {
+    const responses = await spread(twoInstances({ MOBILECHECK_CALLER_DAILY_LIMIT: '10', ...MANY_PEOPLE }), 50, (i) => [eventFor(i), CALLER]);
+    expect(sandbox.received.length).toBeLessThanOrEqual(10);
+    expect(countOf(responses, (r) => r.ok)).toBe(sandbox.received.length);
+  });
+
+  test('20 callers checking one mobile at once each get their own answer: no caller uses up another\'s checks', async () => {
+    const responses = await spread(twoInstances(), 20, (i) => [checkEvent(), `o-caller-${i}`]);
+    expect(sandbox.received).toHaveLength(20);
+    expect(countOf(responses, (r) => r.ok && r.code === '01' && !r.cached)).toBe(20);
+  });
+
+  test.each([1, 2])('50 distinct checks at once from distinct callers on %i instance(s) with MOBILECHECK_DAILY_BUDGET=7 make exactly 7 vendor calls, the rest BUDGET_EXHAUSTED; cached answers still work', async (instances) => {
+    const env = { MOBILECHECK_DAILY_BUDGET: '7' };
+    const harnesses = instances === 1 ? [harness(sandbox, opened.store, env)] : twoInstances(env);
+    const responses = await spread(harnesses, 50, (i) => [eventFor(i), `o-caller-${i}`]);
+    expect(sandbox.received).toHaveLength(7);
+    expect(countOf(responses, (r) => r.ok)).toBe(7);
+    expect(countOf(responses, (r) => r.code === 'BUDGET_EXHAUSTED')).toBe(43);
+    const answered = responses.findIndex((r) => r.ok);
+    const again = await harnesses[harnesses.length - 1].check(eventFor(answered), `o-caller-${answered}`);
+    expect(again).toMatchObject({ ok: true, code: '01', cached: true });
+    expect(await harnesses[0].check(eventFor(99), 'o-newcomer')).toMatchObject({ code: 'BUDGET_EXHAUSTED' });
+    expect(sandbox.received).toHaveLength(7);
   });
 });

@@ -1,10 +1,26 @@
 import fc from 'fast-check';
 import { createHasher, tripleValue } from '../../cloudfunctions/mobileCheck/src/hash';
 import {
-  attemptPlan, beijingDay, DAY_MS, isTimerEvent, nextBeijingMidnight, percentUsed, quotaWarningDue, retentionCutoff,
-  retryAfterSeconds, reusableSince,
+  admitCall, beijingDay, currentLimits, DAY_MS, IDENTITY_WINDOW_MS, isTimerEvent, nextBeijingMidnight, percentUsed, quotaWarningDue,
+  retentionCutoff, retryAfterSeconds, reusableSince, spendExhausted, withoutCall,
 } from '../../cloudfunctions/mobileCheck/src/policy';
-import { DEFAULT_GUARDS, readSettings } from '../../cloudfunctions/mobileCheck/src/settings';
+import { DEFAULT_GUARDS, readSettings, type GuardSettings } from '../../cloudfunctions/mobileCheck/src/settings';
+import type { CallerLimits } from '../../cloudfunctions/mobileCheck/src/store/types';
+import { HASH_SECRET } from './support';
+
+/** 2025-03-10 12:00 Beijing time. */
+const NOON = Date.UTC(2025, 2, 10, 4, 0);
+const MIDNIGHT = Date.UTC(2025, 2, 10, 16, 0);
+const plan = (mobile = 'm', person = 'p', now = NOON) => ({ now, mobile, person });
+
+/** The limits after admitting each planned call in turn; throws on a refusal. */
+function afterCalls(plans: ReturnType<typeof plan>[], guards: GuardSettings = DEFAULT_GUARDS): CallerLimits | undefined {
+  return plans.reduce<CallerLimits | undefined>((limits, next) => {
+    const admitted = admitCall(limits, next, guards);
+    if (!admitted.ok) throw new Error(`refused: ${admitted.refusal.limit}`);
+    return admitted.next;
+  }, undefined);
+}
 
 describe('the pure cost-guard policy', () => {
   test('counts Beijing calendar days: 23:59 and 00:00 Beijing time fall on different days', () => {
@@ -30,12 +46,47 @@ describe('the pure cost-guard policy', () => {
     expect(retryAfterSeconds(5, 10)).toBe(1);
   });
 
-  test('plans a reservation with the caller\'s day, its end and the settings\' limits', () => {
-    const now = Date.UTC(2025, 2, 10, 4, 0);
-    expect(attemptPlan({ reservationId: 'r', caller: 'c', mobile: 'm', now }, { ...DEFAULT_GUARDS, callerDailyLimit: 7 })).toEqual({
-      reservationId: 'r', now, caller: 'c', callerDay: '20250310', callerLimit: 7, callerResetAt: Date.UTC(2025, 2, 10, 16, 0),
-      mobile: 'm', mobileLimit: 3, mobileWindowMs: DAY_MS,
+  test('admits a caller\'s calls up to the daily limit, then refuses until Beijing midnight, when the count starts afresh', () => {
+    const guards = { ...DEFAULT_GUARDS, callerDailyLimit: 2 };
+    const limits = afterCalls([plan('m1'), plan('m2')], guards);
+    expect(limits).toMatchObject({ day: '20250310', calls: 2, mobiles: { m1: 1, m2: 1 }, version: 2 });
+    expect(admitCall(limits, plan('m3'), guards)).toEqual({ ok: false, refusal: { limit: 'caller', retryAt: MIDNIGHT } });
+    expect(admitCall(limits, plan('m3', 'p', MIDNIGHT - 1), guards).ok).toBe(false);
+    expect(admitCall(limits, plan('m3', 'p', MIDNIGHT), guards)).toMatchObject({ ok: true, next: { day: '20250311', calls: 1, mobiles: { m3: 1 } } });
+  });
+
+  test('counts this caller\'s calls on one mobile per Beijing day', () => {
+    const limits = afterCalls([plan(), plan(), plan()]);
+    expect(admitCall(limits, plan(), DEFAULT_GUARDS)).toEqual({ ok: false, refusal: { limit: 'mobile', retryAt: MIDNIGHT } });
+    expect(admitCall(limits, plan('other'), DEFAULT_GUARDS).ok).toBe(true);
+  });
+
+  test('admits at most 2 distinct people per caller in 30 days, the same people again, and a 3rd once the oldest is 30 days old', () => {
+    const limits = afterCalls([plan('m1', 'p1'), plan('m2', 'p2', NOON + 1000)]);
+    expect(admitCall(limits, plan('m3', 'p3'), DEFAULT_GUARDS)).toEqual({ ok: false, refusal: { limit: 'identities', retryAt: NOON + IDENTITY_WINDOW_MS } });
+    expect(admitCall(limits, plan('m3', 'p1'), DEFAULT_GUARDS).ok).toBe(true);
+    expect(admitCall(limits, plan('m3', 'p3', NOON + IDENTITY_WINDOW_MS), DEFAULT_GUARDS)).toMatchObject({
+      ok: true, next: { identities: { p2: NOON + 1000 + IDENTITY_WINDOW_MS, p3: NOON + 2 * IDENTITY_WINDOW_MS } },
     });
+  });
+
+  test('gives back an unbilled call\'s day counts but keeps its person counted, and gives nothing back on another day', () => {
+    const limits = afterCalls([plan('m1', 'p1')]) as CallerLimits;
+    expect(withoutCall(limits, plan('m1', 'p1'))).toMatchObject({ calls: 0, mobiles: { m1: 0 }, identities: { p1: NOON + IDENTITY_WINDOW_MS }, version: 2 });
+    expect(withoutCall(limits, plan('m1', 'p1', MIDNIGHT))).toMatchObject({ calls: 1, mobiles: { m1: 1 }, version: 2 });
+    expect(withoutCall({ ...limits, calls: 0, mobiles: {} }, plan('m1')).calls).toBe(0);
+  });
+
+  test('keeps a withdrawal in the current limits across days', () => {
+    expect(currentLimits({ day: '20250309', calls: 5, mobiles: { m: 3 }, identities: {}, withdrawnAt: 7, version: 4 }, NOON))
+      .toEqual({ day: '20250310', calls: 0, mobiles: {}, identities: {}, withdrawnAt: 7, version: 4 });
+  });
+
+  test('stops spending at the daily budget or the bought quota, and never without them', () => {
+    expect(spendExhausted({ today: 7, total: 7 }, { ...DEFAULT_GUARDS, dailyBudget: 7 })).toBe(true);
+    expect(spendExhausted({ today: 6, total: 99 }, { ...DEFAULT_GUARDS, dailyBudget: 7 })).toBe(false);
+    expect(spendExhausted({ today: 0, total: 100 }, { ...DEFAULT_GUARDS, quotaTotal: 100 })).toBe(true);
+    expect(spendExhausted({ today: 1e9, total: 1e9 }, DEFAULT_GUARDS)).toBe(false);
   });
 
   test('reuses answers only within the cache window, and not at all with a window of 0', () => {
@@ -66,29 +117,37 @@ describe('the pure cost-guard policy', () => {
 describe('the guard settings', () => {
   test('uses the documented defaults when nothing is set', () => {
     expect(readSettings({})).toMatchObject({
-      hashSecret: undefined, retentionDays: 30,
-      guards: { callerDailyLimit: 10, mobileDailyLimit: 3, cacheSeconds: 86_400, quotaTotal: undefined },
+      hashSecret: undefined, retentionDays: 30, adminOpenids: new Set(),
+      guards: { callerDailyLimit: 10, mobileDailyLimit: 3, callerIdentityLimit: 2, requestDailyLimit: 100, dailyBudget: undefined, cacheSeconds: 86_400, quotaTotal: undefined },
     });
   });
 
   test('reads every guard setting', () => {
     expect(readSettings({
-      MOBILECHECK_HASH_SECRET: ' s3cret ', MOBILECHECK_CALLER_DAILY_LIMIT: '20', MOBILECHECK_MOBILE_DAILY_LIMIT: '2',
-      MOBILECHECK_CACHE_SECONDS: '0', MOBILECHECK_QUOTA_TOTAL: '5000', MOBILECHECK_RETENTION_DAYS: '90',
+      MOBILECHECK_HASH_SECRET: ` ${HASH_SECRET} `, MOBILECHECK_CALLER_DAILY_LIMIT: '20', MOBILECHECK_MOBILE_DAILY_LIMIT: '2',
+      MOBILECHECK_CALLER_IDENTITY_LIMIT: '5', MOBILECHECK_REQUEST_DAILY_LIMIT: '300', MOBILECHECK_DAILY_BUDGET: '50',
+      MOBILECHECK_CACHE_SECONDS: '0', MOBILECHECK_QUOTA_TOTAL: '5000', MOBILECHECK_RETENTION_DAYS: '90', MOBILECHECK_ADMIN_OPENIDS: ' o-a, ,o-b ',
     })).toMatchObject({
-      hashSecret: 's3cret', retentionDays: 90,
-      guards: { callerDailyLimit: 20, mobileDailyLimit: 2, cacheSeconds: 0, quotaTotal: 5000 },
+      hashSecret: HASH_SECRET, retentionDays: 90, adminOpenids: new Set(['o-a', 'o-b']),
+      guards: { callerDailyLimit: 20, mobileDailyLimit: 2, callerIdentityLimit: 5, requestDailyLimit: 300, dailyBudget: 50, cacheSeconds: 0, quotaTotal: 5000 },
     });
   });
 
   test.each([
     ['MOBILECHECK_CALLER_DAILY_LIMIT', '0'],
     ['MOBILECHECK_MOBILE_DAILY_LIMIT', '21'],
+    ['MOBILECHECK_CALLER_IDENTITY_LIMIT', '0'],
+    ['MOBILECHECK_REQUEST_DAILY_LIMIT', 'many'],
+    ['MOBILECHECK_DAILY_BUDGET', '0'],
     ['MOBILECHECK_CACHE_SECONDS', '-1'],
     ['MOBILECHECK_QUOTA_TOTAL', 'lots'],
     ['MOBILECHECK_RETENTION_DAYS', '0'],
   ])('rejects %s=%p with the setting\'s name', (name, value) => {
     expect(() => readSettings({ [name]: value })).toThrow(new RegExp(name));
+  });
+
+  test.each(['x', 's3cret', 'x'.repeat(31)])('rejects a hash secret shorter than 32 characters (%p), saying how to make one', (secret) => {
+    expect(() => readSettings({ MOBILECHECK_HASH_SECRET: secret })).toThrow(/MOBILECHECK_HASH_SECRET.*32.*openssl rand/);
   });
 
   test('rejects a cache window longer than the retention period', () => {
@@ -97,14 +156,14 @@ describe('the guard settings', () => {
 });
 
 describe('the keyed hashes', () => {
-  const hasher = createHasher('test-secret');
+  const hasher = createHasher(HASH_SECRET);
 
   test('gives equal values of different kinds different hashes', () => {
     expect(hasher.hash('mobile', '13800138000')).not.toBe(hasher.hash('caller', '13800138000'));
   });
 
   test('depends on the secret, so a leaked table cannot be reversed by hashing guesses without it', () => {
-    expect(createHasher('other-secret').hash('mobile', '13800138000')).not.toBe(hasher.hash('mobile', '13800138000'));
+    expect(createHasher(`${HASH_SECRET}-other`).hash('mobile', '13800138000')).not.toBe(hasher.hash('mobile', '13800138000'));
     expect(hasher.hash('mobile', '13800138000')).toMatch(/^[0-9a-f]{64}$/);
   });
 

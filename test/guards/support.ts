@@ -2,50 +2,95 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { entryFromEnv, handlerFromEnv, type EnvDeps } from '../../cloudfunctions/mobileCheck/src/compose';
+import type { ActionAnswer, CheckResponse, StatsAnswer } from '../../src/domain';
+import { depsFromEnv, type EnvDeps } from '../../cloudfunctions/mobileCheck/src/compose';
+import { createHandler } from '../../cloudfunctions/mobileCheck/src/handler';
+import { createHasher, tripleValue } from '../../cloudfunctions/mobileCheck/src/hash';
 import type { LogLine } from '../../cloudfunctions/mobileCheck/src/log';
+import { createEntry, createRetentionJob, type Entry } from '../../cloudfunctions/mobileCheck/src/retention';
 import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
 import type { Store } from '../../cloudfunctions/mobileCheck/src/store/types';
 import type { SandboxVendor } from '../../local-host/sandboxVendor';
-import { openSqliteStore } from '../../local-host/sqliteStore';
-import { fakeCloudDatabase } from '../store/fakeCloudDatabase';
+import { openSqliteStore, type SqliteStore } from '../../local-host/sqliteStore';
+import { fakeCloudDatabase, type FakeCloudDatabase } from '../../scripts/support/cloudDatabaseStandIn';
 import { checkEvent, idCardNumber } from '../support/people';
 
 export interface OpenedStore {
   store: Store;
+  /** A second handle on the same data, as another function instance (or local host) opens it. */
+  another(): Store;
   rows(): unknown[];
+  /** The cloud-database stand-in underneath, for the cloud adapter. */
+  db?: FakeCloudDatabase;
   close(): void;
+}
+
+function openSqlite(): OpenedStore {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mobilecheck-guards-'));
+  const file = path.join(dir, 'store.sqlite');
+  const handles: SqliteStore[] = [openSqliteStore(file)];
+  return {
+    store: handles[0],
+    another: () => {
+      handles.push(openSqliteStore(file));
+      return handles[handles.length - 1];
+    },
+    rows: () => Object.values(handles[0].dump()).flat(),
+    close: () => {
+      handles.forEach((handle) => handle.close());
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The cloud adapter over a stand-in database; `latencyMs` delays every call like a network hop. */
+export function openCloud(latencyMs?: number): OpenedStore & { db: FakeCloudDatabase } {
+  const db = fakeCloudDatabase({ collections: Object.values(COLLECTIONS), ...(latencyMs !== undefined && { latencyMs }) });
+  return { store: cloudStore(db), another: () => cloudStore(db), rows: () => Object.values(db.dump()).flat(), db, close: () => undefined };
 }
 
 /** Both adapters, each opened fresh. */
 export const ADAPTERS: [string, () => OpenedStore][] = [
-  ['sqlite', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'mobilecheck-guards-'));
-    const store = openSqliteStore(path.join(dir, 'store.sqlite'));
-    return { store, rows: () => Object.values(store.dump()).flat(), close: () => { store.close(); rmSync(dir, { recursive: true, force: true }); } };
-  }],
-  ['cloud database stand-in', () => {
-    const db = fakeCloudDatabase({ collections: Object.values(COLLECTIONS) });
-    return { store: cloudStore(db), rows: () => Object.values(db.dump()).flat(), close: () => undefined };
-  }],
+  ['sqlite', openSqlite],
+  ['cloud database stand-in', () => openCloud()],
 ];
 
-export const HASH_SECRET = 'test-secret';
+export const HASH_SECRET = 'guards-test-secret-0123456789abcdef';
+export const hasher = createHasher(HASH_SECRET);
+export const callerHash = (openid: string) => hasher.hash('caller', openid);
+export const tripleHash = (fields: { name: string; idCard: string; mobile: string }) => hasher.hash('triple', tripleValue(fields));
+
+/** Settings for suites that check many distinct people from one caller. */
+export const MANY_PEOPLE = { MOBILECHECK_CALLER_IDENTITY_LIMIT: '1000' };
 
 export function sandboxEnv(sandbox: SandboxVendor, env: Record<string, string> = {}): Record<string, string> {
   return { ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_HASH_SECRET: HASH_SECRET, ...env };
 }
 
+/** One function instance: its own memory, the given store. */
 export interface Harness {
   lines: LogLine[];
-  handle: ReturnType<typeof handlerFromEnv>;
-  entry: ReturnType<typeof entryFromEnv>;
+  /** A check, answered as the mini-program sees it. */
+  check(event: unknown, caller: string | undefined): Promise<CheckResponse>;
+  /** Any other action. */
+  act(event: unknown, caller: string | undefined): Promise<ActionAnswer>;
+  /** The `stats` action, for an admin. */
+  stats(caller: string, days?: number): Promise<StatsAnswer>;
+  /** What the platform calls: timer events without a caller reach the purge. */
+  entry: Entry;
 }
 
 export function harness(sandbox: SandboxVendor, store: Store, env: Record<string, string> = {}, overrides: Partial<EnvDeps> = {}): Harness {
   const lines: LogLine[] = [];
-  const deps = { store, log: (line: LogLine) => lines.push(line), ...overrides };
-  return { lines, handle: handlerFromEnv(sandboxEnv(sandbox, env), deps), entry: entryFromEnv(sandboxEnv(sandbox, env), deps) };
+  const deps = depsFromEnv(sandboxEnv(sandbox, env), { store, log: (line: LogLine) => lines.push(line), ...overrides });
+  const handle = createHandler(deps);
+  return {
+    lines,
+    check: (event, caller) => handle(event, caller) as Promise<CheckResponse>,
+    act: handle,
+    stats: (caller, days = 1) => handle({ action: 'stats', days }, caller) as Promise<StatsAnswer>,
+    entry: createEntry(handle, createRetentionJob(deps)),
+  };
 }
 
 /** A distinct valid person for each n; the mobile ends in 0, so the sandbox answers 01. */
@@ -56,3 +101,5 @@ export const personNumber = (n: number) => ({
 });
 
 export const eventFor = (n: number, overrides: Record<string, unknown> = {}) => checkEvent({ ...personNumber(n), ...overrides });
+
+export const countOf = (responses: CheckResponse[], predicate: (r: CheckResponse) => boolean) => responses.filter(predicate).length;

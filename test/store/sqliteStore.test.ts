@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { beijingDay } from '../../cloudfunctions/mobileCheck/src/policy';
 import { openSqliteStore, type SqliteStore } from '../../local-host/sqliteStore';
-import { consent, describeStoreContract, plan, verification, NOON } from './storeContract';
+import { describeStoreContract, KNOWN_BUGS } from './storeContract';
+import { answerOf, billedCheck, keys, NOON, openAndReserve, openFor, prepare, reserveInput } from './storeFixtures';
 
 let dir: string;
 let opened: SqliteStore[] = [];
@@ -21,36 +23,38 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describeStoreContract('sqlite', async () => {
-  const store = open();
-  return { store, rows: () => Object.values(store.dump()).flat() };
-});
+// Product bug: reserve() takes a claim another request finished after this one's open (it checks
+// only pending claims), so two local hosts on one file can pay twice for one check.
+describeStoreContract('sqlite', () => open(), [KNOWN_BUGS.finishedClaim]);
 
 describe('the sqlite store on disk', () => {
-  test('keeps consents, verifications, limits and the billed count after the file is reopened', async () => {
+  test('keeps consents, verifications, answers, limits and spend after the file is reopened', async () => {
     const file = path.join(dir, 'nested', 'data.sqlite');
     const first = open(file);
-    await first.recordConsent(consent());
-    await first.recordVerification(verification());
-    await first.reserveAttempt(plan({}, { caller: 1, mobile: 5 }));
+    const reservation = await billedCheck(first, { guards: { callerDailyLimit: 1 } });
     first.close();
     opened = opened.filter((s) => s !== first);
 
     const again = open(file);
-    expect(again.dump().consents).toHaveLength(1);
-    await expect(again.countBilled()).resolves.toBe(1);
-    await expect(again.findReusableAnswer({ caller: 'caller-hash-a', tripleHash: 'triple-hash-1', since: NOON - 1 }))
-      .resolves.toMatchObject({ code: '01' });
-    await expect(again.reserveAttempt(plan({ mobile: 'other' }, { caller: 1, mobile: 5 }))).resolves.toMatchObject({ ok: false, limit: 'caller' });
+    const own = await again.ownRecords(keys().caller);
+    expect([own.consents.length, own.verifications.length]).toEqual([1, 1]);
+    await expect(again.readClaim(keys())).resolves.toMatchObject({ state: 'done', answer: answerOf(reservation) });
+    await expect(again.readSpend(beijingDay(NOON))).resolves.toEqual({ today: 1, total: 1 });
+    await expect(openAndReserve(again, { guards: { callerDailyLimit: 1 }, keys: { triple: 'triple-hash-2' } }))
+      .resolves.toMatchObject({ ok: false, reason: 'limits', refusal: { limit: 'caller' } });
   });
 
-  test('shares limits between two connections to the same file, as two local hosts would', async () => {
+  test('shares claims and limits between two connections to the same file, as two local hosts would', async () => {
     const file = path.join(dir, 'shared.sqlite');
-    const a = open(file);
-    const b = open(file);
+    const [a, b] = [open(file), open(file)];
+    const guards = { callerDailyLimit: 5 };
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_unused, i) => (i % 2 ? a : b).reserveAttempt(plan({ mobile: `m-${i}` }, { caller: 5, mobile: 5 }))),
+      Array.from({ length: 8 }, (_unused, i) => openAndReserve(i % 2 ? a : b, { guards, keys: { triple: `t-${i}`, mobile: `m-${i}` } })),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(5);
+    const same = { keys: { caller: 'caller-hash-c' } };
+    const stale = await openFor(b, prepare(same));
+    await expect(openAndReserve(a, same)).resolves.toMatchObject({ ok: true });
+    await expect(b.reserve(reserveInput(prepare(same), stale))).resolves.toEqual({ ok: false, reason: 'claimed' });
   });
 });
