@@ -62,7 +62,9 @@ export function openSqliteStore(filePath: string): SqliteStore {
   const reserve = db.transaction((input: ReserveInput): Reserved => {
     const id = claimId(input.keys.caller, input.keys.triple);
     const claim = claimOf(id);
-    if (claim?.state === 'pending' && claim.until > input.now && claim.holder !== input.seenClaim?.holder) return { ok: false, reason: 'claimed' };
+    // Like the cloud's compare-and-set: the claim must still be as round trip 1 saw it.
+    const seen = input.seenClaim;
+    if (claim && (!seen || claim.holder !== seen.holder || claim.state !== seen.state)) return { ok: false, reason: 'claimed' };
     const admitted = input.admit(limitsOf(input.keys.caller));
     if (!admitted.ok) return { ok: false, reason: 'limits', refusal: admitted.refusal };
     const { today, total } = spend(input.day);

@@ -72,16 +72,15 @@ describe('the cloud store on the wx-server-sdk API', () => {
     expect(bare.dump()[COLLECTIONS.consents]).toEqual([]);
   });
 
-  // Product bug (store/cloudDatabase.ts addOnce): every failed add answers false, as if the document
-  // existed. A database error on a caller's first request of the day then reads as "over the request
-  // cap" (RATE_LIMITED, remembered by the instance for the rest of the day) ...
-  test.failing('does not mistake a failing add of the request counter for a full counter', async () => {
+  // Only a duplicate _id means "exists": a database error must not read as "over the request cap"
+  // (which the instance would remember for the rest of the day) ...
+  test('does not mistake a failing add of the request counter for a full counter', async () => {
     db.failCalls(/counters\.collection\.add/);
     await expect(openFor(cloudStore(db), prepare())).rejects.toThrow(/system error/);
   });
 
   // ... and in reserve() as "budget spent" (BUDGET_EXHAUSTED instead of INTERNAL).
-  test.failing('does not mistake a failing add of a spend counter for a spent budget', async () => {
+  test('does not mistake a failing add of a spend counter for a spent budget', async () => {
     const store = cloudStore(db);
     const p = prepare();
     const seen = await openFor(store, p);

@@ -48,13 +48,18 @@ export async function settle<T>(result: Maybe<T>): Promise<T> {
 export const updated = async (query: QueryLike, data: Doc): Promise<boolean> =>
   (await settle(query.update({ data }))).stats.updated > 0;
 
-/** add() that answers false instead of throwing when the _id exists (or the add failed otherwise). */
+/** The database's answer to a second add() with the same _id (errCode -502001, "duplicate key"). */
+const isDuplicate = (error: unknown): boolean =>
+  (error as { errCode?: unknown } | null)?.errCode === -502001 || /duplicate key|E11000/i.test(error instanceof Error ? error.message : String(error));
+
+/** add() that answers false when the _id exists; any other failure is thrown, never read as "exists". */
 export async function addOnce(collection: CollectionLike, doc: Doc): Promise<boolean> {
   try {
     await settle(collection.add({ data: doc }));
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    if (isDuplicate(error)) return false;
+    throw error;
   }
 }
 

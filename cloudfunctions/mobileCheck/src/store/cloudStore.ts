@@ -60,6 +60,19 @@ export function cloudStore(db: DatabaseLike): Store {
       ? updated(col('counters').where({ _id: ids.limits(caller), version: seen.version }), limitsDoc(next, until, _))
       : addOnce(col('counters'), { _id: ids.limits(caller), kind: 'limits', ...limitsDoc(next, until) });
 
+  // One caller's reservations in this instance take turns: they race on one limits document, and a
+  // burst would otherwise lose every compare-and-set but one.
+  const turns = new Map<string, Promise<unknown>>();
+  function inTurn<T>(caller: string, run: () => Promise<T>): Promise<T> {
+    const previous = turns.get(caller) ?? Promise.resolve();
+    const mine = previous.catch(() => undefined).then(run);
+    turns.set(caller, mine);
+    void mine.catch(() => undefined).finally(() => {
+      if (turns.get(caller) === mine) turns.delete(caller);
+    });
+    return mine;
+  }
+
   async function takeLimits(input: ReserveInput): Promise<Reserved | true> {
     let seen = input.seen;
     for (let attempt = 0; attempt < COMPARE_AND_SET_TRIES; attempt += 1) {
@@ -127,7 +140,7 @@ export function cloudStore(db: DatabaseLike): Store {
       ];
       const [claimed, limits, spent, consent] = await Promise.allSettled([
         takeClaim(input),
-        takeLimits(input),
+        inTurn(input.keys.caller, () => takeLimits(input)),
         Promise.all(spendCounters.map((counter) => count(counter, input.traceId))),
         settle(col('consents').add({ data: { _id: input.traceId, ...input.consent, withdrawnAt: 0 } })),
       ]);
