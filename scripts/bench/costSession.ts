@@ -5,6 +5,7 @@ import { startSandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { buildAgreement } from '../../src/domain';
 import { operatorSettings } from '../../src/settings/operator';
+import { benchFunctionEnv } from './functionEnv';
 import { distinctPerson } from './people';
 
 export interface CostRow {
@@ -26,10 +27,7 @@ export async function measureCostSession(): Promise<CostRow> {
   const store = openSqliteStore(':memory:');
   const version = buildAgreement(operatorSettings).version;
   const consent = { agreementVersion: version, accepted: true };
-  const handle = handlerFromEnv(
-    { ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_HASH_SECRET: 'bench-secret' },
-    { store, log: () => undefined },
-  );
+  const handle = handlerFromEnv(benchFunctionEnv(sandbox), { store, log: () => undefined });
   let attempts = 0;
   let invalid = 0;
   let cached = 0;
