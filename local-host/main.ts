@@ -40,7 +40,9 @@ async function main(): Promise<void> {
     const relaxed = Object.keys(SANDBOX_DEFAULTS).filter((name) => !process.env[name]?.trim());
     console.log(`mode: sandbox (沙箱模式) — no ALIYUN_APPCODE set; a local vendor at ${product.sandbox?.endpoint} answers by the mobile's last digit`);
     if (relaxed.length) console.log(`relaxed for the sandbox: ${relaxed.map((name) => `${name}=${SANDBOX_DEFAULTS[name]}`).join(' ')}`);
-    console.log(`records and limit counters: ${path.relative(ROOT, dataDirOf(process.env)) || '.'}/ (delete it to start afresh)`);
+    const dataDir = dataDirOf(process.env);
+    const shown = path.relative(ROOT, dataDir).startsWith('..') ? dataDir : `${path.relative(ROOT, dataDir)}/`;
+    console.log(`records and limit counters: ${shown} (delete it to start afresh)`);
   }
   console.log('Press Ctrl-C to stop.');
 

@@ -2,9 +2,10 @@
 // alone (the conventional layout's unavoidable part), alternating so load on the machine hits both.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { REPO_ROOT } from '../files';
 import { median, round } from './stats';
 
-const root = path.resolve(__dirname, '../..');
+const root = REPO_ROOT;
 
 function loadMs(target: string): number {
   const script = `const t=process.hrtime.bigint();require(${JSON.stringify(target)});` +

@@ -6,6 +6,7 @@ import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { buildAgreement } from '../../src/domain';
 import { operatorSettings } from '../../src/settings/operator';
+import { benchFunctionEnv } from './functionEnv';
 import { median, quantile, round, timed } from './stats';
 import { distinctPerson } from './people';
 import { startSandboxProcess } from './sandboxProcess';
@@ -25,17 +26,7 @@ export async function measureOverhead(concurrency: number, requests: number, ven
   const sandbox = await startSandboxProcess(vendorLatencyMs);
   const store = openSqliteStore(storeFile);
   const version = buildAgreement(operatorSettings).version;
-  const handle = handlerFromEnv(
-    {
-      ALIYUN_APPCODE: sandbox.appCode,
-      MOBILECHECK_ENDPOINT: sandbox.endpoint,
-      MOBILECHECK_HASH_SECRET: 'bench-secret-0123456789abcdef0123456',
-      MOBILECHECK_CALLER_DAILY_LIMIT: '10000',
-      MOBILECHECK_CALLER_IDENTITY_LIMIT: '10000',
-      MOBILECHECK_REQUEST_DAILY_LIMIT: '1000000',
-    },
-    { store, log: () => undefined },
-  );
+  const handle = handlerFromEnv(benchFunctionEnv(sandbox, { MOBILECHECK_CALLER_DAILY_LIMIT: '10000', MOBILECHECK_CALLER_IDENTITY_LIMIT: '10000', MOBILECHECK_REQUEST_DAILY_LIMIT: '1000000' }), { store, log: () => undefined });
   const bare = axios.create({ httpAgent: new http.Agent({ keepAlive: true }), headers: { Authorization: `APPCODE ${sandbox.appCode}` } });
   const offset = Math.floor(Math.random() * 1e6);
   try {

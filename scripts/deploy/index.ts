@@ -7,7 +7,8 @@
 import path from 'node:path';
 import { parseArgs as parseCliArgs } from 'node:util';
 import type * as RealCi from 'miniprogram-ci';
-import { blocking, checkDeployment, explainUploadError, formatReport, releaseInfo } from './checks';
+import { checkDeployment, releaseInfo } from './checks';
+import { blocking, explainUploadError, formatReport } from './report';
 import { pickDeployEnv, takeSnapshot, timerTriggerOf } from './snapshot';
 
 /**

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from '../files';
-import type { BuiltCloudEnv, DeployEnv, DeploySnapshot, FileTime, KeyFileState, TextFile } from './checks';
+import type { BuiltCloudEnv, DeployEnv, DeploySnapshot, FileTime, KeyFileState, TextFile } from './types';
 
 /** What the builds are made from, folders and files (a change there means the builds are stale). */
 export const SOURCES = ['src', 'cloudfunctions/mobileCheck/src', 'config', 'package-lock.json', 'scripts/build-function.ts'];

@@ -1,13 +1,7 @@
-import {
-  checkDeployment,
-  explainUploadError,
-  formatReport,
-  releaseInfo,
-  scanForSecrets,
-  secretTaroVariables,
-  type DeploySnapshot,
-  type Finding,
-} from '../../scripts/deploy/checks';
+import { checkDeployment, releaseInfo } from '../../scripts/deploy/checks';
+import { explainUploadError, formatReport } from '../../scripts/deploy/report';
+import { scanForSecrets, secretTaroVariables } from '../../scripts/deploy/secrets';
+import type { DeploySnapshot, Finding } from '../../scripts/deploy/types';
 import { builtCloudEnvOf } from '../../scripts/deploy/snapshot';
 
 const APPID = 'wx0123456789abcdef';

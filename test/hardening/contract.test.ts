@@ -1,5 +1,5 @@
 // The fuzz and fault suites trust contractProblems as their oracle: it must accept the shapes of
-// shared/design.md and reject each way a response could drift from them.
+// docs/contract.md and reject each way a response could drift from them.
 import { ERROR_MESSAGES, vendorStatus } from '../../src/domain';
 import { contractProblems, fitsContract } from '../support/contract';
 

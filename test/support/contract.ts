@@ -1,5 +1,5 @@
-// One check of the function's output contract (shared/design.md "Function output"), written from the
-// design rather than from the handler: returns what is wrong, [] when the response fits.
+// One check of the function's output contract (docs/contract.md, "A completed check" and "A refusal"),
+// written from that document rather than from the handler: returns what is wrong, [] when it fits.
 import { ERROR_CODES, VENDOR_STATUS_CODES, type ErrorCode } from '../../src/domain';
 
 const COMPLETED_KEYS = ['ok', 'verified', 'code', 'message', 'carrier', 'masked', 'traceId', 'cached'];
@@ -92,6 +92,6 @@ export function contractProblems(response: unknown, options: ContractOptions = {
   return problems;
 }
 
-/** True when the response has exactly the shape design.md gives it. */
+/** True when the response has exactly the shape docs/contract.md gives it. */
 export const fitsContract = (response: unknown, options: ContractOptions = {}): boolean =>
   contractProblems(response, options).length === 0;

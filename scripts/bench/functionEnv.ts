@@ -1,0 +1,7 @@
+/** The function's settings for a bench run against a sandbox vendor (a hash key of the required 32+ characters). */
+export const benchFunctionEnv = (sandbox: { appCode: string; endpoint: string }, extra: Record<string, string> = {}): Record<string, string> => ({
+  ALIYUN_APPCODE: sandbox.appCode,
+  MOBILECHECK_ENDPOINT: sandbox.endpoint,
+  MOBILECHECK_HASH_SECRET: 'bench0hash0secret0of0thirty0two0characters',
+  ...extra,
+});
