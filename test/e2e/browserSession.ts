@@ -18,7 +18,8 @@ export interface BrowserSession {
   events: Record<string, unknown>[];
   /** Only the checks. */
   checks(): Record<string, unknown>[];
-  shot(name: string): Promise<void>;
+  /** A screenshot of the viewport, or of the whole page. */
+  shot(name: string, options?: { fullPage?: boolean }): Promise<void>;
   text(selector: string): Promise<string>;
   isDisabled(selector: string): Promise<boolean>;
   /** Waits for an element, then for the page transition. */
@@ -63,8 +64,16 @@ export async function openBrowserSession(env: Record<string, string> = {}): Prom
     page,
     events,
     checks: () => events.filter((e) => (e.action ?? 'check') === 'check'),
-    shot: async (name) => {
-      await page.screenshot({ path: path.join(shots, `${name}.png`) });
+    shot: async (name, options = {}) => {
+      const file = path.join(shots, `${name}.png`);
+      if (!options.fullPage) return void (await page.screenshot({ path: file }));
+      // Taro's h5 page scrolls inside its own container, so a full-page shot grows the viewport instead.
+      const viewport = page.viewportSize()!;
+      const height = await page.evaluate(() => Math.max(0, ...Array.from(document.querySelectorAll('.taro_page'), (el) => el.scrollHeight)));
+      await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+      await page.waitForTimeout(100);
+      await page.screenshot({ path: file });
+      await page.setViewportSize(viewport);
     },
     text: (selector) => page.locator(selector).first().innerText(),
     // Taro's h5 button keeps a `disabled="false"` attribute when enabled.
@@ -98,4 +107,22 @@ export async function submitWhenEnabled(page: Page): Promise<void> {
     return button !== null && (!button.hasAttribute('disabled') || button.getAttribute('disabled') === 'false');
   });
   await page.click('#submit');
+}
+
+/** Reads Taro h5's confirmation dialog (Taro.showModal), then taps its confirm button. */
+export async function confirmModal(page: Page): Promise<string> {
+  const text = page.locator('.taro-modal__text').filter({ visible: true });
+  await text.waitFor();
+  const content = await text.innerText();
+  await page.locator('.taro-model__confirm').filter({ visible: true }).click();
+  return content;
+}
+
+/** From the first page through the agreement to the form. */
+export async function agreeAndOpenForm(s: BrowserSession): Promise<void> {
+  await s.relaunch();
+  await s.arrive('#agree-checkbox');
+  await s.page.click('#agree-checkbox');
+  await s.page.click('#agree-button');
+  await s.arrive('#name input');
 }
