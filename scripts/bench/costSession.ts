@@ -35,7 +35,7 @@ export async function measureCostSession(): Promise<CostRow> {
     attempts += 1;
     if (expectInvalid) invalid += 1;
     const response = await handle(event, 'o-bench-person');
-    if (response.ok && response.cached) cached += 1;
+    if (response.ok && 'cached' in response && response.cached) cached += 1;
     return response;
   };
   try {

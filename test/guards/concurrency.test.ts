@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-describe.each(ADAPTERS)('bursts with the %s store', (adapter, openStore) => {
+describe.each(ADAPTERS)('bursts with the %s store', (_adapter, openStore) => {
   let opened: OpenedStore;
   beforeEach(() => {
     opened = openStore();

@@ -1,5 +1,6 @@
 // `npm run bench` judges each figure against its own goal: the weapp packages separately, the
 // overhead at concurrency 1 only.
+import type { RoundTripRow } from '../../scripts/bench/roundTrips';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,11 +25,23 @@ const sizes: SizeRow = {
   weappMainPackageBytes: 300 * 1024, weappMainBudgetBytes: 360 * 1024, weappSubpackages: [{ root: 'pages/console/', bytes: 200 * 1024 }],
   h5AllJsBytes: 600 * 1024, functionBundleBytes: 1300 * 1024,
 };
+const roundTrips: RoundTripRow[] = [
+  { kind: 'fresh', roundTrips: 3, databaseCalls: 12, ms: 70 },
+  { kind: 'cached', roundTrips: 1, databaseCalls: 3, ms: 21 },
+  { kind: 'refused before the store', roundTrips: 0, databaseCalls: 0, ms: 0 },
+  { kind: 'refused by the request cap', roundTrips: 1, databaseCalls: 3, ms: 21 },
+];
 const report = (overhead: MeasuredOverhead[], firstPageBytes = 390_000) => formatReport({
   overhead, vendorLatencyMs: 30, sizes,
   coldLoad: { runs: 9, bundleMedianMs: 200, sdkMedianMs: 350, ratio: 0.57 },
   h5FirstPage: { jsBytes: firstPageBytes, scripts: [{ path: '/js/app.js', bytes: firstPageBytes }] },
   cost: { attempts: 100, invalidAttempts: 40, distinctValidTriples: 10, vendorRequests: 10, billedCalls: 10, cachedAnswers: 50 },
+  roundTrips,
+});
+
+test('prints the database round trips per check with their goal', () => {
+  expect(report([])).toMatch(/fresh\s+3 round trips\s+12 database calls/);
+  expect(report([])).toContain('goal: fresh <= 3, cached <= 1, refused before the store 0: met');
 });
 
 describe('bench sizes', () => {
