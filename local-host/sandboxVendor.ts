@@ -14,11 +14,12 @@ export type SandboxFault =
   | 'truncatedJson'
   | 'unknownStatus'
   | 'oversizedBody'
+  | 'oversizedErrorPage'
   | 'connectionReset';
 
 export const SANDBOX_FAULTS: SandboxFault[] = [
   'slow', 'quotaExhausted', 'throttled', 'invalidAppCode', 'serverError', 'gatewayError',
-  'htmlBody', 'truncatedJson', 'unknownStatus', 'oversizedBody', 'connectionReset',
+  'htmlBody', 'truncatedJson', 'unknownStatus', 'oversizedBody', 'oversizedErrorPage', 'connectionReset',
 ];
 
 export interface ReceivedRequest {
@@ -133,6 +134,11 @@ export async function startSandboxVendor(options: SandboxOptions = {}): Promise<
       case 'truncatedJson': billed += 1; return json(res, '{"status":"01","msg":"实名认');
       case 'unknownStatus': billed += 1; return json(res, JSON.stringify({ ...sandboxAnswer(query, received.length), status: '09' }));
       case 'oversizedBody': billed += 1; return json(res, JSON.stringify({ ...sandboxAnswer(query, received.length), padding: 'x'.repeat(1 << 20) }));
+      // A gateway's 40 KB HTML error page: larger than the client reads, and not billed (not a 200).
+      case 'oversizedErrorPage':
+        res.writeHead(502, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(`<html><body>${'<p>502 Bad Gateway</p>'.repeat(2_000)}</body></html>`);
+        return;
       case 'connectionReset': req.socket.destroy(); return;
     }
     billed += 1;

@@ -172,6 +172,7 @@ describe('vendor faults', () => {
     ['truncatedJson', 'VENDOR_BAD_RESPONSE'],
     ['unknownStatus', 'VENDOR_BAD_RESPONSE'],
     ['oversizedBody', 'VENDOR_BAD_RESPONSE'],
+    ['oversizedErrorPage', 'VENDOR_UNAVAILABLE'],
     ['connectionReset', 'VENDOR_UNAVAILABLE'],
   ])('maps the %s fault to %s after exactly one vendor request', async (fault, code) => {
     sandbox.setFault(fault);
@@ -180,7 +181,9 @@ describe('vendor faults', () => {
     expect(response).toMatchObject({ ok: false, code });
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 1_000);
     expect(sandbox.received).toHaveLength(1);
-    expect(logs[0]).toMatchObject({ level: 'warn', outcome: code });
+    // The appCode and the bought package are the operator's to fix: those are errors, the rest warnings.
+    const level = code === 'SERVICE_MISCONFIGURED' || code === 'VENDOR_QUOTA_EXHAUSTED' ? 'error' : 'warn';
+    expect(logs[0]).toMatchObject({ level, outcome: code });
   });
 
   test('answers VENDOR_UNAVAILABLE when nothing listens at the endpoint', async () => {
@@ -191,7 +194,7 @@ describe('vendor faults', () => {
   test('answers the gateway rejecting the appCode as SERVICE_MISCONFIGURED', async () => {
     const response = await makeHandler({ ALIYUN_APPCODE: 'some-other-appcode' })(checkEvent(), CALLER);
     expect(response).toMatchObject({ ok: false, code: 'SERVICE_MISCONFIGURED' });
-    expect(logs[0]).toMatchObject({ vendorHttpStatus: 400, billing: 'not-billed' });
+    expect(logs[0]).toMatchObject({ level: 'error', vendorHttpStatus: 400, billing: 'not-billed' });
   });
 
   test('logs a timeout as possibly billed', async () => {

@@ -45,6 +45,7 @@ describe('the vendor client', () => {
     ['connectionReset', 'VENDOR_UNAVAILABLE', 'unknown'],
     ['slow', 'VENDOR_TIMEOUT', 'unknown'],
     ['oversizedBody', 'VENDOR_BAD_RESPONSE', 'billed'],
+    ['oversizedErrorPage', 'VENDOR_UNAVAILABLE', 'not-billed'],
   ])('marks the %s fault as %s, billing %s', async (fault, code, billing) => {
     sandbox.setFault(fault);
     expect(await failureOf(client().check(person))).toMatchObject({ code, billing });

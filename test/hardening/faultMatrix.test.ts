@@ -28,6 +28,7 @@ const EXPECTED: Record<SandboxFault, ErrorCode> = {
   truncatedJson: 'VENDOR_BAD_RESPONSE',
   unknownStatus: 'VENDOR_BAD_RESPONSE',
   oversizedBody: 'VENDOR_BAD_RESPONSE',
+  oversizedErrorPage: 'VENDOR_UNAVAILABLE',
   connectionReset: 'VENDOR_UNAVAILABLE',
 };
 

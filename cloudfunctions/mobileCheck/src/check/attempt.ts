@@ -4,7 +4,7 @@
 import { vendorStatus, type Consent, type MaskedFields, type PersonFields, type PhoneSource } from '../../../../src/domain';
 import type { InstanceMemory } from '../instanceMemory';
 import type { LogLine } from '../log';
-import { VendorError } from '../mobileCheckApi/VendorError';
+import { OPERATOR_FAULTS, VendorError } from '../mobileCheckApi/VendorError';
 import { admitCall, beijingDay, nextBeijingMidnight, percentUsed, quotaWarningDue, reusableSince, spendExhausted, withoutCall } from '../policy';
 import type { Clock, Sleep, Store, VendorClient } from '../ports';
 import type { GuardSettings } from '../settings';
@@ -128,7 +128,10 @@ async function callVendor(deps: AttemptDeps, input: AttemptInput, reservation: R
     if (!(error instanceof VendorError)) throw error;
     answer = { failed: error.code };
     record = { outcome: error.code, carrier: '', billing: error.billing, vendorTraceId: '' };
-    outcome = { kind: 'refused', code: error.code, billing: error.billing, vendorHttpStatus: error.httpStatus, level: 'warn', detail: error.message };
+    outcome = {
+      kind: 'refused', code: error.code, billing: error.billing, vendorHttpStatus: error.httpStatus,
+      level: OPERATOR_FAULTS.has(error.code) ? 'error' : 'warn', detail: error.message,
+    };
   }
   const latencyMs = clock.now() - started;
   const stats = memory.take();

@@ -32,8 +32,13 @@ function transportError(error: unknown): VendorError {
     return new VendorError('VENDOR_TIMEOUT', { billing: 'unknown', detail: `no answer in time (${code})` });
   }
   if (code === 'ERR_BAD_RESPONSE' && error instanceof AxiosError && /maxContentLength/.test(error.message)) {
-    // Only an HTTP 200 carries a body this large, and a 200 is billed.
-    return new VendorError('VENDOR_BAD_RESPONSE', { billing: 'billed', detail: 'response too large' });
+    // The status arrived before the body grew too large: only a 200 is billed; a gateway's large
+    // error page (5xx HTML) is the vendor being unavailable.
+    const httpStatus = (error.request as { res?: { statusCode?: number } } | undefined)?.res?.statusCode;
+    if (httpStatus !== undefined && httpStatus >= 500) {
+      return new VendorError('VENDOR_UNAVAILABLE', { httpStatus, billing: 'not-billed', detail: `HTTP ${httpStatus}, body too large` });
+    }
+    return new VendorError('VENDOR_BAD_RESPONSE', { ...(httpStatus !== undefined && { httpStatus }), billing: httpStatus === 200 ? 'billed' : httpStatus === undefined ? 'unknown' : 'not-billed', detail: 'response too large' });
   }
   const billing = NOT_SENT_CODES.has(code) || NOT_SENT_CODES.has(errno) ? 'not-billed' : 'unknown';
   return new VendorError('VENDOR_UNAVAILABLE', { billing, detail: `network ${errno || code || 'unknown'}` });
