@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { mergeDelta, emptyDelta, type StatsDelta } from '../cloudfunctions/mobileCheck/src/stats';
 import type { CallerLimits, Claim, ConsentRecord, Reserved, ReserveInput, Store, VerificationRecord } from '../cloudfunctions/mobileCheck/src/store/types';
-import { nextBeijingMidnight } from '../cloudfunctions/mobileCheck/src/policy';
+import { beijingDayStart, limitsUntil, nextBeijingMidnight, withoutCall } from '../cloudfunctions/mobileCheck/src/policy';
 import { OLD_TABLES, SCHEMA, SCHEMA_VERSION } from './sqliteSchema';
 
 export interface SqliteStore extends Store {
@@ -41,14 +41,12 @@ export function openSqliteStore(filePath: string): SqliteStore {
   const claimOf = (id: string): Claim | undefined => json<Claim | undefined>((db.prepare('SELECT json FROM claims WHERE id = ?').get(id) as Row | undefined)?.json, undefined);
   const saveClaim = (id: string, caller: string, claim: Claim, at: number) =>
     db.prepare('INSERT INTO claims (id, caller, json, at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json, at = excluded.at').run(id, caller, JSON.stringify(claim), at);
-  const limitsUntil = (limits: CallerLimits, now: number) => Math.max(nextBeijingMidnight(now), ...Object.values(limits.identities), (limits.withdrawnAt ?? 0) + 30 * 86_400_000);
   const spend = (day: string) => ({ today: counter(`b_${day}`), total: counter('quota') });
   const readStatsOf = (day: string): StatsDelta | undefined => json<StatsDelta | undefined>((db.prepare('SELECT json FROM stats WHERE day = ?').get(day) as Row | undefined)?.json, undefined);
   const addStats = (stats: Map<string, StatsDelta>) => {
     for (const [day, delta] of stats) {
       const merged = mergeDelta(readStatsOf(day) ?? emptyDelta(), delta);
-      const at = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8))) - 8 * 3_600_000;
-      db.prepare('INSERT INTO stats (day, json, at) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET json = excluded.json').run(day, JSON.stringify(merged), at);
+      db.prepare('INSERT INTO stats (day, json, at) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET json = excluded.json').run(day, JSON.stringify(merged), beijingDayStart(day));
     }
   };
 
@@ -92,9 +90,10 @@ export function openSqliteStore(filePath: string): SqliteStore {
     addStats(input.stats);
   });
 
-  const release = db.transaction((reservation: Parameters<Store['release']>[0], without: Parameters<Store['release']>[1]) => {
-    const limits = limitsOf(reservation.keys.caller);
-    if (limits) saveLimits(reservation.keys.caller, without(limits), limitsUntil(limits, reservation.now));
+  const release = db.transaction((reservation: Parameters<Store['release']>[0]) => {
+    const { keys, now } = reservation;
+    const limits = limitsOf(keys.caller);
+    if (limits) saveLimits(keys.caller, withoutCall(limits, { now, mobile: keys.mobile, person: keys.person }), limitsUntil(limits, now));
     bump(`b_${reservation.day}`, -1, null);
     bump('quota', -1, null);
   });
@@ -139,7 +138,7 @@ export function openSqliteStore(filePath: string): SqliteStore {
     open: async (input) => open.immediate(input),
     reserve: async (input) => reserve.immediate(input),
     complete: async (input) => complete.immediate(input),
-    release: async (reservation, without) => release.immediate(reservation, without),
+    release: async (reservation) => release.immediate(reservation),
     readClaim: async (keys) => claimOf(claimId(keys.caller, keys.triple)),
     withdraw: async (caller, at) => withdraw.immediate(caller, at),
     ownRecords: async (caller) => ({

@@ -1,6 +1,6 @@
 // Inputs for the Store contract: keys, reservations made the way the handler makes them (open, then
 // reserve over what open saw, with the real limits policy), records and answers.
-import { admitCall, beijingDay, withoutCall } from '../../cloudfunctions/mobileCheck/src/policy';
+import { admitCall, beijingDay } from '../../cloudfunctions/mobileCheck/src/policy';
 import { DEFAULT_GUARDS, type GuardSettings } from '../../cloudfunctions/mobileCheck/src/settings';
 import { delta, type StatsDelta } from '../../cloudfunctions/mobileCheck/src/stats';
 import type {
@@ -53,7 +53,6 @@ export function reserveInput(p: Prepared, seen: Pick<Opened, 'limits' | 'claim'>
       watch?.(current);
       return admitCall(current, planOf(p), p.guards);
     },
-    release: (limits) => withoutCall(limits, planOf(p)),
     consent: { traceId: p.traceId, caller: p.keys.caller, triple: p.keys.triple, agreementVersion: 'v1', acceptedAt: p.now - 60_000, at: p.now },
     dailyBudget: p.guards.dailyBudget, quotaTotal: p.guards.quotaTotal,
   };
@@ -72,7 +71,7 @@ export async function reserved(store: Store, t: Try = {}): Promise<Reservation> 
 }
 
 export const giveBack = (store: Store, reservation: Reservation) =>
-  store.release(reservation, (limits) => withoutCall(limits, { now: reservation.now, mobile: reservation.keys.mobile, person: reservation.keys.person }));
+  store.release(reservation);
 
 export const verification = (reservation: Reservation, overrides: Partial<VerificationRecord> = {}): VerificationRecord => ({
   traceId: reservation.traceId, caller: reservation.keys.caller, triple: reservation.keys.triple, outcome: '01', carrier: '移动',

@@ -25,6 +25,10 @@ export function nextBeijingMidnight(now: number): number {
   return (Math.floor((now + CHINA_OFFSET_MS) / DAY_MS) + 1) * DAY_MS - CHINA_OFFSET_MS;
 }
 
+/** The instant a Beijing day given as YYYYMMDD starts. */
+export const beijingDayStart = (day: string): number =>
+  Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8))) - CHINA_OFFSET_MS;
+
 /** The `count` Beijing days ending with the one holding `now`, newest first, as YYYYMMDD. */
 export const lastBeijingDays = (now: number, count: number): string[] =>
   Array.from({ length: count }, (_unused, i) => beijingDay(now - i * DAY_MS));
@@ -90,6 +94,10 @@ export function withoutCall(stored: CallerLimits, plan: CallPlan): CallerLimits 
     version: stored.version + 1,
   };
 }
+
+/** How long a caller's limits must be kept: until its day ends, its people expire and its withdrawal is a window old. */
+export const limitsUntil = (limits: CallerLimits, now: number): number =>
+  Math.max(nextBeijingMidnight(now), ...Object.values(limits.identities), (limits.withdrawnAt ?? 0) + IDENTITY_WINDOW_MS);
 
 /** Whole seconds until `retryAt`, at least 1 so a client never retries immediately. */
 export function retryAfterSeconds(retryAt: number, now: number): number {

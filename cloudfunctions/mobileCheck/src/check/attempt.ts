@@ -5,7 +5,7 @@ import { vendorStatus, type Consent, type MaskedFields, type PersonFields, type 
 import type { InstanceMemory } from '../instanceMemory';
 import type { LogLine } from '../log';
 import { OPERATOR_FAULTS, VendorError } from '../mobileCheckApi/VendorError';
-import { admitCall, beijingDay, nextBeijingMidnight, percentUsed, quotaWarningDue, reusableSince, spendExhausted, withoutCall } from '../policy';
+import { admitCall, beijingDay, nextBeijingMidnight, percentUsed, quotaWarningDue, reusableSince, spendExhausted } from '../policy';
 import type { Clock, Sleep, Store, VendorClient } from '../ports';
 import type { GuardSettings } from '../settings';
 import { addToDays, delta } from '../stats';
@@ -68,7 +68,6 @@ export async function attempt(deps: AttemptDeps, input: AttemptInput): Promise<O
   const reserved = await store.reserve({
     traceId, keys, now, day, seen: opened.limits, seenClaim: opened.claim, claimUntil: now + deps.claimMs,
     admit: (current) => admitCall(current, plan, guards),
-    release: (limits) => withoutCall(limits, plan),
     consent: { traceId, caller: keys.caller, triple: keys.triple, agreementVersion: input.consent.agreementVersion, acceptedAt: input.consent.acceptedAt, at: now },
     dailyBudget: guards.dailyBudget, quotaTotal: guards.quotaTotal,
   });
@@ -77,7 +76,7 @@ export async function attempt(deps: AttemptDeps, input: AttemptInput): Promise<O
     if (reserved.reason === 'limits') return refuse({ code: 'RATE_LIMITED', ...reserved.refusal, level: 'warn' });
     return spendStop(deps, traceId, opened.spend, refuse);
   }
-  return callVendor(deps, input, reserved.reservation, opened, plan);
+  return callVendor(deps, input, reserved.reservation, opened);
 }
 
 function reusable(claim: Claim | undefined, now: number, deps: AttemptDeps): Extract<Outcome, { kind: 'answer' }> | undefined {
@@ -112,7 +111,7 @@ async function waitForClaim(deps: AttemptDeps, keys: CheckKeys, day: string): Pr
   return { kind: 'refused', code: 'VENDOR_TIMEOUT', cached: true, level: 'warn', detail: 'waited for the same check on another request' };
 }
 
-async function callVendor(deps: AttemptDeps, input: AttemptInput, reservation: Reservation, opened: Opened, plan: { now: number; mobile: string; person: string }): Promise<Outcome> {
+async function callVendor(deps: AttemptDeps, input: AttemptInput, reservation: Reservation, opened: Opened): Promise<Outcome> {
   const { store, clock, memory } = deps;
   const started = clock.now();
   let outcome: Outcome;
@@ -140,7 +139,7 @@ async function callVendor(deps: AttemptDeps, input: AttemptInput, reservation: R
   const [completed] = await Promise.allSettled([
     store.complete({ reservation, answer, stats, record: { traceId: input.traceId, caller: input.keys.caller, triple: input.keys.triple, latencyMs, at: input.now, ...input.record, ...record } }),
     // Only a call the vendor certainly did not bill gives the reservation back; a timeout keeps it.
-    record.billing === 'not-billed' ? store.release(reservation, (limits) => withoutCall(limits, plan)) : undefined,
+    record.billing === 'not-billed' ? store.release(reservation) : undefined,
     billed ? warnIfQuotaLow(deps, opened.spend.total + 1) : undefined,
   ]);
   if (completed.status === 'rejected') {

@@ -1,5 +1,6 @@
 // How store values are laid out in cloud database documents, and read back through type guards.
 import { isErrorCode, isVendorStatusCode, type ErrorCode } from '../../../../src/domain';
+import { beijingDayStart } from '../policy';
 import { emptyDelta, type StatsDelta } from '../stats';
 import type { CommandLike, Counter, Doc } from './cloudDatabase';
 import type { CallerLimits, Claim, ClaimAnswer, ConsentRecord, VerificationRecord } from './types';
@@ -33,8 +34,7 @@ export function statsCounter(id: string, day: string, delta: StatsDelta): Counte
   for (const map of ['refused', 'outcomes', 'latency'] as const) {
     for (const [key, n] of Object.entries(delta[map])) inc[`${map}.${key}`] = n;
   }
-  const at = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8))) - 8 * 3_600_000;
-  return { id, fields: { kind: 'stats', day, at, ...emptyDelta() }, inc };
+  return { id, fields: { kind: 'stats', day, at: beijingDayStart(day), ...emptyDelta() }, inc };
 }
 
 export const fromDoc = {

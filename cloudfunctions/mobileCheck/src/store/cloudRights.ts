@@ -1,15 +1,15 @@
 // A caller's rights over their own records (PIPL art. 15, 45, 47) on the cloud database.
 import { randomUUID } from 'node:crypto';
-import { currentLimits } from '../policy';
+import { currentLimits, limitsUntil } from '../policy';
 import { addOnce, settle, updated, type DatabaseLike } from './cloudDatabase';
 import { fromDoc, limitsDoc } from './cloudDocs';
+import { COLLECTIONS as names, ids } from './cloudLayout';
 import type { Store } from './types';
 
-type Names = { consents: string; verifications: string; claims: string; counters: string };
 /** Enough for any honest caller's history within the retention period; `myRecords` shows the newest. */
 const OWN_RECORDS_LIMIT = 100;
 
-export function ownRights(db: DatabaseLike, names: Names, limitsId: (caller: string) => string): Pick<Store, 'withdraw' | 'ownRecords' | 'deleteOwn' | 'latestPass'> {
+export function ownRights(db: DatabaseLike): Pick<Store, 'withdraw' | 'ownRecords' | 'deleteOwn' | 'latestPass'> {
   const _ = db.command;
   const newest = (name: string, condition: Record<string, unknown>, max: number) =>
     settle(db.collection(name).where(condition).orderBy('at', 'desc').limit(max).get());
@@ -20,8 +20,8 @@ export function ownRights(db: DatabaseLike, names: Names, limitsId: (caller: str
       const fresh = { ...currentLimits(undefined, at), withdrawnAt: at };
       // Creates the limits document when missing, else stamps it; the update never touches the one just created.
       await Promise.all([
-        addOnce(db.collection(names.counters), { _id: limitsId(caller), kind: 'limits', created: token, ...limitsDoc(fresh, at + 30 * 86_400_000) }),
-        updated(db.collection(names.counters).where({ _id: limitsId(caller), created: _.neq(token) }), { withdrawnAt: at }),
+        addOnce(db.collection(names.counters), { _id: ids.limits(caller), kind: 'limits', created: token, ...limitsDoc(fresh, limitsUntil(fresh, at)) }),
+        updated(db.collection(names.counters).where({ _id: ids.limits(caller), created: _.neq(token) }), { withdrawnAt: at }),
         updated(db.collection(names.consents).where({ caller, withdrawnAt: 0 }), { withdrawnAt: at }),
       ]);
     },

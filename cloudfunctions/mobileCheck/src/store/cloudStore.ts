@@ -1,32 +1,16 @@
-import { randomUUID } from 'node:crypto';
 // Store adapter on the WeChat cloud database (wx-server-sdk). The database object is passed in, so
 // tests run the same code over a stand-in that follows the subset of the API used here.
 // Each Store method is one round trip: the calls inside it run in parallel.
-import { IDENTITY_WINDOW_MS, nextBeijingMidnight as nextMidnightOf } from '../policy';
+import { randomUUID } from 'node:crypto';
+import { limitsUntil, nextBeijingMidnight as nextMidnightOf } from '../policy';
 import type { StatsDelta } from '../stats';
-import { addOnce, bump, removeInBatches, settle, updated, type CollectionLike, type Counter, type DatabaseLike, type Doc } from './cloudDatabase';
+import { addOnce, bump, settle, updated, type CollectionLike, type Counter, type DatabaseLike, type Doc } from './cloudDatabase';
+import { COLLECTIONS, ids } from './cloudLayout';
+import { purgeParts } from './cloudPurge';
 import { ownRights } from './cloudRights';
 import { fromDoc, limitsDoc, statsCounter } from './cloudDocs';
 import type { CallerLimits, Claim, Reservation, ReserveInput, Reserved, Store } from './types';
 
-/** Collection names; create them in the cloud console and give each the rules in ../../database-rules.json. */
-export const COLLECTIONS = {
-  consents: 'mobileCheck_consents',
-  verifications: 'mobileCheck_verifications',
-  claims: 'mobileCheck_claims',
-  counters: 'mobileCheck_counters',
-} as const;
-
-// Counter documents: u_<caller> limits, r_<day>_<caller> requests, b_<day> budget, quota, s_<day> stats, purge.
-const ids = {
-  limits: (caller: string) => `u_${caller}`,
-  requests: (day: string, caller: string) => `r_${day}_${caller}`,
-  budget: (day: string) => `b_${day}`,
-  quota: 'quota',
-  stats: (day: string) => `s_${day}`,
-  purge: 'purge',
-  claim: (caller: string, triple: string) => `k_${caller.slice(0, 32)}${triple.slice(0, 32)}`,
-};
 const COMPARE_AND_SET_TRIES = 3;
 /** Documents this instance has seen exist: their counters skip the add() attempt. */
 const KNOWN_LIMIT = 5_000;
@@ -96,18 +80,17 @@ export function cloudStore(db: DatabaseLike): Store {
     return updated(col('claims').where({ _id: id, holder: input.seenClaim.holder, state: input.seenClaim.state }), { ...claim, at: input.now });
   }
 
-  async function releaseLimits(reservation: Reservation, without: (limits: CallerLimits) => CallerLimits): Promise<void> {
-    for (let attempt = 0; attempt < COMPARE_AND_SET_TRIES; attempt += 1) {
-      const seen = await readLimits(reservation.keys.caller);
-      if (!seen) return;
-      const next = without(seen);
-      if (await writeLimits(reservation.keys.caller, seen, next, limitsUntil(next, reservation.now))) return;
-    }
-  }
+  /** One conditional update, no read: same day only (a new day's counts started from zero anyway). The person stays counted. */
+  const releaseLimits = ({ keys, day }: Reservation): Promise<boolean> => {
+    const mobile = `mobiles.${keys.mobile}`;
+    return updated(col('counters').where({ _id: ids.limits(keys.caller), day, calls: _.gt(0), [mobile]: _.gt(0) }), {
+      calls: _.inc(-1), [mobile]: _.inc(-1), version: _.inc(1),
+    });
+  };
 
-  async function release(reservation: Reservation, without: (limits: CallerLimits) => CallerLimits): Promise<void> {
+  async function release(reservation: Reservation): Promise<void> {
     await Promise.all([
-      releaseLimits(reservation, without),
+      releaseLimits(reservation),
       updated(col('counters').where({ _id: ids.budget(reservation.day), count: _.gt(0) }), { count: _.inc(-1) }),
       updated(col('counters').where({ _id: ids.quota, billed: _.gt(0) }), { billed: _.inc(-1) }),
     ]);
@@ -155,7 +138,7 @@ export function cloudStore(db: DatabaseLike): Store {
       const reservation = { traceId: input.traceId, keys: input.keys, day: input.day, now: input.now };
       await Promise.allSettled([
         claimOk && updated(col('claims').where({ _id: ids.claim(input.keys.caller, input.keys.triple), holder: input.traceId }), { state: 'done', failed: 'INTERNAL' }),
-        limitsOk && releaseLimits(reservation, input.release),
+        limitsOk && releaseLimits(reservation),
         spent.status === 'fulfilled' && Promise.all(spent.value.map((ok, i) => ok && updated(col('counters').where({ _id: spendCounters[i].id }), { [Object.keys(spendCounters[i].inc)[0]]: _.inc(-1) }))),
         consentOk && settle(col('consents').where({ _id: input.traceId }).remove()),
       ]);
@@ -175,11 +158,11 @@ export function cloudStore(db: DatabaseLike): Store {
       ]);
     },
 
-    release: (reservation, without) => release(reservation, without),
+    release,
 
     readClaim: (keys) => readClaim(ids.claim(keys.caller, keys.triple)),
 
-    ...ownRights(db, COLLECTIONS, ids.limits),
+    ...ownRights(db),
 
     addStats: (stats) => addStats(stats, randomUUID()),
 
@@ -198,28 +181,8 @@ export function cloudStore(db: DatabaseLike): Store {
 
     claimQuotaWarning: (total) => updated(col('counters').where({ _id: ids.quota, warnedFor: _.neq(total) }), { warnedFor: total }),
 
-    async claimPurge(now, everyMs) {
-      const token = `purge:${now}`;
-      const [added, took] = await Promise.all([
-        addOnce(col('counters'), { _id: ids.purge, kind: 'purge', lastRun: now, created: token }),
-        updated(col('counters').where({ _id: ids.purge, created: _.neq(token), lastRun: _.lte(now - everyMs) }), { lastRun: now }),
-      ]);
-      return added || took;
-    },
-
-    async purge(cutoff, now, deadline) {
-      const old = { at: _.lt(cutoff) };
-      const consents = await removeInBatches(col('consents'), _, old, deadline);
-      const verifications = await removeInBatches(col('verifications'), _, old, deadline);
-      const claims = await removeInBatches(col('claims'), _, { ...old, state: 'done' }, deadline);
-      // Counters that no longer limit anything; quota and the purge lock have no `until` and stay.
-      const counters = await removeInBatches(col('counters'), _, { until: _.lt(now) }, deadline);
-      const stats = await removeInBatches(col('counters'), _, { kind: 'stats', at: _.lt(cutoff) }, deadline);
-      return { consents, verifications, claims, counters, stats };
-    },
+    ...purgeParts(db),
   };
 }
 
-/** The limits document is needed until its day ends, its people expire and its withdrawal is a window old. */
-const limitsUntil = (limits: CallerLimits, now: number): number =>
-  Math.max(nextMidnightOf(now), ...Object.values(limits.identities), (limits.withdrawnAt ?? 0) + IDENTITY_WINDOW_MS);
+export { COLLECTIONS } from './cloudLayout';

@@ -78,8 +78,6 @@ export interface ReserveInput {
   now: number;
   /** The pure limits policy: the caller's limits after this call, or why not. Re-run on a lost race. */
   admit(current: CallerLimits | undefined): { ok: true; next: CallerLimits } | { ok: false; refusal: LimitRefusal };
-  /** The pure policy giving one call back, for undoing a reservation that lost a race. */
-  release(limits: CallerLimits): CallerLimits;
   /** The limits as round trip 1 read them: the first compare-and-set expects these. */
   seen: CallerLimits | undefined;
   /** The claim as round trip 1 saw it (taken over when abandoned or not reusable). */
@@ -156,8 +154,8 @@ export interface Store {
   reserve(input: ReserveInput): Promise<Reserved>;
   /** Round trip 3: the verification record, the claim's answer, the day's aggregates. */
   complete(input: CompleteInput): Promise<void>;
-  /** Gives back a reservation the vendor did not bill (limits, budget, quota) and frees the claim. */
-  release(reservation: Reservation, limitsWithout: (limits: CallerLimits) => CallerLimits): Promise<void>;
+  /** Gives back a reservation the vendor did not bill: the caller's call and mobile count, budget, quota. */
+  release(reservation: Reservation): Promise<void>;
   readClaim(keys: CheckKeys): Promise<Claim | undefined>;
 
   withdraw(caller: string, at: number): Promise<void>;
