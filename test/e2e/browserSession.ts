@@ -93,6 +93,22 @@ export async function openBrowserSession(env: Record<string, string> = {}): Prom
 }
 
 /** Types into Taro h5 inputs (`<taro-input-core id=…>` wraps the real `<input>`), leaving each field. */
+/** A browser session for a whole suite: opened before its tests, closed after; the getter gives it. */
+export function sessionForSuite(env: Record<string, string> = {}): () => BrowserSession {
+  let session: BrowserSession | undefined;
+  jest.setTimeout(60_000);
+  beforeAll(async () => {
+    session = await openBrowserSession(env);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('the browser session is not open');
+    return session;
+  };
+}
+
 export async function fillForm(page: Page, values: Record<string, string>): Promise<void> {
   for (const [field, value] of Object.entries(values)) {
     await page.fill(`#${field} input`, value);

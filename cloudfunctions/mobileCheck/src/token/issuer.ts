@@ -1,19 +1,9 @@
-import type { MaskedFields, PhoneSource } from '../../../../src/domain';
-import { buildClaims } from './claims';
+import { buildClaims, type ClaimsInput } from './claims';
 import { signToken, type SignedToken } from './signToken';
 import type { TokenSettings } from './tokenSettings';
 
-export interface TokenIssueInput {
-  /** The caller's OPENID (the token's `sub`). */
-  caller: string;
-  /** The answer's trace id (the token's `jti`). */
-  traceId: string;
-  masked: MaskedFields;
-  agreementVersion: string;
-  phone: PhoneSource;
-  /** ms since the epoch, from the handler's clock. */
-  now: number;
-}
+/** What the handler gives for one token: the claims' inputs without the settings. */
+export type TokenIssueInput = Omit<ClaimsInput, 'issuer' | 'ttlSeconds'>;
 
 /** Signs the token of a `01` answer (fresh, cached, or the `status` action's). */
 export interface TokenIssuer {
