@@ -56,3 +56,27 @@ export const busyWeek = (): StatsAnswer =>
       budget: { daily: 50, usedToday: 12 },
     },
   );
+
+/** A realistic period for screenshots: ~50 requests a day, a fifth cached, one timeout, quota at 76.5 %. */
+export const operatorPeriod = (count: number): StatsAnswer =>
+  statsAnswer(
+    count,
+    (back): Partial<DayStats> => {
+      const requests = [38, 52, 47, 61, 44, 29, 55][back % 7]! + (back % 5);
+      const cached = Math.round(requests * 0.2);
+      const refused = Math.round(requests * 0.12);
+      const vendorCalls = requests - cached - refused;
+      const maybeBilled = back === 3 ? 1 : 0;
+      return {
+        requests,
+        refused: back % 2 ? { INVALID_ID_CARD: refused - 1, CONSENT_REQUIRED: 1 } : { INVALID_ID_CARD: refused - 2, RATE_LIMITED: 1, INVALID_MOBILE: 1 },
+        vendorCalls,
+        billed: vendorCalls - maybeBilled,
+        maybeBilled,
+        cached,
+        outcomes: { '01': vendorCalls - maybeBilled - 6, '02': 3, '203': back === 2 ? 2 : 1, '205': back === 2 ? 0 : 1, '206': back === 2 ? 1 : 0 },
+        latencyMs: { p50: 280 + ((back * 37) % 90), p95: 820 + ((back * 113) % 400) },
+      };
+    },
+    { quota: { total: 2000, used: 1530, remaining: 470 }, budget: { daily: 80, usedToday: 41 } },
+  );

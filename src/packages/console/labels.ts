@@ -24,7 +24,7 @@ export const STATUS_COLORS: Record<VendorStatusCode, string> = {
   '203': '#ff8f1f',
   '204': '#6467f0',
   '205': '#1485ee',
-  '206': '#10aeff',
+  '206': '#bb6bd9',
   '207': '#b2b2b2',
 };
 

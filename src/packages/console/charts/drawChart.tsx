@@ -19,6 +19,13 @@ export interface Surface {
 /** At most this many day labels under a chart (30 and 90 days would overlap). */
 const MAX_DAY_LABELS = 7;
 
+/**
+ * F2's sizes ('24px') are 750-wide design pixels. By default it scales them by the page's root font
+ * size, which Taro's h5 build sets to 20px for its rem units, shrinking the text to 40 %. Fixed instead:
+ * half, as on a 375-wide phone.
+ */
+const designToCss = (px: number): number => px / 2;
+
 export function drawChart(surface: Surface, spec: ChartSpec): { destroy(): void } {
   const color = { field: 'series', range: spec.series.map((s) => s.color) };
   const scale = {
@@ -27,7 +34,7 @@ export function drawChart(surface: Surface, spec: ChartSpec): { destroy(): void 
     value: { min: 0, nice: true },
   };
   const { props } = (
-    <Canvas {...surface} animate={false}>
+    <Canvas {...surface} px2hd={designToCss} animate={false}>
       <Chart data={spec.rows} scale={scale}>
         <Axis field="day" />
         <Axis field="value" tickCount={4} />

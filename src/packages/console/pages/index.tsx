@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { StatsAnswer } from '../../../domain';
 import type { ClientRefused } from '../../../services/mobileCheckClient';
+import { SandboxBanner } from '../../../components/SandboxBanner';
 import { billingChart, latencyChart, outcomesChart } from '../charts/chartSpecs';
 import { hasActivity, meters, periodTotals, refusalRows } from '../figures';
 import { useStats } from '../hooks/useStats';
@@ -73,15 +74,18 @@ export default function ConsolePage() {
   });
 
   return (
-    <View className="page console-page">
-      <DaysSwitch value={days} onChange={setDays} />
-      {loading && (
-        <Text className="console-loading" id="console-loading">
-          {answer ? '正在更新…' : '正在加载…'}
-        </Text>
-      )}
-      {refusal && <Failure refusal={refusal} onRetry={() => void reload()} />}
-      {answer && <Figures answer={answer} />}
+    <View className="page">
+      <SandboxBanner />
+      <View className="console-page">
+        <DaysSwitch value={days} onChange={setDays} />
+        {loading && (
+          <Text className="console-loading" id="console-loading">
+            {answer ? '正在更新…' : '正在加载…'}
+          </Text>
+        )}
+        {refusal && <Failure refusal={refusal} onRetry={() => void reload()} />}
+        {answer && <Figures answer={answer} />}
+      </View>
     </View>
   );
 }
