@@ -28,6 +28,8 @@ module.exports = {
       moduleNameMapper: {
         '^@tarojs/components$': '<rootDir>/test/pages/stubs/components',
         '^@tarojs/taro$': '<rootDir>/test/pages/stubs/taro',
+        '/charts/ChartCanvas$': '<rootDir>/test/pages/stubs/chartCanvas',
+        '\\.scss$': '<rootDir>/test/pages/stubs/style',
       },
     },
   ],

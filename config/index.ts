@@ -1,10 +1,19 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type { IProjectConfig } from '@tarojs/taro/types/compile';
 import devConfig from './dev';
 import prodConfig from './prod';
 
 // https://docs.taro.zone/docs/config
 // weapp builds to dist/ (opened through the root project.config.json); h5 to dist-h5/ so the two
 // builds never overwrite each other (the local host serves dist-h5/).
+// The console's chart library (F2) uses more tslib helpers than the rest of the app. Sharing one tslib
+// module would put all of them in the main package (weapp dist/vendors.js, h5's first-page chunks);
+// its own copy lets the subpackage (weapp) and the console's lazy chunk (h5) carry them instead.
+type Chain = Parameters<NonNullable<NonNullable<IProjectConfig<'webpack5'>['mini']>['webpackChain']>>[0];
+function chartLibraryOwnTslib(chain: Chain): void {
+  chain.module.rule('antv-own-tslib').test(/[\\/]node_modules[\\/]@antv[\\/]/).resolve.alias.set('tslib$', require.resolve('tslib/tslib.js'));
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const isH5 = process.env.TARO_ENV === 'h5';
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -35,6 +44,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
       },
+      webpackChain: chartLibraryOwnTslib,
     },
     h5: {
       publicPath: '/',
@@ -54,6 +64,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false },
       },
       webpackChain(chain) {
+        chartLibraryOwnTslib(chain);
         // Taro's runtime and React alone are ~300 KiB; the h5 build is served by the local host only.
         chain.performance.maxEntrypointSize(512 * 1024).maxAssetSize(512 * 1024);
       },

@@ -25,6 +25,7 @@ const Taro = {
   reLaunch: jest.fn((_: { url: string }) => Promise.resolve()),
   navigateBack: jest.fn(() => Promise.resolve()),
   getCurrentPages: jest.fn(() => [{}, {}]),
+  stopPullDownRefresh: jest.fn(),
   showModal: jest.fn((_: unknown) => Promise.resolve({ confirm: true, cancel: false })),
   request: jest.fn((_: { url: string; method?: string; data?: unknown; timeout?: number }) =>
     Promise.resolve({ statusCode: 404, data: null }) as Promise<{ statusCode: number; data: unknown }>,
@@ -58,5 +59,8 @@ export function resetTaro(): void {
 }
 
 export const useRouter = () => router;
+
+/** Records the page's pull-down handler; a test calls the last one to pull. */
+export const usePullDownRefresh = jest.fn((_: () => void) => undefined);
 
 export default Taro;
