@@ -1,6 +1,6 @@
 import { act, fireEvent } from '@testing-library/react';
 import Taro, { usePullDownRefresh } from './stubs/taro';
-import { $, FUNCTION_URL, deferred, functionCalls, resetPages, show } from './helpers';
+import { $, FUNCTION_URL, deferred, actionCalls, resetPages, show } from './helpers';
 import ConsolePage from '../../src/packages/console/pages/index';
 import { busyWeek, emptyAnswer, statsAnswer } from '../console/statsFixtures';
 
@@ -31,7 +31,7 @@ test('shows loading until the first answer arrives', async () => {
 test('asks stats for the last 7 days first', async () => {
   serveStats(() => busyWeek());
   await show(<ConsolePage />);
-  expect(functionCalls().map((c) => c.data)).toEqual([{ action: 'stats', days: 7 }]);
+  expect(actionCalls('stats').map((c) => c.data)).toEqual([{ action: 'stats', days: 7 }]);
 });
 
 test('shows totals, meters, three charts and the refusals of a busy week', async () => {
@@ -89,7 +89,7 @@ test('shows the error and asks again on 重试 when the function cannot be reach
   await act(async () => fireEvent.click($(container, '#console-retry')!));
   expect($(container, '#console-error')).toBeNull();
   expect($(container, '#summary')).not.toBeNull();
-  expect(functionCalls()).toHaveLength(2);
+  expect(actionCalls('stats')).toHaveLength(2);
 });
 
 test('asks again for 30 and 90 days when the switch changes', async () => {
@@ -98,7 +98,7 @@ test('asks again for 30 and 90 days when the switch changes', async () => {
   await act(async () => fireEvent.click($(container, '#days-30')!));
   expect($(container, '#chart-outcomes')?.dataset.days?.split(',')).toHaveLength(30);
   await act(async () => fireEvent.click($(container, '#days-90')!));
-  expect(functionCalls().map((c) => (c.data as { days: number }).days)).toEqual([7, 30, 90]);
+  expect(actionCalls('stats').map((c) => (c.data as { days: number }).days)).toEqual([7, 30, 90]);
   expect($(container, '#days-90')?.className).toContain('days-option-active');
   expect(text(container, '#total-requests')).toBe('90请求');
 });
@@ -117,6 +117,6 @@ test('asks again and stops the spinner when pulled down', async () => {
   await show(<ConsolePage />);
   const pull = usePullDownRefresh.mock.calls.at(-1)![0];
   await act(async () => pull());
-  expect(functionCalls()).toHaveLength(2);
+  expect(actionCalls('stats')).toHaveLength(2);
   expect(Taro.stopPullDownRefresh).toHaveBeenCalledTimes(1);
 });

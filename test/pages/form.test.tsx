@@ -297,7 +297,7 @@ describe('form page: links', () => {
   test('opens 我的核验记录', async () => {
     const { container } = await show(<FormPage />);
     fireEvent.click($(container, '#records-link')!);
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/records/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/records/pages/index' });
   });
 
   test('keeps consent when withdrawing is cancelled', async () => {

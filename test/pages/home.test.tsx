@@ -57,7 +57,7 @@ describe('home page on launch', () => {
     serve({ actions: { status: () => VERIFIED } });
     const { container } = await show(<HomePage />);
     fireEvent.click($(container, '#records-link')!);
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/records/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/records/pages/index' });
   });
 
   test('opens the agreement for a person not verified', async () => {

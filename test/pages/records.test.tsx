@@ -1,9 +1,9 @@
 import { act, fireEvent } from '@testing-library/react';
 import Taro, { storage } from './stubs/taro';
 import { $, actionCalls, deferred, NO_RECORDS, resetPages, serve, settle, show } from './helpers';
-import RecordsPage from '../../src/pages/records/index';
+import RecordsPage from '../../src/packages/records/pages/index';
 import type { MyRecordsAnswer } from '../../src/domain';
-import { DELETE_CONFIRMATION } from '../../src/hooks/useMyRecords';
+import { DELETE_CONFIRMATION } from '../../src/packages/records/useMyRecords';
 import { CONSENT_STORAGE_KEY } from '../../src/services/consentStore';
 import { loadStatus } from '../../src/services/launchStatus';
 

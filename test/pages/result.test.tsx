@@ -97,7 +97,7 @@ describe('result page', () => {
     setLastResult(completed('01') as CheckCompleted);
     const { container } = await show(<ResultPage />);
     fireEvent.click($(container, '#records-link')!);
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/records/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/records/pages/index' });
   });
 
   test('explains, and offers the form, when opened without a result', async () => {

@@ -80,14 +80,20 @@ describe('weapp build: WeChat compilers', () => {
 });
 
 describe('weapp build: package', () => {
-  const appJson = () => JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as { pages: string[] };
+  type AppJson = { pages: string[]; subPackages?: { root: string; pages: string[] }[] };
+  const appJson = () => JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as AppJson;
+  const everyPage = () => [...appJson().pages, ...(appJson().subPackages ?? []).flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))];
 
-  test('opens on the home page (status on launch), then lists the agreement, form, result and records', () => {
-    expect(appJson().pages).toEqual(['pages/home/index', 'pages/agreement/index', 'pages/form/index', 'pages/result/index', 'pages/records/index']);
+  test('opens on the home page (status on launch), then lists the agreement, form and result in the main package', () => {
+    expect(appJson().pages).toEqual(['pages/home/index', 'pages/agreement/index', 'pages/form/index', 'pages/result/index']);
   });
 
-  test('has the script, template and settings of every page', () => {
-    for (const page of appJson().pages) {
+  test('keeps 我的核验记录 and the operators\' console in subpackages, loaded only when opened', () => {
+    expect(appJson().subPackages).toEqual([{ root: 'packages/records', pages: ['pages/index'] }, { root: 'packages/console', pages: ['pages/index'] }]);
+  });
+
+  test('has the script, template and settings of every page, subpackages included', () => {
+    for (const page of everyPage()) {
       for (const ext of ['.js', '.wxml', '.json']) expect(fs.existsSync(path.join(DIST, page + ext))).toBe(true);
       const config = JSON.parse(fs.readFileSync(path.join(DIST, `${page}.json`), 'utf8'));
       expect(config.navigationBarTitleText).toMatch(/[\u4e00-\u9fff]/);

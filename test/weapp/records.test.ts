@@ -35,7 +35,7 @@ async function openRecords(options: { modalConfirm?: boolean } = {}) {
     },
   }).launch();
   await tap('records-link');
-  expect(mp.current().route).toBe('pages/records/index');
+  expect(mp.current().route).toBe('packages/records/pages/index');
 }
 
 describe('weapp build: 我的核验记录', () => {

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
+import { ConsoleEntry } from '../../components/ConsoleEntry';
 import { FieldCell } from '../../components/FieldCell';
 import { PrivacyGate } from '../../components/PrivacyGate';
 import { SandboxBanner } from '../../components/SandboxBanner';
@@ -84,6 +85,7 @@ export default function FormPage() {
         </Text>
       </View>
       <Text className="footnote">我们不保存您填写的原始信息；核验结果中的个人信息已做部分隐藏。</Text>
+      <ConsoleEntry />
     </View>
   );
 }

@@ -1,8 +1,8 @@
 import { Button, Text, View } from '@tarojs/components';
-import { SandboxBanner } from '../../components/SandboxBanner';
-import { useMyRecords } from '../../hooks/useMyRecords';
-import { useWithdrawConsent } from '../../hooks/useWithdrawConsent';
-import { ConsentList, VerificationList } from './RecordLists';
+import { SandboxBanner } from '../../../components/SandboxBanner';
+import { useMyRecords } from '../useMyRecords';
+import { useWithdrawConsent } from '../../../hooks/useWithdrawConsent';
+import { ConsentList, VerificationList } from '../RecordLists';
 
 /** 我的核验记录: what this service keeps about the person (masked), deleting it, withdrawing consent. */
 export default function RecordsPage() {

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import type { OwnConsent, OwnVerification } from '../domain';
-import { forgetStatus } from '../services/launchStatus';
-import { callAction } from '../services/mobileCheckClient';
-import { useMounted } from './useMounted';
+import type { OwnConsent, OwnVerification } from '../../domain';
+import { forgetStatus } from '../../services/launchStatus';
+import { callAction } from '../../services/mobileCheckClient';
+import { useMounted } from '../../hooks/useMounted';
 
 export type RecordsState =
   | { phase: 'loading' }
