@@ -1,7 +1,7 @@
 /** @jsxImportSource @antv/f2 */
 // Draws a ChartSpec with F2 on any 2d context: a DOM canvas (h5) or a canvas type="2d" node (weapp).
 // The pragma above makes this file's JSX F2's, not React's.
-import { Axis, Canvas, Chart, Interval, Legend, Line, type CanvasProps } from '@antv/f2';
+import { Axis, Canvas, Chart, Interval, Legend, Line, Point, type CanvasProps } from '@antv/f2';
 import type { ChartSpec } from './chartSpecs';
 
 export interface Surface {
@@ -43,6 +43,8 @@ export function drawChart(surface: Surface, spec: ChartSpec): { destroy(): void 
         ) : (
           <Interval x="day" y="value" color={color} adjust={spec.kind === 'stack' ? 'stack' : { type: 'dodge', marginRatio: 0.05 }} />
         )}
+        {/* Points too: a period with a single day of calls has no line to draw. */}
+        {spec.kind === 'line' && <Point x="day" y="value" color={color} />}
         <Legend position="top" />
       </Chart>
     </Canvas>
