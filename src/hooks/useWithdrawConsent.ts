@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { clearConsent } from '../services/consentStore';
+import { confirmDestructive } from '../services/confirmDestructive';
 import { callAction } from '../services/mobileCheckClient';
 import { ROUTES } from '../services/routes';
 import { useMounted } from './useMounted';
@@ -17,14 +18,12 @@ export function useWithdrawConsent() {
 
   const withdraw = async () => {
     if (busy) return;
-    const { confirm } = await Taro.showModal({
-      title: '撤回授权',
-      content: '撤回后将不能继续核验，需重新阅读并同意《个人信息授权书》。撤回不删除已完成的核验记录；如需删除，请在“我的核验记录”中删除。',
-      confirmText: '撤回',
-      confirmColor: '#fa5151',
-      cancelText: '取消',
-    });
-    if (!confirm) return;
+    const confirmed = await confirmDestructive(
+      '撤回授权',
+      '撤回后将不能继续核验，需重新阅读并同意《个人信息授权书》。撤回不删除已完成的核验记录；如需删除，请在“我的核验记录”中删除。',
+      '撤回',
+    );
+    if (!confirmed) return;
     setBusy(true);
     setError(null);
     const answer = await callAction('withdrawConsent');

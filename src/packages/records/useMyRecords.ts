@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
 import type { OwnConsent, OwnVerification } from '../../domain';
 import { forgetStatus } from '../../services/launchStatus';
+import { confirmDestructive } from '../../services/confirmDestructive';
 import { callAction } from '../../services/mobileCheckClient';
 import { useMounted } from '../../hooks/useMounted';
 
@@ -36,14 +36,7 @@ export function useMyRecords() {
 
   const deleteAll = async () => {
     if (deleting) return;
-    const { confirm } = await Taro.showModal({
-      title: '删除全部记录',
-      content: DELETE_CONFIRMATION,
-      confirmText: '删除',
-      confirmColor: '#fa5151',
-      cancelText: '取消',
-    });
-    if (!confirm) return;
+    if (!(await confirmDestructive('删除全部记录', DELETE_CONFIRMATION, '删除'))) return;
     setDeleting(true);
     setDeleteError(null);
     const answer = await callAction('deleteMyRecords');
