@@ -71,6 +71,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chartLibraryOwnTslib(chain);
         // Taro's runtime and React alone are ~300 KiB; the h5 build is served by the local host only.
         chain.performance.maxEntrypointSize(512 * 1024).maxAssetSize(512 * 1024);
+        // Code most pages share (components, hooks, the domain) in one chunk instead of a copy in
+        // each page's chunk: the first page then loads it once, and later pages find it cached.
+        const split = chain.optimization.get('splitChunks');
+        chain.optimization.splitChunks({
+          ...split,
+          cacheGroups: {
+            ...split.cacheGroups,
+            pagesShared: { chunks: 'async', minChunks: 4, name: 'pages-shared', priority: 5, reuseExistingChunk: true, enforce: true },
+          },
+        });
       },
     },
   };
