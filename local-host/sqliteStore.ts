@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { mergeDelta, emptyDelta, type StatsDelta } from '../cloudfunctions/mobileCheck/src/stats';
 import type { CallerLimits, Claim, ConsentRecord, Reserved, ReserveInput, Store, VerificationRecord } from '../cloudfunctions/mobileCheck/src/store/types';
 import { beijingDayStart, limitsUntil, nextBeijingMidnight, withoutCall } from '../cloudfunctions/mobileCheck/src/policy';
+import { fromDoc } from '../cloudfunctions/mobileCheck/src/store/cloudDocs';
 import { OLD_TABLES, SCHEMA, SCHEMA_VERSION } from './sqliteSchema';
 
 export interface SqliteStore extends Store {
@@ -17,7 +18,9 @@ export interface SqliteStore extends Store {
 }
 
 type Row = Record<string, unknown>;
-const json = <T>(value: unknown, fallback: T): T => (typeof value === 'string' ? (JSON.parse(value) as T) : fallback);
+/** A stored JSON column, read back through the same guards as the cloud's documents. */
+const parsed = (row: Row | undefined): Record<string, unknown> | undefined =>
+  typeof row?.json === 'string' ? (JSON.parse(row.json) as Record<string, unknown>) : undefined;
 
 export function openSqliteStore(filePath: string): SqliteStore {
   if (filePath !== ':memory:') mkdirSync(path.dirname(filePath), { recursive: true });
@@ -44,15 +47,21 @@ export function openSqliteStore(filePath: string): SqliteStore {
   const bump = (id: string, by: number, until: number | null) =>
     sql('INSERT INTO counters (id, count, until) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET count = MAX(0, count + ?)').run(id, Math.max(0, by), until, by);
   const limitsOf = (caller: string): CallerLimits | undefined =>
-    json<CallerLimits | undefined>((sql('SELECT json FROM limits WHERE caller = ?').get(caller) as Row | undefined)?.json, undefined);
+    fromDoc.limits(parsed(sql('SELECT json FROM limits WHERE caller = ?').get(caller) as Row | undefined));
   const saveLimits = (caller: string, limits: CallerLimits, until: number) =>
     sql('INSERT INTO limits (caller, json, until) VALUES (?, ?, ?) ON CONFLICT (caller) DO UPDATE SET json = excluded.json, until = excluded.until').run(caller, JSON.stringify(limits), until);
   const claimId = (caller: string, triple: string) => `${caller}/${triple}`;
-  const claimOf = (id: string): Claim | undefined => json<Claim | undefined>((sql('SELECT json FROM claims WHERE id = ?').get(id) as Row | undefined)?.json, undefined);
+  const claimOf = (id: string): Claim | undefined => {
+    const doc = parsed(sql('SELECT json FROM claims WHERE id = ?').get(id) as Row | undefined);
+    return doc && fromDoc.claim(doc);
+  };
   const saveClaim = (id: string, caller: string, claim: Claim, at: number) =>
     sql('INSERT INTO claims (id, caller, json, at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json, at = excluded.at').run(id, caller, JSON.stringify(claim), at);
   const spend = (day: string) => ({ today: counter(`b_${day}`), total: counter('quota') });
-  const readStatsOf = (day: string): StatsDelta | undefined => json<StatsDelta | undefined>((sql('SELECT json FROM stats WHERE day = ?').get(day) as Row | undefined)?.json, undefined);
+  const readStatsOf = (day: string): StatsDelta | undefined => {
+    const doc = parsed(sql('SELECT json FROM stats WHERE day = ?').get(day) as Row | undefined);
+    return doc && fromDoc.stats(doc);
+  };
   const addStats = (stats: Map<string, StatsDelta>) => {
     for (const [day, delta] of stats) {
       const merged = mergeDelta(readStatsOf(day) ?? emptyDelta(), delta);
@@ -138,7 +147,7 @@ export function openSqliteStore(filePath: string): SqliteStore {
     return true;
   });
 
-  const verification = (row: Row): VerificationRecord => json<VerificationRecord>(row.json, {} as VerificationRecord);
+  const verification = (row: Row): VerificationRecord => fromDoc.verification(parsed(row) ?? {});
   const consent = (row: Row): ConsentRecord => ({
     traceId: String(row.trace_id), caller: String(row.caller), triple: String(row.triple), agreementVersion: String(row.agreement_version),
     acceptedAt: Number(row.accepted_at), at: Number(row.at), ...(row.withdrawn_at !== null && { withdrawnAt: Number(row.withdrawn_at) }),

@@ -1,6 +1,7 @@
 // The function's actions beyond the check (docs/contract.md "Actions"): what each takes and answers.
 import type { CheckRefused, CheckRequest, CheckResponse, PhoneSource } from './result';
 import type { MaskedFields } from './masking';
+import type { CheckOutcome } from './result';
 
 export const ACTIONS = ['check', 'status', 'withdrawConsent', 'myRecords', 'deleteMyRecords', 'stats'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -44,7 +45,7 @@ export interface WithdrawAnswer {
 export interface OwnVerification {
   at: number;
   /** The vendor status, or the error code answered. */
-  code: string;
+  code: CheckOutcome;
   verified: boolean;
   cached: boolean;
   masked: MaskedFields;

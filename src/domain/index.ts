@@ -25,7 +25,7 @@ export type { NameReason } from './fields/name';
 export { maskFields, maskIdCard, maskMobile, maskName } from './masking';
 export type { MaskedFields } from './masking';
 export type {
-  CheckCompleted, CheckRefused, CheckRequest, CheckResponse, ConsentInput, FieldName, PersonInput, PhoneSource, RateLimit,
+  CheckCompleted, CheckOutcome, CheckRefused, CheckRequest, CheckResponse, ConsentInput, FieldName, PhoneSource, RateLimit,
 } from './result';
 export { isVendorStatusCode, VENDOR_STATUS_CODES, vendorStatus } from './vendorStatus';
 export type { Verdict, VendorStatus, VendorStatusCode } from './vendorStatus';

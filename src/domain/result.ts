@@ -4,13 +4,6 @@ import type { VendorStatusCode } from './vendorStatus';
 
 export type FieldName = 'name' | 'idCard' | 'mobile';
 
-/** The three fields as a person typed them (or as WeChat gave the mobile). */
-export interface PersonInput {
-  name: string;
-  idCard: string;
-  mobile: string;
-}
-
 /** What the person agreed to, and when (ms since epoch, the moment the box was ticked). */
 export interface ConsentInput {
   agreementVersion: string;
@@ -29,6 +22,9 @@ export interface CheckRequest {
   phoneCode?: string;
   consent: ConsentInput;
 }
+
+/** What a check that reached the vendor came to: its status, or the error code answered. */
+export type CheckOutcome = VendorStatusCode | ErrorCode;
 
 /** How the mobile was obtained: typed into the form, or proven by WeChat. */
 export type PhoneSource = 'typed' | 'wechat';

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import {
   ERROR_MESSAGES,
   isErrorCode,
+  isVendorStatusCode,
   type ActionRequest,
   type CheckCompleted,
   type CheckRefused,
@@ -48,7 +49,7 @@ function asRefusal(value: Record<string, unknown>): ClientRefused | null {
 
 /** Loose shape checks per action: enough that a page never reads a field that is not there. */
 const ANSWER_SHAPES: { [A in ActionName]: (v: Record<string, unknown>) => boolean } = {
-  check: (v) => typeof v.code === 'string' && typeof v.message === 'string' && isObject(v.masked),
+  check: (v) => isVendorStatusCode(v.code) && typeof v.message === 'string' && isObject(v.masked),
   status: (v) => typeof v.verified === 'boolean',
   withdrawConsent: (v) => typeof v.withdrawnAt === 'number',
   myRecords: (v) => Array.isArray(v.records) && Array.isArray(v.consents),

@@ -1,7 +1,7 @@
 // The effectful middle of a check: three store round trips around at most one vendor call.
 //   open (count the request; read claim, limits, spend) → reserve (claim, consent, limits, budget)
 //   → the vendor, never retried → complete (record, claim's answer, aggregates)
-import { vendorStatus, type Consent, type MaskedFields, type PersonFields, type PhoneSource } from '../../../../src/domain';
+import { vendorStatus, type CheckOutcome, type Consent, type MaskedFields, type PersonFields, type PhoneSource } from '../../../../src/domain';
 import type { InstanceMemory } from '../instanceMemory';
 import type { LogLine } from '../log';
 import { OPERATOR_FAULTS, VendorError } from '../mobileCheckApi/VendorError';
@@ -116,7 +116,7 @@ async function callVendor(deps: AttemptDeps, input: AttemptInput, reservation: R
   const started = clock.now();
   let outcome: Outcome;
   let answer: Parameters<Store['complete']>[0]['answer'];
-  let record: { outcome: string; carrier: string; billing: 'billed' | 'not-billed' | 'unknown'; vendorTraceId: string };
+  let record: { outcome: CheckOutcome; carrier: string; billing: 'billed' | 'not-billed' | 'unknown'; vendorTraceId: string };
   try {
     const result = await deps.vendor.check(input.fields);
     answer = { code: result.status, carrier: result.carrier, traceId: input.traceId, at: input.now, final: vendorStatus(result.status).final };

@@ -61,7 +61,7 @@ export const fromDoc = {
   verification(doc: Doc): VerificationRecord {
     const masked = (doc.masked ?? {}) as Doc;
     return {
-      traceId: text(doc.traceId), caller: text(doc.caller), triple: text(doc.triple), outcome: text(doc.outcome), carrier: text(doc.carrier),
+      traceId: text(doc.traceId), caller: text(doc.caller), triple: text(doc.triple), outcome: isVendorStatusCode(doc.outcome) || isErrorCode(doc.outcome) ? doc.outcome : 'INTERNAL', carrier: text(doc.carrier),
       billing: doc.billing === 'billed' || doc.billing === 'not-billed' ? doc.billing : 'unknown',
       vendorTraceId: text(doc.vendorTraceId), latencyMs: Number(doc.latencyMs ?? 0), at: Number(doc.at ?? 0),
       masked: { name: text(masked.name), idCard: text(masked.idCard), mobile: text(masked.mobile) },

@@ -2,7 +2,7 @@
 // Records hold keyed hashes (see ../hash.ts) and masked fields, never a raw name, ID number,
 // mobile or OPENID. Each method is one database round trip in the cloud adapter (calls inside run
 // in parallel), so a billed check costs open + reserve + complete = 3 sequential round trips.
-import type { ErrorCode, MaskedFields, PhoneSource, RateLimit, VendorStatusCode } from '../../../../src/domain';
+import type { CheckOutcome, ErrorCode, MaskedFields, PhoneSource, RateLimit, VendorStatusCode } from '../../../../src/domain';
 import type { Billing } from '../mobileCheckApi/VendorError';
 import type { StatsDelta } from '../stats';
 
@@ -108,7 +108,7 @@ export interface VerificationRecord {
   caller: string;
   triple: string;
   /** The vendor status, or the error code answered. */
-  outcome: string;
+  outcome: CheckOutcome;
   carrier: string;
   billing: Billing;
   vendorTraceId: string;
