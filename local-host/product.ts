@@ -5,6 +5,7 @@ import { handlerFromEnv } from '../cloudfunctions/mobileCheck/src/compose';
 import type { Logger } from '../cloudfunctions/mobileCheck/src/log';
 import { sandboxPhoneExchange } from '../cloudfunctions/mobileCheck/src/phoneNumber/sandboxPhoneExchange';
 import { readSettings } from '../cloudfunctions/mobileCheck/src/settings';
+import { readTokenSettings } from '../cloudfunctions/mobileCheck/src/token';
 import { startSandboxVendor, type SandboxVendor } from './sandboxVendor';
 import { DEV_OPENID, startLocalHost, type Mode } from './server';
 import { openSqliteStore } from './sqliteStore';
@@ -55,7 +56,9 @@ export function functionEnv(env: Env, sandbox?: { appCode: string; endpoint: str
 /** Throws, naming the setting and the fix, when the function would refuse its settings. */
 export function checkSettings(env: Env): void {
   try {
-    readSettings(functionEnv(env, isLive(env) ? undefined : SANDBOX_PLACEHOLDER));
+    const settingsEnv = functionEnv(env, isLive(env) ? undefined : SANDBOX_PLACEHOLDER);
+    readSettings(settingsEnv);
+    readTokenSettings(settingsEnv);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const name = /\b(ALIYUN_APPCODE|MOBILECHECK_[A-Z_]+)\b/.exec(message)?.[1];

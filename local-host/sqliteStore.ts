@@ -69,10 +69,15 @@ export function openSqliteStore(filePath: string): SqliteStore {
     }
   };
 
+  const countRequest = db.transaction((input: Parameters<Store['countRequest']>[0]) => {
+    const id = `r_${input.day}_${input.caller}`;
+    const counted = counter(id) < input.requestLimit;
+    if (counted) bump(id, 1, nextBeijingMidnight(input.now));
+    return counted;
+  });
+
   const open = db.transaction((input: Parameters<Store['open']>[0]) => {
-    const requestsId = `r_${input.day}_${input.keys.caller}`;
-    const requestCounted = counter(requestsId) < input.requestLimit;
-    if (requestCounted) bump(requestsId, 1, nextBeijingMidnight(input.now));
+    const requestCounted = countRequest({ ...input, caller: input.keys.caller });
     return { requestCounted, claim: claimOf(claimId(input.keys.caller, input.keys.triple)), limits: limitsOf(input.keys.caller), spend: spend(input.day) };
   });
 
@@ -83,7 +88,7 @@ export function openSqliteStore(filePath: string): SqliteStore {
     const seen = input.seenClaim;
     if (claim && (!seen || claim.holder !== seen.holder || claim.state !== seen.state)) return { ok: false, reason: 'claimed' };
     const admitted = input.admit(limitsOf(input.keys.caller));
-    if (!admitted.ok) return { ok: false, reason: 'limits', refusal: admitted.refusal };
+    if (!admitted.ok) return 'withdrawn' in admitted ? { ok: false, reason: 'withdrawn' } : { ok: false, reason: 'limits', refusal: admitted.refusal };
     const { today, total } = spend(input.day);
     if ((input.dailyBudget !== undefined && today >= input.dailyBudget) || (input.quotaTotal !== undefined && total >= input.quotaTotal)) return { ok: false, reason: 'budget' };
     saveClaim(id, input.keys.caller, { state: 'pending', holder: input.traceId, until: input.claimUntil }, input.now);
@@ -135,7 +140,7 @@ export function openSqliteStore(filePath: string): SqliteStore {
   const purge = db.transaction((cutoff: number, now: number) => ({
     consents: sql('DELETE FROM consents WHERE at < ?').run(cutoff).changes,
     verifications: sql('DELETE FROM verifications WHERE at < ?').run(cutoff).changes,
-    claims: sql('DELETE FROM claims WHERE at < ? AND json LIKE \'%"state":"done"%\'').run(cutoff).changes,
+    claims: sql('DELETE FROM claims WHERE at < ?').run(cutoff).changes,
     counters: sql('DELETE FROM counters WHERE until < ?').run(now).changes + sql('DELETE FROM limits WHERE until < ?').run(now).changes,
     stats: sql('DELETE FROM stats WHERE at < ?').run(cutoff).changes,
   }));
@@ -156,7 +161,11 @@ export function openSqliteStore(filePath: string): SqliteStore {
   return {
     open: async (input) => open.immediate(input),
     reserve: async (input) => reserve.immediate(input),
-    complete: async (input) => complete.immediate(input),
+    countRequest: async (input) => countRequest.immediate(input),
+    complete: async (input) => {
+      complete.immediate(input); // one transaction: all or nothing (a failure throws)
+      return { recorded: true, statsWritten: true };
+    },
     release: async (reservation) => release.immediate(reservation),
     readClaim: async (keys) => claimOf(claimId(keys.caller, keys.triple)),
     withdraw: async (caller, at) => withdraw.immediate(caller, at),

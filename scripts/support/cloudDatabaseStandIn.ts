@@ -52,12 +52,18 @@ const matches = (doc: Doc, condition: Doc): boolean =>
 
 const isPlain = (value: unknown): value is Doc => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Command);
 
+/** Like MongoDB: writing inside a field that holds null, a number or a string is refused. */
+function inside(doc: Doc, head: string): Doc {
+  if (doc[head] === undefined) doc[head] = {};
+  if (!isPlain(doc[head])) throw new DatabaseError(-502001, `collection.update:fail -502001 Cannot create field in element {${head}: ${JSON.stringify(doc[head])}}`);
+  return doc[head] as Doc;
+}
+
 /** update() semantics: a dotted field writes inside a map; a plain object merges (only `_.set` replaces). */
 function applyUpdate(doc: Doc, field: string, value: unknown): void {
   const [head, ...rest] = field.split('.');
   if (rest.length > 0) {
-    if (!isPlain(doc[head])) doc[head] = {};
-    applyUpdate(doc[head] as Doc, rest.join('.'), value);
+    applyUpdate(inside(doc, head), rest.join('.'), value);
     return;
   }
   if (value instanceof Command) {
@@ -65,8 +71,8 @@ function applyUpdate(doc: Doc, field: string, value: unknown): void {
     else if (value.op === 'set') doc[head] = structuredClone(value.value);
     else throw new DatabaseError(-502003, `unsupported update command ${value.op}`);
   } else if (isPlain(value)) {
-    if (!isPlain(doc[head])) doc[head] = {};
-    for (const [key, inner] of Object.entries(value)) applyUpdate(doc[head] as Doc, key, inner);
+    const target = inside(doc, head);
+    for (const [key, inner] of Object.entries(value)) applyUpdate(target, key, inner);
   } else {
     doc[head] = structuredClone(value);
   }

@@ -127,6 +127,14 @@ describe('admin-only and unknown actions', () => {
     expect(await makeHandler()(event)).toMatchObject({ ok: false, code: 'INVALID_REQUEST', traceId: expect.any(String) });
   });
 
+  test('counts the caller\'s own actions against the daily request cap, so they cannot burn database writes', async () => {
+    const ask = makeHandler({ MOBILECHECK_REQUEST_DAILY_LIMIT: '3' });
+    for (let i = 0; i < 3; i += 1) expect(await ask({ action: 'withdrawConsent' })).toMatchObject({ ok: true });
+    expect(await ask({ action: 'withdrawConsent' })).toMatchObject({ ok: false, code: 'RATE_LIMITED', limit: 'requests' });
+    expect(await ask({ action: 'myRecords' })).toMatchObject({ ok: false, code: 'RATE_LIMITED', limit: 'requests' });
+    expect(await ask({ action: 'status' }, 'o-someone-else')).toMatchObject({ ok: true });
+  });
+
   test('answers every action without a caller with UNAUTHENTICATED', async () => {
     const ask = makeHandler();
     for (const action of ['status', 'withdrawConsent', 'myRecords', 'deleteMyRecords', 'stats']) {

@@ -17,7 +17,7 @@ const plan = (mobile = 'm', person = 'p', now = NOON) => ({ now, mobile, person 
 function afterCalls(plans: ReturnType<typeof plan>[], guards: GuardSettings = DEFAULT_GUARDS): CallerLimits | undefined {
   return plans.reduce<CallerLimits | undefined>((limits, next) => {
     const admitted = admitCall(limits, next, guards);
-    if (!admitted.ok) throw new Error(`refused: ${admitted.refusal.limit}`);
+    if (!admitted.ok) throw new Error(`refused: ${'refusal' in admitted ? admitted.refusal.limit : 'withdrawn'}`);
     return admitted.next;
   }, undefined);
 }

@@ -44,6 +44,8 @@ describe('npm start settings', () => {
     ['MOBILECHECK_TIMEOUT_MS', 'soon'],
     ['MOBILECHECK_ENDPOINT', 'http://vendor.example/mobileCheck'],
     ['MOBILECHECK_RETENTION_DAYS', '0'],
+    ['MOBILECHECK_SIGNING_KEY', 'not a key'],
+    ['MOBILECHECK_HASH_SECRET', 'short'],
   ])('refuses to start when %s is %p, naming the setting and the fix', (name, value) => {
     const env = { MOBILECHECK_DATA_DIR: dataDir(), ALIYUN_APPCODE: 'real', [name]: value };
     expect(() => checkSettings(env)).toThrow(new RegExp(`^Refusing to start: ${name} .*\\nFix: correct ${name} .*unset ${name}`));

@@ -191,6 +191,15 @@ export function describeStoreContract(adapter: string, open: () => Store, knownB
         expect(await limitsOf('caller-hash-new')).toMatchObject({ withdrawnAt: NOON, calls: 0 });
       });
 
+      test('a withdrawal between round trips 1 and 2 refuses the reservation and takes nothing', async () => {
+        const p = prepare();
+        const seen = await openFor(store, p);
+        await store.withdraw(p.keys.caller, p.now - 1_000);
+        await expect(store.reserve(reserveInput(p, seen))).resolves.toEqual({ ok: false, reason: 'withdrawn' });
+        expect(await limitsOf()).toMatchObject({ calls: 0, withdrawnAt: p.now - 1_000 });
+        expect((await store.ownRecords(p.keys.caller)).consents).toEqual([]);
+      });
+
       test('ownRecords lists only the caller\'s own verifications and consents', async () => {
         const own = await billedCheck(store);
         await billedCheck(store, { keys: B });

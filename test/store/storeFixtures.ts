@@ -42,7 +42,7 @@ export const prepare = (t: Try = {}): Prepared => ({
 export const openFor = (store: Store, p: Prepared, requestLimit = 100): Promise<Opened> =>
   store.open({ keys: p.keys, day: beijingDay(p.now), requestLimit, now: p.now, traceId: p.traceId });
 
-const planOf = (p: Prepared) => ({ now: p.now, mobile: p.keys.mobile, person: p.keys.person });
+const planOf = (p: Prepared) => ({ now: p.now, mobile: p.keys.mobile, person: p.keys.person, acceptedAt: p.now - 60_000 });
 
 /** Round trip 2 over what round trip 1 saw; `watch` sees every limits value the policy is run on. */
 export function reserveInput(p: Prepared, seen: Pick<Opened, 'limits' | 'claim'>, watch?: (current: CallerLimits | undefined) => void): ReserveInput {

@@ -7,7 +7,7 @@ import { present, type Presented } from './check/present';
 import { createCheck } from './check/runCheck';
 import type { HandlerDeps } from './handlerDeps';
 import { instanceMemory } from './instanceMemory';
-import { beijingDay } from './policy';
+import { beijingDay, nextBeijingMidnight } from './policy';
 import { delta } from './stats';
 
 export type { HandlerDeps } from './handlerDeps';
@@ -35,6 +35,17 @@ export function createHandler(deps: HandlerDeps): Handler {
     const { store, hasher } = deps;
     if (deps.misconfigured || !store || !hasher) return refuse('SERVICE_MISCONFIGURED', 'error', deps.misconfigured ?? 'no store or hash key');
     const ready = { store, hasher };
+    // The caller's own actions count against the same daily request cap as checks: one write each.
+    if (action !== 'stats') {
+      const day = beijingDay(now);
+      const callerHash = hasher.hash('caller', caller);
+      const counted = !memory.isOverRequestCap(callerHash, day) &&
+        (await store.countRequest({ caller: callerHash, day, requestLimit: deps.guards.requestDailyLimit, now, traceId }));
+      if (!counted) {
+        memory.markOverRequestCap(callerHash, day);
+        return present({ kind: 'refused', code: 'RATE_LIMITED', limit: 'requests', retryAt: nextBeijingMidnight(now), level: 'warn' }, { traceId, now });
+      }
+    }
     const answered = (answer: object): Presented => ({
       response: { ...answer, traceId } as ActionAnswer as Presented['response'],
       line: { level: 'info', event: 'mobileCheck', traceId, outcome: 'ok' },

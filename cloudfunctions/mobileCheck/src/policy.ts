@@ -37,6 +37,8 @@ export interface CallPlan {
   now: number;
   mobile: string;
   person: string;
+  /** When the check's consent was given: a later withdrawal refuses the call. */
+  acceptedAt?: number;
 }
 
 /** The caller's limits as they stand at `now`: day counts reset at Beijing midnight, expired people dropped. */
@@ -59,8 +61,10 @@ export function admitCall(
   stored: CallerLimits | undefined,
   plan: CallPlan,
   guards: GuardSettings,
-): { ok: true; next: CallerLimits } | { ok: false; refusal: LimitRefusal } {
+): { ok: true; next: CallerLimits } | { ok: false; refusal: LimitRefusal } | { ok: false; withdrawn: true } {
   const limits = currentLimits(stored, plan.now);
+  // Checked again here, not only after round trip 1: a withdrawal may land between the two.
+  if (plan.acceptedAt !== undefined && limits.withdrawnAt !== undefined && plan.acceptedAt <= limits.withdrawnAt) return { ok: false, withdrawn: true };
   const midnight = nextBeijingMidnight(plan.now);
   if (limits.calls >= guards.callerDailyLimit) return { ok: false, refusal: { limit: 'caller', retryAt: midnight } };
   if ((limits.mobiles[plan.mobile] ?? 0) >= guards.mobileDailyLimit) return { ok: false, refusal: { limit: 'mobile', retryAt: midnight } };
@@ -121,6 +125,10 @@ export function quotaWarningDue(billed: number, total: number | undefined): bool
 }
 
 export const percentUsed = (billed: number, total: number): number => Math.round((billed * 1000) / total) / 10;
+
+/** The purge run that also writes yesterday's digest: the one in the 03:00 hour, Beijing time. */
+export const DIGEST_HOUR = 3;
+export const isDigestHour = (now: number): boolean => Math.floor(((now + CHINA_OFFSET_MS) % DAY_MS) / HOUR_MS) === DIGEST_HOUR;
 
 /** Records at or after this instant are kept. */
 export const retentionCutoff = (now: number, retentionDays: number): number => now - retentionDays * DAY_MS;

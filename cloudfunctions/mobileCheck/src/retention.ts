@@ -1,7 +1,7 @@
 import type { ActionAnswer } from '../../../src/domain';
 import type { Handler } from './handler';
 import type { LogLine } from './log';
-import { beijingDay, DAY_MS, isTimerEvent, PURGE_EVERY_MS, retentionCutoff } from './policy';
+import { beijingDay, DAY_MS, isDigestHour, isTimerEvent, PURGE_EVERY_MS, retentionCutoff } from './policy';
 import type { Clock, Store } from './ports';
 import { toDayStats } from './stats';
 
@@ -21,8 +21,9 @@ export interface RetentionDeps {
 }
 
 /**
- * The daily timer: deletes records older than the retention setting, in batches that fit the
- * function timeout, at most once an hour whatever calls it, and logs yesterday's totals.
+ * The hourly timer (config.json): deletes records older than the retention setting, in batches that
+ * fit the function timeout, at most once an hour whatever calls it; at 03:00 Beijing time it also
+ * logs yesterday's totals.
  * Refuses when settings are unreadable rather than guess a period.
  */
 export function createRetentionJob(deps: RetentionDeps): () => Promise<PurgeResponse> {
@@ -40,9 +41,11 @@ export function createRetentionJob(deps: RetentionDeps): () => Promise<PurgeResp
       const stopAt = now + deps.purgeBudgetMs;
       const removed = await store.purge(cutoff, now, () => deps.clock.now() >= stopAt);
       deps.log({ level: 'info', event: 'retentionPurge', cutoff: at, removed });
-      const yesterday = beijingDay(now - DAY_MS);
-      const stats = await store.readStats([yesterday]);
-      deps.log({ level: 'info', event: 'dailyDigest', totals: toDayStats(yesterday, stats.get(yesterday)) });
+      if (isDigestHour(now)) {
+        const yesterday = beijingDay(now - DAY_MS);
+        const stats = await store.readStats([yesterday]);
+        deps.log({ level: 'info', event: 'dailyDigest', totals: toDayStats(yesterday, stats.get(yesterday)) });
+      }
       return { ok: true };
     } catch (error) {
       deps.log({ level: 'error', event: 'retentionPurge', cutoff: at, detail: error instanceof Error ? error.name : typeof error });

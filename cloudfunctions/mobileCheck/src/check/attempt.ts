@@ -61,12 +61,12 @@ export async function attempt(deps: AttemptDeps, input: AttemptInput): Promise<O
   if (opened.claim?.state === 'pending' && opened.claim.until > now) return waitForClaim(deps, keys, day);
   if (spendExhausted(opened.spend, guards)) return spendStop(deps, traceId, opened.spend, refuse);
 
-  const plan = { now, mobile: keys.mobile, person: keys.person };
+  const plan = { now, mobile: keys.mobile, person: keys.person, acceptedAt: input.consent.acceptedAt };
   const admitted = admitCall(opened.limits, plan, guards);
-  if (!admitted.ok) return refuse({ code: 'RATE_LIMITED', ...admitted.refusal, level: 'warn' });
+  if (!admitted.ok) return 'withdrawn' in admitted ? refuse({ code: 'CONSENT_REQUIRED' }) : refuse({ code: 'RATE_LIMITED', ...admitted.refusal, level: 'warn' });
 
   const reserved = await store.reserve({
-    traceId, keys, now, day, seen: opened.limits, seenClaim: opened.claim, claimUntil: now + deps.claimMs,
+    traceId, keys, now, day, seen: opened.limits, seenClaim: opened.claim, claimUntil: deps.clock.now() + deps.claimMs,
     admit: (current) => admitCall(current, plan, guards),
     consent: { traceId, caller: keys.caller, triple: keys.triple, agreementVersion: input.consent.agreementVersion, acceptedAt: input.consent.acceptedAt, at: now },
     dailyBudget: guards.dailyBudget, quotaTotal: guards.quotaTotal,
@@ -74,6 +74,7 @@ export async function attempt(deps: AttemptDeps, input: AttemptInput): Promise<O
   if (!reserved.ok) {
     if (reserved.reason === 'claimed') return waitForClaim(deps, keys, day);
     if (reserved.reason === 'limits') return refuse({ code: 'RATE_LIMITED', ...reserved.refusal, level: 'warn' });
+    if (reserved.reason === 'withdrawn') return refuse({ code: 'CONSENT_REQUIRED' });
     return spendStop(deps, traceId, opened.spend, refuse);
   }
   return callVendor(deps, input, reserved.reservation, opened);
@@ -142,8 +143,9 @@ async function callVendor(deps: AttemptDeps, input: AttemptInput, reservation: R
     record.billing === 'not-billed' ? store.release(reservation) : undefined,
     billed ? warnIfQuotaLow(deps, opened.spend.total + 1) : undefined,
   ]);
-  if (completed.status === 'rejected') {
-    memory.restore(stats);
+  const done = completed.status === 'fulfilled' ? completed.value : { recorded: false, statsWritten: false };
+  if (!done.statsWritten) memory.restore(stats);
+  if (!done.recorded) {
     // The vendor has answered (and maybe billed): a failing audit write must not hide that answer.
     if (outcome.kind === 'answer') return { ...outcome, unrecorded: true };
     return { ...outcome, level: 'error', detail: `${outcome.detail ?? ''}; verification record not written` };

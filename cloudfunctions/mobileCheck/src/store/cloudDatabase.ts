@@ -48,9 +48,8 @@ export async function settle<T>(result: Maybe<T>): Promise<T> {
 export const updated = async (query: QueryLike, data: Doc): Promise<boolean> =>
   (await settle(query.update({ data }))).stats.updated > 0;
 
-/** The database's answer to a second add() with the same _id (errCode -502001, "duplicate key"). */
-const isDuplicate = (error: unknown): boolean =>
-  (error as { errCode?: unknown } | null)?.errCode === -502001 || /duplicate key|E11000/i.test(error instanceof Error ? error.message : String(error));
+/** The database's words for a second add() with the same _id; its errCode (-502001) covers other failures too. */
+const isDuplicate = (error: unknown): boolean => /duplicate key|E11000/i.test(error instanceof Error ? error.message : String(error));
 
 /** add() that answers false when the _id exists; any other failure is thrown, never read as "exists". */
 export async function addOnce(collection: CollectionLike, doc: Doc): Promise<boolean> {
@@ -59,6 +58,9 @@ export async function addOnce(collection: CollectionLike, doc: Doc): Promise<boo
     return true;
   } catch (error) {
     if (isDuplicate(error)) return false;
+    // An unclear failure: only the document being there now makes it a lost race.
+    const { data } = await settle(collection.where({ _id: doc._id }).field({ _id: true }).limit(1).get());
+    if (data.length > 0) return false;
     throw error;
   }
 }

@@ -20,7 +20,8 @@ export function purgeParts(db: DatabaseLike): Pick<Store, 'claimPurge' | 'purge'
       const old = { at: _.lt(cutoff) };
       const consents = await removeInBatches(col('consents'), _, old, deadline);
       const verifications = await removeInBatches(col('verifications'), _, old, deadline);
-      const claims = await removeInBatches(col('claims'), _, { ...old, state: 'done' }, deadline);
+      // Pending ones too: a claim older than the retention period was abandoned long ago.
+      const claims = await removeInBatches(col('claims'), _, old, deadline);
       // Counters that no longer limit anything; quota and the purge lock have no `until` and stay.
       const counters = await removeInBatches(col('counters'), _, { until: _.lt(now) }, deadline);
       const stats = await removeInBatches(col('counters'), _, { kind: 'stats', at: _.lt(cutoff) }, deadline);

@@ -1,6 +1,6 @@
 // A caller's rights over their own records (PIPL art. 15, 45, 47) on the cloud database.
 import { randomUUID } from 'node:crypto';
-import { currentLimits, limitsUntil } from '../policy';
+import { currentLimits, IDENTITY_WINDOW_MS, limitsUntil } from '../policy';
 import { addOnce, settle, updated, type DatabaseLike } from './cloudDatabase';
 import { fromDoc, limitsDoc } from './cloudDocs';
 import { COLLECTIONS as names, ids } from './cloudLayout';
@@ -18,10 +18,14 @@ export function ownRights(db: DatabaseLike): Pick<Store, 'withdraw' | 'ownRecord
     async withdraw(caller, at) {
       const token = randomUUID();
       const fresh = { ...currentLimits(undefined, at), withdrawnAt: at };
-      // Creates the limits document when missing, else stamps it; the update never touches the one just created.
+      // Creates the limits document when missing, else stamps it; the update never touches the one just
+      // created. A new version makes a check that read the limits before this re-read them (and refuse),
+      // and the document is kept a window past the withdrawal (later than any person's expiry in it).
       await Promise.all([
         addOnce(db.collection(names.counters), { _id: ids.limits(caller), kind: 'limits', created: token, ...limitsDoc(fresh, limitsUntil(fresh, at)) }),
-        updated(db.collection(names.counters).where({ _id: ids.limits(caller), created: _.neq(token) }), { withdrawnAt: at }),
+        updated(db.collection(names.counters).where({ _id: ids.limits(caller), created: _.neq(token) }), {
+          withdrawnAt: at, version: _.inc(1), until: at + IDENTITY_WINDOW_MS,
+        }),
         updated(db.collection(names.consents).where({ caller, withdrawnAt: 0 }), { withdrawnAt: at }),
       ]);
     },

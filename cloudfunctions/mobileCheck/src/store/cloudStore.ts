@@ -23,8 +23,13 @@ export function cloudStore(db: DatabaseLike): Store {
     if (known.size >= KNOWN_LIMIT) known.clear();
     known.add(id);
   };
-  const count = async (counter: Parameters<typeof bump>[2], token: string) => {
-    const ok = await bump(col('counters'), _, counter, token, known.has(counter.id));
+  /**
+   * Request and stats documents are per day and only the purge deletes them (once their day is
+   * over), so once seen they exist. Spend documents are never assumed to: an operator may delete the
+   * `quota` document to restart the count (docs/deploy.md).
+   */
+  const count = async (counter: Parameters<typeof bump>[2], token: string, mayBeDeleted = false) => {
+    const ok = await bump(col('counters'), _, counter, token, !mayBeDeleted && known.has(counter.id));
     if (ok) remember(counter.id);
     return ok;
   };
@@ -61,7 +66,7 @@ export function cloudStore(db: DatabaseLike): Store {
     let seen = input.seen;
     for (let attempt = 0; attempt < COMPARE_AND_SET_TRIES; attempt += 1) {
       const admitted = input.admit(seen);
-      if (!admitted.ok) return { ok: false, reason: 'limits', refusal: admitted.refusal };
+      if (!admitted.ok) return 'withdrawn' in admitted ? { ok: false, reason: 'withdrawn' } : { ok: false, reason: 'limits', refusal: admitted.refusal };
       if (await writeLimits(input.keys.caller, seen, admitted.next, limitsUntil(admitted.next, input.now))) return true;
       seen = await readLimits(input.keys.caller);
     }
@@ -96,15 +101,17 @@ export function cloudStore(db: DatabaseLike): Store {
     ]);
   }
 
+  const countRequest: Store['countRequest'] = ({ caller, day, requestLimit, now, traceId }) =>
+    count({ id: ids.requests(day, caller), fields: { kind: 'requests', until: nextMidnightOf(now) }, inc: { count: 1 }, below: { field: 'count', limit: requestLimit } }, traceId);
+
   const addStats = async (stats: Map<string, StatsDelta>, token: string): Promise<void> => {
     await Promise.all([...stats].map(([day, delta]) => count(statsCounter(ids.stats(day), day, delta), token)));
   };
 
   return {
     async open({ keys, day, requestLimit, now, traceId }) {
-      const requestsId = ids.requests(day, keys.caller);
       const [requestCounted, claim, docs] = await Promise.all([
-        count({ id: requestsId, fields: { kind: 'requests', until: nextMidnightOf(now) }, inc: { count: 1 }, below: { field: 'count', limit: requestLimit } }, traceId),
+        countRequest({ caller: keys.caller, day, requestLimit, now, traceId }),
         readClaim(ids.claim(keys.caller, keys.triple)),
         getCounters([ids.limits(keys.caller), ids.budget(day), ids.quota]),
       ]);
@@ -124,7 +131,7 @@ export function cloudStore(db: DatabaseLike): Store {
       const [claimed, limits, spent, consent] = await Promise.allSettled([
         takeClaim(input),
         inTurn(input.keys.caller, () => takeLimits(input)),
-        Promise.all(spendCounters.map((counter) => count(counter, input.traceId))),
+        Promise.all(spendCounters.map((counter) => count(counter, input.traceId, true))),
         settle(col('consents').add({ data: { _id: input.traceId, ...input.consent, withdrawnAt: 0 } })),
       ]);
       const claimOk = claimed.status === 'fulfilled' && claimed.value;
@@ -150,15 +157,18 @@ export function cloudStore(db: DatabaseLike): Store {
 
     async complete({ reservation, record, answer, stats }) {
       const { keys } = reservation;
-      const claimFields = 'failed' in answer ? { state: 'done', failed: answer.failed, answer: null } : { state: 'done', answer, failed: null };
-      await Promise.all([
+      // `_.set`: a plain object would be written field by field into `answer`, which holds null.
+      const claimFields = 'failed' in answer ? { state: 'done', failed: answer.failed, answer: null } : { state: 'done', answer: _.set(answer), failed: null };
+      const [written, claimed, counted] = await Promise.allSettled([
         settle(col('verifications').add({ data: { _id: record.traceId, ...record } })),
         updated(col('claims').where({ _id: ids.claim(keys.caller, keys.triple), holder: reservation.traceId }), claimFields),
         addStats(stats, record.traceId),
       ]);
+      return { recorded: written.status === 'fulfilled' && claimed.status === 'fulfilled', statsWritten: counted.status === 'fulfilled' };
     },
 
     release,
+    countRequest,
 
     readClaim: (keys) => readClaim(ids.claim(keys.caller, keys.triple)),
 

@@ -77,7 +77,7 @@ export interface ReserveInput {
   keys: CheckKeys;
   now: number;
   /** The pure limits policy: the caller's limits after this call, or why not. Re-run on a lost race. */
-  admit(current: CallerLimits | undefined): { ok: true; next: CallerLimits } | { ok: false; refusal: LimitRefusal };
+  admit(current: CallerLimits | undefined): { ok: true; next: CallerLimits } | { ok: false; refusal: LimitRefusal } | { ok: false; withdrawn: true };
   /** The limits as round trip 1 read them: the first compare-and-set expects these. */
   seen: CallerLimits | undefined;
   /** The claim as round trip 1 saw it (taken over when abandoned or not reusable). */
@@ -99,6 +99,7 @@ export interface Reservation {
 export type Reserved =
   | { ok: true; reservation: Reservation }
   | { ok: false; reason: 'limits'; refusal: LimitRefusal }
+  | { ok: false; reason: 'withdrawn' }
   | { ok: false; reason: 'budget' }
   | { ok: false; reason: 'claimed' };
 
@@ -150,10 +151,13 @@ export interface LimitRefusal {
 export interface Store {
   /** Round trip 1: count the request (unless over the cap) and read claim, limits and spend. */
   open(input: { keys: CheckKeys; day: string; requestLimit: number; now: number; traceId: string }): Promise<Opened>;
+  /** Counts one request of the caller's (the other actions): false, uncounted, when over the cap. */
+  countRequest(input: { caller: string; day: string; requestLimit: number; now: number; traceId: string }): Promise<boolean>;
   /** Round trip 2: claim, consent evidence, caller limits, budget and quota, all or nothing. */
   reserve(input: ReserveInput): Promise<Reserved>;
   /** Round trip 3: the verification record, the claim's answer, the day's aggregates. */
-  complete(input: CompleteInput): Promise<void>;
+  /** Each part on its own: a failed record must not re-count aggregates that were written. */
+  complete(input: CompleteInput): Promise<{ recorded: boolean; statsWritten: boolean }>;
   /** Gives back a reservation the vendor did not bill: the caller's call and mobile count, budget, quota. */
   release(reservation: Reservation): Promise<void>;
   readClaim(keys: CheckKeys): Promise<Claim | undefined>;

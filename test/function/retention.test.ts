@@ -1,0 +1,37 @@
+// The hourly timer through createRetentionJob over the SQLite store: purge at most once an hour,
+// yesterday's digest only on the 03:00 (Beijing) run.
+import type { LogLine } from '../../cloudfunctions/mobileCheck/src/log';
+import { createRetentionJob } from '../../cloudfunctions/mobileCheck/src/retention';
+import { emptyDelta } from '../../cloudfunctions/mobileCheck/src/stats';
+import { openSqliteStore } from '../../local-host/sqliteStore';
+
+const AT_0310_BEIJING = Date.UTC(2026, 10, 29, 19, 10); // 2026-11-30 03:10 in Beijing
+const HOUR = 3_600_000;
+
+function job(now: () => number) {
+  const store = openSqliteStore(':memory:');
+  const lines: LogLine[] = [];
+  const run = createRetentionJob({ store, clock: { now }, retentionDays: 30, log: (line) => lines.push(line), purgeBudgetMs: 1_000 });
+  return { store, lines, run };
+}
+
+test('the 03:00 run purges and logs yesterday\'s totals once', async () => {
+  let now = AT_0310_BEIJING;
+  const { store, lines, run } = job(() => now);
+  await store.addStats(new Map([['20261129', { ...emptyDelta(), requests: 5, billed: 2, outcomes: { '01': 2 } }]]));
+  await expect(run()).resolves.toEqual({ ok: true });
+  expect(lines.map((line) => line.event)).toEqual(['retentionPurge', 'dailyDigest']);
+  expect(lines[1]).toMatchObject({ level: 'info', totals: { day: '2026-11-29', requests: 5, billed: 2, outcomes: { '01': 2 } } });
+  now += 10 * 60_000;
+  await expect(run()).resolves.toEqual({ ok: true }); // within the hour: nothing runs, nothing is said
+  expect(lines).toHaveLength(2);
+});
+
+test('the other hours purge without a digest', async () => {
+  let now = AT_0310_BEIJING + HOUR;
+  const { lines, run } = job(() => now);
+  await run();
+  now += HOUR;
+  await run();
+  expect(lines.map((line) => line.event)).toEqual(['retentionPurge', 'retentionPurge']);
+});
