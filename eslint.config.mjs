@@ -17,7 +17,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/**/*.tsx', 'src/hooks/**/*.ts', 'test/pages/**/*.tsx'],
+    files: ['src/**/*.{ts,tsx}', 'test/pages/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat['recommended-latest']],
   },
   {
