@@ -17,9 +17,9 @@ export default defineConfig(
     },
   },
   {
-    // The rules of hooks themselves; the React Compiler checks of the plugin's newer presets are not
-    // used, since Taro 4 runs React 18 without the compiler.
-    files: ['src/**/*.tsx', 'src/hooks/**/*.ts', 'src/packages/**/*.ts', 'test/pages/**/*.tsx'],
+    // The rules of hooks themselves, wherever hooks may live; the React Compiler checks of the plugin's
+    // newer presets are not used, since Taro 4 runs React 18 without the compiler.
+    files: ['src/**/*.{ts,tsx}', 'test/pages/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },

@@ -1,44 +1,6 @@
 import { checkDeployment, releaseInfo } from '../../scripts/deploy/checks';
-import { explainUploadError, formatReport } from '../../scripts/deploy/report';
 import { scanForSecrets, secretTaroVariables } from '../../scripts/deploy/secrets';
-import type { DeploySnapshot, Finding } from '../../scripts/deploy/types';
-import { builtCloudEnvOf } from '../../scripts/deploy/snapshot';
-
-const APPID = 'wx0123456789abcdef';
-const CLOUD_ENV = 'cloud1-9gabc1234de56f78';
-// Built at run time so no appCode-shaped literal is committed (the before-stop hook looks for them).
-const APPCODE = '0a1b2c3d'.repeat(4);
-
-function good(overrides: Partial<DeploySnapshot> = {}): DeploySnapshot {
-  return {
-    env: { WX_APPID: APPID, WX_CLOUD_ENV: CLOUD_ENV, WX_UPLOAD_KEY_PATH: '/keys/private.wx0123456789abcdef.key' },
-    keyFile: { path: '/keys/private.wx0123456789abcdef.key', readable: true, head: '-----BEGIN RSA PRIVATE KEY-----\nMIIE' },
-    weappBuild: { path: 'dist/app.js', mtimeMs: 2_000 },
-    weappAppJson: true,
-    builtCloudEnv: { found: true, env: CLOUD_ENV },
-    functionBundle: { path: 'cloudfunctions/mobileCheck/index.js', mtimeMs: 2_000 },
-    functionBundleBytes: 1_400_000,
-    functionPackageJson: true,
-    functionConfigJson: true,
-    newestSource: { path: 'src/app.ts', mtimeMs: 1_000 },
-    clientFiles: [
-      { path: 'dist/app.js', content: 'wx.cloud.init({env:"cloud1-9gabc1234de56f78"});var u={appCodeName:"Mozilla"}' },
-      { path: 'dist-h5/index.html', content: '<html><body></body></html>' },
-    ],
-    envFiles: [{ path: '.env.production', content: `TARO_APP_CLOUD_ENV=${CLOUD_ENV}\n` }],
-    operatorSource: "export const operatorSettings = { company: '成都某某网络科技有限公司', service: '会员实名', purpose: '核验', contact: 'privacy@mouxx.cn' };",
-    projectConfigAppid: APPID,
-    packageVersion: '1.0.0',
-    ...overrides,
-  };
-}
-
-const failures = (findings: Finding[]) => findings.filter((f) => !f.ok);
-const failureOf = (findings: Finding[], what: RegExp): Finding => {
-  const found = failures(findings).find((f) => what.test(f.what));
-  if (!found) throw new Error(`no failed check matching ${what}; failed: ${failures(findings).map((f) => f.what).join(' | ')}`);
-  return found;
-};
+import { APPCODE, APPID, CLOUD_ENV, failureOf, failures, good } from './snapshotFixture';
 
 describe('deploy checks', () => {
   test('a good configuration passes every check', () => {
@@ -208,43 +170,5 @@ describe('deploy checks', () => {
   test('the release version comes from package.json unless DEPLOY_VERSION is set', () => {
     expect(releaseInfo({}, '1.2.3')).toEqual({ version: '1.2.3', desc: 'mobileCheck 1.2.3' });
     expect(releaseInfo({ DEPLOY_VERSION: '2.0.0', DEPLOY_DESC: '上线' }, '1.2.3')).toEqual({ version: '2.0.0', desc: '上线' });
-  });
-});
-
-describe('deploy report', () => {
-  test('prints ✗ with cause and fix for each blocking finding and counts them', () => {
-    const text = formatReport(checkDeployment(good({ env: { ...good().env, WX_APPID: undefined, WX_CLOUD_ENV: undefined } })), { dryRun: true, root: '/r' });
-    expect(text).toMatch(/^✗ WX_APPID .*\n {4}cause: WX_APPID is not set\.\n {4}fix: {3}export WX_APPID=/m);
-    expect(text).toMatch(/^✗ WX_CLOUD_ENV/m);
-    expect(text).toMatch(/^✓ WX_UPLOAD_KEY_PATH/m);
-    expect(text).toContain('2 problems block the deploy. Nothing was uploaded.');
-  });
-
-  test('a good dry run says it is ready and what it could not check', () => {
-    const text = formatReport(checkDeployment(good()), { dryRun: true, root: '/r' });
-    expect(text).not.toContain('✗');
-    expect(text).toMatch(/Ready/);
-    expect(text).toMatch(/IP 白名单/);
-  });
-});
-
-describe('upload errors', () => {
-  test.each([
-    ['invalid ip: 1.2.3.4, reference: https://developers.weixin.qq.com', /IP白名单/],
-    ['getaddrinfo ENOTFOUND servicewechat.com', /network/],
-    ['env not found', /WX_CLOUD_ENV/],
-    ['there\'s another ongoing update, please wait', /wait a minute/],
-  ])('explains %p', (message, fix) => {
-    const explained = explainUploadError('function', message);
-    expect(explained.cause).toContain(message);
-    expect(explained.fix).toMatch(fix);
-  });
-});
-
-describe('built cloud environment', () => {
-  test('reads the literal the production build put into wx.cloud.init', () => {
-    expect(builtCloudEnvOf('u().cloud.init({env:"cloud1-abc",traceUser:!0})')).toEqual({ found: true, env: 'cloud1-abc' });
-    expect(builtCloudEnvOf('u().cloud.init({env:void 0,traceUser:!0})')).toEqual({ found: true, env: '' });
-    expect(builtCloudEnvOf('nothing here')).toEqual({ found: false });
   });
 });

@@ -3,17 +3,13 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { run, type CiLike } from '../../scripts/deploy/index';
+import { APPID, CLOUD_ENV } from './snapshotFixture';
 
 const repo = path.resolve(__dirname, '../..');
 const tsx = path.join(repo, 'node_modules/.bin/tsx');
 const cli = path.join(repo, 'scripts/deploy/index.ts');
 
-const APPID = 'wx0123456789abcdef';
-const CLOUD_ENV = 'cloud1-9gabc1234de56f78';
-
-let root: string;
-let keyPath: string;
-let noNetwork: string;
+let root: string, keyPath: string, noNetwork: string;
 
 function write(rel: string, content: string, mtime?: Date): void {
   const file = path.join(root, rel);
