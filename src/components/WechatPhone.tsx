@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { checkMobile, MOBILE_LENGTH } from '../domain';
 import { useVendorMode } from '../hooks/useVendorMode';
@@ -8,39 +8,57 @@ interface Props {
   hasCode: boolean;
   /** Why there is no usable code (refused, or a PHONE_* answer). */
   error: string | null;
+  /** Counts spent codes: a new attempt starts the sandbox stand-in over, as WeChat's button must be tapped again. */
+  attempt: number;
   disabled: boolean;
   onCode: (code: string | null) => void;
   onRefused: (message: string) => void;
 }
 
+/** h5 sandbox: a tap opens a small input for the number WeChat would have proven; sends `sandbox:<11 digits>`. */
+function SandboxPhone({ disabled, onCode }: Pick<Props, 'disabled' | 'onCode'>) {
+  const [open, setOpen] = useState(false);
+  const [mobile, setMobile] = useState('');
+  const result = checkMobile(mobile);
+  const complaint = !result.ok && mobile.length >= MOBILE_LENGTH ? result.message : null;
+  if (!open) {
+    return (
+      <Button id="phone-sandbox-button" className="btn btn-default btn-inline" disabled={disabled} onClick={() => setOpen(true)}>
+        使用微信手机号（沙箱）
+      </Button>
+    );
+  }
+  return (
+    <View className="cell-input">
+      <Input
+        id="sandbox-phone"
+        type="number"
+        maxlength={MOBILE_LENGTH}
+        placeholder="沙箱：微信绑定的11位手机号"
+        value={mobile}
+        disabled={disabled}
+        onInput={(e) => {
+          setMobile(e.detail.value);
+          const r = checkMobile(e.detail.value);
+          onCode(r.ok ? `sandbox:${r.value}` : null);
+        }}
+      />
+      {complaint && (
+        <Text id="sandbox-phone-error" className="field-error">
+          {complaint}
+        </Text>
+      )}
+    </View>
+  );
+}
+
 /**
  * The mobile proven by WeChat instead of typed: weapp's real-time phone number button, or in the
- * h5 sandbox a stand-in that sends `sandbox:<11 digits>`, which only the sandbox exchange accepts.
+ * h5 sandbox a stand-in whose code only the sandbox exchange accepts.
  */
-export function WechatPhone({ hasCode, error, disabled, onCode, onRefused }: Props) {
+export function WechatPhone({ hasCode, error, attempt, disabled, onCode, onRefused }: Props) {
   const mode = useVendorMode();
-  const [sandboxOpen, setSandboxOpen] = useState(false);
-  const [sandboxMobile, setSandboxMobile] = useState('');
   const weapp = process.env.TARO_ENV === 'weapp';
-
-  // A code is spent by a check; the sandbox then starts over, as WeChat's button must be tapped again.
-  useEffect(() => {
-    if (!hasCode && checkMobile(sandboxMobile).ok) {
-      setSandboxOpen(false);
-      setSandboxMobile('');
-    }
-  }, [hasCode, sandboxMobile]);
-
-  const onSandboxInput = (value: string) => {
-    setSandboxMobile(value);
-    const r = checkMobile(value);
-    onCode(r.ok ? `sandbox:${r.value}` : null);
-  };
-  const sandboxComplaint = (() => {
-    const r = checkMobile(sandboxMobile);
-    return !r.ok && sandboxMobile.length >= MOBILE_LENGTH ? r.message : null;
-  })();
-
   return (
     <View id="phone-cell" className={`cell${error ? ' cell-invalid' : ''}`}>
       <View className="cell-row">
@@ -60,23 +78,7 @@ export function WechatPhone({ hasCode, error, disabled, onCode, onRefused }: Pro
             {hasCode ? '重新获取' : '使用微信手机号'}
           </Button>
         )}
-        {!weapp && mode === 'sandbox' && !sandboxOpen && (
-          <Button id="phone-sandbox-button" className="btn btn-default btn-inline" disabled={disabled} onClick={() => setSandboxOpen(true)}>
-            使用微信手机号（沙箱）
-          </Button>
-        )}
-        {!weapp && mode === 'sandbox' && sandboxOpen && (
-          <Input
-            id="sandbox-phone"
-            className="cell-input"
-            type="number"
-            maxlength={MOBILE_LENGTH}
-            placeholder="沙箱：微信绑定的11位手机号"
-            value={sandboxMobile}
-            disabled={disabled}
-            onInput={(e) => onSandboxInput(e.detail.value)}
-          />
-        )}
+        {!weapp && mode === 'sandbox' && <SandboxPhone key={attempt} disabled={disabled} onCode={onCode} />}
       </View>
       {!weapp && mode !== 'sandbox' && (
         <Text id="phone-unavailable" className="field-hint">
@@ -88,9 +90,9 @@ export function WechatPhone({ hasCode, error, disabled, onCode, onRefused }: Pro
           {weapp ? '已获取微信验证的手机号，将用它核验。' : '已获取（沙箱模拟），将用它核验。'}
         </Text>
       )}
-      {(error || sandboxComplaint) && (
+      {error && (
         <Text id="phone-error" className="field-error">
-          {error ?? sandboxComplaint}
+          {error}
         </Text>
       )}
     </View>

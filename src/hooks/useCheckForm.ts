@@ -33,13 +33,16 @@ export function useCheckForm() {
   const [formError, setFormError] = useState<FormError | null>(null);
   const [phoneCode, setPhoneCode] = useState<string | null>(null);
   const [phoneError, setPhoneError] = useState<string | null>(null);
+  const [phoneAttempt, setPhoneAttempt] = useState(0);
 
   // Opened without (current) consent: the agreement comes first.
   useEffect(() => {
     if (consentState(agreement.version) !== 'current') void Taro.redirectTo({ url: ROUTES.agreement });
   }, [agreement.version]);
 
-  const results = validate(values, Date.now());
+  // Today, for the ID's birth date while typing; submit reads the clock again.
+  const [openedAt] = useState(() => Date.now());
+  const results = validate(values, openedAt);
   const wechat = phoneSource === 'wechat';
   const mobileReady = wechat ? phoneCode !== null : results.mobile.ok;
   const messageOf = (field: FieldName) => fieldMessage(field, values[field], touched[field], results[field], serverErrors[field]);
@@ -99,7 +102,10 @@ export function useCheckForm() {
     setFormError(null);
     setPhoneError(null);
     // WeChat's code works once: whatever the answer, the next check needs a new one.
-    if (wechat) setPhoneCode(null);
+    if (wechat) {
+      setPhoneCode(null);
+      setPhoneAttempt((n) => n + 1);
+    }
     const person = { name: r.name.value, idCard: r.idCard.value };
     const response = await check.submit({
       ...person,
@@ -116,7 +122,7 @@ export function useCheckForm() {
     /** The mobile field is empty because name and ID were kept: it gets the focus. */
     focusMobile: kept !== null,
     phoneSource,
-    phone: { hasCode: phoneCode !== null, error: phoneError, onCode: onPhoneCode, onRefused: onPhoneRefused },
+    phone: { hasCode: phoneCode !== null, error: phoneError, attempt: phoneAttempt, onCode: onPhoneCode, onRefused: onPhoneRefused },
     formError,
     ready: results.name.ok && results.idCard.ok && mobileReady,
     loading: check.loading,

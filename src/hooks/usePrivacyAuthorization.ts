@@ -17,19 +17,15 @@ type Resolve = (option: Taro.onNeedPrivacyAuthorization.ResolveOption) => void;
  * is shown, and the waiting API goes on or fails with the person's answer.
  */
 export function usePrivacyAuthorization() {
-  const weapp = process.env.TARO_ENV === 'weapp';
-  const [state, setState] = useState<PrivacyState>(weapp ? 'checking' : 'agreed');
+  // Base libraries before 2.32.3 have no privacy API and nothing to agree to.
+  const [asks] = useState(() => process.env.TARO_ENV === 'weapp' && Taro.canIUse('getPrivacySetting'));
+  const [state, setState] = useState<PrivacyState>(asks ? 'checking' : 'agreed');
   const [guideName, setGuideName] = useState(DEFAULT_GUIDE_NAME);
   const waiting = useRef<Resolve | null>(null);
 
   useEffect(() => {
-    if (process.env.TARO_ENV !== 'weapp') return undefined;
+    if (process.env.TARO_ENV !== 'weapp' || !asks) return undefined;
     let active = true;
-    // Base libraries before 2.32.3 have no privacy API and nothing to agree to.
-    if (!Taro.canIUse('getPrivacySetting')) {
-      setState('agreed');
-      return undefined;
-    }
     Taro.onNeedPrivacyAuthorization((resolve) => {
       // Only one listener exists per mini-program; a form no longer shown cannot ask, so it declines.
       if (!active) return resolve({ event: 'disagree' });
@@ -49,7 +45,7 @@ export function usePrivacyAuthorization() {
     return () => {
       active = false;
     };
-  }, []);
+  }, [asks]);
 
   const answer = (event: 'agree' | 'disagree') => {
     waiting.current?.(event === 'agree' ? { event, buttonId: PRIVACY_AGREE_BUTTON_ID } : { event });

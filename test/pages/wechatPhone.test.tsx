@@ -59,7 +59,7 @@ describe('phone from WeChat, h5 sandbox', () => {
   test('says what is wrong with a sandbox number that cannot pass, and sends nothing', async () => {
     const container = await sandboxForm();
     await sandboxPhone(container, '12345678901');
-    expect(text(container, '#phone-error')).toBe('请输入中国大陆手机号码（以13至19开头）');
+    expect(text(container, '#sandbox-phone-error')).toBe('请输入中国大陆手机号码（以13至19开头）');
     expect(submitDisabled(container)).toBe(true);
   });
 

@@ -62,7 +62,7 @@ export default function AgreementPage() {
       )}
       {reviewing && stored && (
         <View id="agreement-accepted" className="notice-box notice-box-info">
-          您已于{formatBeijingTime(stored.acceptedAt)}（北京时间）同意本授权书。如需撤回，请在核验页面点击“撤回授权”。
+          您已于{formatBeijingTime(stored.acceptedAt)}（北京时间）同意本授权书。如需撤回，请在核验页面或“我的核验记录”中点击“撤回授权”。
         </View>
       )}
 

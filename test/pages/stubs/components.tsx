@@ -20,24 +20,22 @@ export const Text = (p: Props) => (
   </span>
 );
 
-const OPEN_TYPE_EVENTS: Record<string, string> = {
-  getrealtimephonenumber: 'onGetRealTimePhoneNumber',
-  agreeprivacyauthorization: 'onAgreePrivacyAuthorization',
-};
-
 export const Button = (p: Props) => {
   const ref = useRef<HTMLButtonElement>(null);
-  const props = useRef(p);
-  props.current = p;
+  const { onGetRealTimePhoneNumber, onAgreePrivacyAuthorization } = p;
   useEffect(() => {
     const el = ref.current!;
-    const listeners = Object.entries(OPEN_TYPE_EVENTS).map(([type, prop]) => {
-      const listener = (e: Event) => props.current[prop]?.({ type, detail: (e as CustomEvent).detail ?? {} });
+    const handlers: Record<string, ((e: unknown) => void) | undefined> = {
+      getrealtimephonenumber: onGetRealTimePhoneNumber,
+      agreeprivacyauthorization: onAgreePrivacyAuthorization,
+    };
+    const listeners = Object.entries(handlers).map(([type, handler]) => {
+      const listener = (e: Event) => handler?.({ type, detail: (e as CustomEvent).detail ?? {} });
       el.addEventListener(type, listener);
       return () => el.removeEventListener(type, listener);
     });
     return () => listeners.forEach((remove) => remove());
-  }, []);
+  }, [onGetRealTimePhoneNumber, onAgreePrivacyAuthorization]);
   return (
     <button
       {...pick(p)}
