@@ -2,6 +2,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
 import type { Handler } from '../../cloudfunctions/mobileCheck/src/handler';
+import type { LogLine } from '../../cloudfunctions/mobileCheck/src/log';
 import { cloudPhoneExchange } from '../../cloudfunctions/mobileCheck/src/phoneNumber';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
@@ -63,6 +64,16 @@ describe('withdrawConsent', () => {
     expect(sandbox.received).toHaveLength(0);
     const fresh = checkEvent({ consent: { ...(checkEvent().consent as object), acceptedAt: Number(withdrawn.withdrawnAt) + 1 } });
     expect(await ask(fresh)).toMatchObject({ ok: true, code: '01' });
+  });
+
+  test('logs no masked fields for a check refused because the consent was withdrawn', async () => {
+    const lines: LogLine[] = [];
+    const ask = makeHandler({}, { log: (line) => lines.push(line) });
+    await ask({ action: 'withdrawConsent' });
+    expect(await ask(checkEvent())).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED' });
+    const refusal = lines.find((line) => 'outcome' in line && line.outcome === 'CONSENT_REQUIRED');
+    expect(refusal).toBeDefined();
+    expect(refusal).not.toHaveProperty('masked');
   });
 
   test('does not affect another caller', async () => {

@@ -85,7 +85,8 @@ export function present(
   };
   const line: Presented['line'] = {
     level: outcome.level ?? 'info', event: 'mobileCheck', traceId, outcome: outcome.code,
-    ...(masked && { masked }),
+    // Someone without a valid consent (never given, or withdrawn) leaves not even masked fields.
+    ...(masked && outcome.code !== 'CONSENT_REQUIRED' && { masked }),
     ...(outcome.limit && { limit: outcome.limit }),
     ...(seconds !== undefined && { retryAfterSeconds: seconds }),
     ...(outcome.billing && { billing: outcome.billing }),
