@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { mergeDelta, emptyDelta, type StatsDelta } from '../cloudfunctions/mobileCheck/src/stats';
 import type { CallerLimits, Claim, ConsentRecord, Reserved, ReserveInput, Store, VerificationRecord } from '../cloudfunctions/mobileCheck/src/store/types';
-import { beijingDayStart, limitsUntil, nextBeijingMidnight, withoutCall } from '../cloudfunctions/mobileCheck/src/policy';
+import { beijingDayStart, limitsUntil, nextBeijingMidnight, prunedLimits, withoutCall } from '../cloudfunctions/mobileCheck/src/policy';
 import { fromDoc } from '../cloudfunctions/mobileCheck/src/store/cloudDocs';
 import { OLD_TABLES, SCHEMA, SCHEMA_VERSION } from './sqliteSchema';
 
@@ -100,8 +100,8 @@ export function openSqliteStore(filePath: string): SqliteStore {
   });
 
   const insertConsent = (c: ConsentRecord) =>
-    sql('INSERT INTO consents (trace_id, caller, triple, agreement_version, accepted_at, at, withdrawn_at) VALUES (?, ?, ?, ?, ?, ?, NULL)')
-      .run(c.traceId, c.caller, c.triple, c.agreementVersion, c.acceptedAt, c.at);
+    sql('INSERT INTO consents (trace_id, kind, consent_id, caller, triple, agreement_version, accepted_at, at, withdrawn_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)')
+      .run(c.traceId, c.kind, c.consentId, c.caller, c.triple, c.agreementVersion, c.acceptedAt, c.at);
 
   const complete = db.transaction((input: Parameters<Store['complete']>[0]) => {
     const r = input.record;
@@ -126,8 +126,25 @@ export function openSqliteStore(filePath: string): SqliteStore {
     const limits = limitsOf(caller) ?? { day: '', calls: 0, mobiles: {}, identities: {}, version: 0 };
     const next = { ...limits, withdrawnAt: at, version: limits.version + 1 };
     saveLimits(caller, next, limitsUntil(next, at));
+    // Consents stay, marked, as evidence; verifications and claims go (PIPL art. 47(1)(3)).
     sql('UPDATE consents SET withdrawn_at = ? WHERE caller = ? AND withdrawn_at IS NULL').run(at, caller);
+    return {
+      verifications: sql('DELETE FROM verifications WHERE caller = ?').run(caller).changes,
+      claims: sql('DELETE FROM claims WHERE caller = ?').run(caller).changes,
+    };
   });
+
+  /** Each limits record whose first entry has ended, rewritten without its ended entries or removed. */
+  const pruneLimits = (now: number): number => {
+    const due = sql('SELECT caller, json FROM limits WHERE until < ?').all(now) as Row[];
+    for (const row of due) {
+      const stored = fromDoc.limits(parsed(row));
+      const pruned = stored && prunedLimits(stored, now);
+      if (pruned) saveLimits(String(row.caller), { ...pruned, version: pruned.version + 1 }, limitsUntil(pruned, now));
+      else sql('DELETE FROM limits WHERE caller = ?').run(row.caller);
+    }
+    return due.length;
+  };
 
   const deleteOwn = db.transaction((caller: string) => {
     sql('DELETE FROM claims WHERE caller = ?').run(caller);
@@ -141,7 +158,7 @@ export function openSqliteStore(filePath: string): SqliteStore {
     consents: sql('DELETE FROM consents WHERE at < ?').run(cutoff).changes,
     verifications: sql('DELETE FROM verifications WHERE at < ?').run(cutoff).changes,
     claims: sql('DELETE FROM claims WHERE at < ?').run(cutoff).changes,
-    counters: sql('DELETE FROM counters WHERE until < ?').run(now).changes + sql('DELETE FROM limits WHERE until < ?').run(now).changes,
+    counters: sql('DELETE FROM counters WHERE until < ?').run(now).changes + pruneLimits(now),
     stats: sql('DELETE FROM stats WHERE at < ?').run(cutoff).changes,
   }));
 
@@ -154,6 +171,7 @@ export function openSqliteStore(filePath: string): SqliteStore {
 
   const verification = (row: Row): VerificationRecord => fromDoc.verification(parsed(row) ?? {});
   const consent = (row: Row): ConsentRecord => ({
+    kind: row.kind === 'agreement' ? 'agreement' : 'check', consentId: String(row.consent_id),
     traceId: String(row.trace_id), caller: String(row.caller), triple: String(row.triple), agreementVersion: String(row.agreement_version),
     acceptedAt: Number(row.accepted_at), at: Number(row.at), ...(row.withdrawn_at !== null && { withdrawnAt: Number(row.withdrawn_at) }),
   });
@@ -168,8 +186,16 @@ export function openSqliteStore(filePath: string): SqliteStore {
     },
     release: async (reservation) => release.immediate(reservation),
     readClaim: async (keys) => claimOf(claimId(keys.caller, keys.triple)),
+    recordAgreement: async (consent) => {
+      insertConsent(consent);
+    },
+    readAgreement: async (caller, consentId) => {
+      const row = sql("SELECT * FROM consents WHERE consent_id = ? AND caller = ? AND kind = 'agreement'").get(consentId, caller) as Row | undefined;
+      return row && consent(row);
+    },
     withdraw: async (caller, at) => withdraw.immediate(caller, at),
     ownRecords: async (caller) => ({
+      limits: limitsOf(caller),
       verifications: (sql('SELECT json FROM verifications WHERE caller = ? ORDER BY at DESC LIMIT 100').all(caller) as Row[]).map(verification),
       consents: (sql('SELECT * FROM consents WHERE caller = ? ORDER BY at DESC LIMIT 100').all(caller) as Row[]).map(consent),
     }),

@@ -9,6 +9,7 @@ import { openSqliteStore } from '../../local-host/sqliteStore';
 import { checkEvent, person } from '../support/people';
 import { phoneOpenapiStandIn, WECHAT_ERRORS } from '../support/phoneOpenapiStandIn';
 import { verifyWithExample } from '../token/support';
+import { preAgreed } from '../support/preAgreed';
 
 const CALLER = 'o-actions-caller';
 const HASH_SECRET = 'actions-test-secret-0123456789abcdef';
@@ -26,7 +27,7 @@ type Answer = Record<string, unknown> & { ok: boolean; code?: string };
 const makeHandler = (env: Record<string, string> = {}, overrides: Parameters<typeof handlerFromEnv>[1] = {}) => {
   const handle: Handler = handlerFromEnv(
     { ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_HASH_SECRET: HASH_SECRET, ...env },
-    { store: openSqliteStore(':memory:'), log: () => undefined, ...overrides },
+    { store: preAgreed(openSqliteStore(':memory:')), log: () => undefined, ...overrides },
   );
   return async (event: unknown, caller: string | undefined = CALLER) => (await handle(event, caller)) as unknown as Answer;
 };

@@ -14,6 +14,7 @@ import type { SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore, type SqliteStore } from '../../local-host/sqliteStore';
 import { fakeCloudDatabase, type FakeCloudDatabase } from '../../scripts/support/cloudDatabaseStandIn';
 import { checkEvent, idCardNumber } from '../support/people';
+import { preAgreed } from '../support/preAgreed';
 
 export interface OpenedStore {
   store: Store;
@@ -82,7 +83,7 @@ export interface Harness {
 
 export function harness(sandbox: SandboxVendor, store: Store, env: Record<string, string> = {}, overrides: Partial<EnvDeps> = {}): Harness {
   const lines: LogLine[] = [];
-  const deps = depsFromEnv(sandboxEnv(sandbox, env), { store, log: (line: LogLine) => lines.push(line), ...overrides });
+  const deps = depsFromEnv(sandboxEnv(sandbox, env), { store: preAgreed(store), log: (line: LogLine) => lines.push(line), ...overrides });
   const handle = createHandler(deps);
   return {
     lines,

@@ -53,7 +53,7 @@ export function reserveInput(p: Prepared, seen: Pick<Opened, 'limits' | 'claim'>
       watch?.(current);
       return admitCall(current, planOf(p), p.guards);
     },
-    consent: { traceId: p.traceId, caller: p.keys.caller, triple: p.keys.triple, agreementVersion: 'v1', acceptedAt: p.now - 60_000, at: p.now },
+    consent: { kind: 'check', consentId: 'c1', traceId: p.traceId, caller: p.keys.caller, triple: p.keys.triple, agreementVersion: 'v1', acceptedAt: p.now - 60_000, at: p.now },
     dailyBudget: p.guards.dailyBudget, quotaTotal: p.guards.quotaTotal,
   };
 }

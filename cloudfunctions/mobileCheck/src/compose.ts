@@ -37,9 +37,9 @@ export function depsFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): EnvDeps
     misconfigured = error instanceof Error ? error.message : 'invalid settings';
   }
   return {
-    // Built with the retention this function applies: a setting that differs from what the
-    // mini-program shows changes the version, and checks ask for the current agreement.
-    agreementVersion: buildAgreement(operatorSettings, { retentionDays: settings?.retentionDays ?? operatorSettings.retentionDays }).version,
+    // Built with the retention and phone source this function applies: a setting that differs from
+    // what the mini-program shows changes the version, and checks ask for the current agreement.
+    agreementVersion: buildAgreement(operatorSettings, { retentionDays: settings?.retentionDays ?? operatorSettings.retentionDays, phoneSource: settings?.phoneSource ?? 'typed' }).version,
     vendor: settings?.appCode ? createVendorClient({ ...settings, appCode: settings.appCode }) : undefined,
     clock: { now: () => Date.now() },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

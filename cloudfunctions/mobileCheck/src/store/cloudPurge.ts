@@ -1,11 +1,36 @@
 // The retention purge on the cloud database: at most once per period, in batches until a deadline.
-import { addOnce, removeInBatches, updated, type DatabaseLike } from './cloudDatabase';
+import { prunedLimits, limitsUntil } from '../policy';
+import { addOnce, removeInBatches, settle, updated, type DatabaseLike } from './cloudDatabase';
+import { fromDoc, limitsDoc } from './cloudDocs';
 import { COLLECTIONS, ids } from './cloudLayout';
 import type { Store } from './types';
 
 export function purgeParts(db: DatabaseLike): Pick<Store, 'claimPurge' | 'purge'> {
   const _ = db.command;
   const col = (name: keyof typeof COLLECTIONS) => db.collection(COLLECTIONS[name]);
+  /**
+   * Limits records whose first entry has ended: each is rewritten without its ended entries (or removed
+   * when none is left), compare-and-set on its version so a reservation in between wins.
+   */
+  async function pruneLimits(now: number, deadline: () => boolean): Promise<number> {
+    let touched = 0;
+    while (!deadline()) {
+      const { data } = await settle(col('counters').where({ kind: 'limits', until: _.lt(now) }).limit(100).get());
+      const done = await Promise.all(data.map((doc) => {
+        const stored = fromDoc.limits(doc);
+        const pruned = stored && prunedLimits(stored, now);
+        const same = col('counters').where({ _id: doc._id, version: Number(doc.version ?? 0) });
+        if (!pruned) return settle(same.remove()).then((r) => r.stats.removed > 0);
+        const next = { ...pruned, version: pruned.version + 1 };
+        return updated(same, limitsDoc(next, limitsUntil(next, now), _));
+      }));
+      const progressed = done.filter(Boolean).length;
+      touched += progressed;
+      if (data.length < 100 || progressed === 0) break;
+    }
+    return touched;
+  }
+
   return {
     async claimPurge(now, everyMs) {
       const token = `purge:${now}`;
@@ -23,7 +48,8 @@ export function purgeParts(db: DatabaseLike): Pick<Store, 'claimPurge' | 'purge'
       // Pending ones too: a claim older than the retention period was abandoned long ago.
       const claims = await removeInBatches(col('claims'), _, old, deadline);
       // Counters that no longer limit anything; quota and the purge lock have no `until` and stay.
-      const counters = await removeInBatches(col('counters'), _, { until: _.lt(now) }, deadline);
+      const counters = await removeInBatches(col('counters'), _, { until: _.lt(now), kind: _.neq('limits') }, deadline) +
+        await pruneLimits(now, deadline);
       const stats = await removeInBatches(col('counters'), _, { kind: 'stats', at: _.lt(cutoff) }, deadline);
       return { consents, verifications, claims, counters, stats };
     },

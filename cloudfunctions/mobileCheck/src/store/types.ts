@@ -61,10 +61,17 @@ export interface Opened {
   spend: { today: number; total: number };
 }
 
-/** Consent evidence, written only together with a reservation (i.e. only when the vendor will be called). */
+/**
+ * Consent evidence. `agreement`: registered by `acceptAgreement` (its id is the consentId, its time the
+ * function's clock). `check`: the person's confirmation of one check, written together with the
+ * reservation (only when the vendor will be called), naming the agreement it relied on.
+ */
 export interface ConsentRecord {
+  kind: 'agreement' | 'check';
+  consentId: string;
   traceId: string;
   caller: string;
+  /** The three fields' hash for a `check`; empty for an `agreement`. */
   triple: string;
   agreementVersion: string;
   acceptedAt: number;
@@ -132,6 +139,8 @@ export interface CompleteInput {
 export interface OwnRecords {
   verifications: VerificationRecord[];
   consents: ConsentRecord[];
+  /** The caller's limits record as stored (expired entries may still be in it). */
+  limits: CallerLimits | undefined;
 }
 
 export interface PurgeReport {
@@ -162,7 +171,12 @@ export interface Store {
   release(reservation: Reservation): Promise<void>;
   readClaim(keys: CheckKeys): Promise<Claim | undefined>;
 
-  withdraw(caller: string, at: number): Promise<void>;
+  /** Registers an agreement consent (`kind: 'agreement'`), keyed by its consentId. */
+  recordAgreement(consent: ConsentRecord): Promise<void>;
+  /** The caller's agreement consent with this id, withdrawn or not; undefined when there is none. */
+  readAgreement(caller: string, consentId: string): Promise<ConsentRecord | undefined>;
+  /** Marks every consent of the caller withdrawn (kept as evidence) and deletes their verifications and claims. */
+  withdraw(caller: string, at: number): Promise<{ verifications: number; claims: number }>;
   ownRecords(caller: string): Promise<OwnRecords>;
   deleteOwn(caller: string): Promise<{ consents: number; verifications: number }>;
   /** The caller's newest `01` at or after `since`. */
