@@ -16,9 +16,11 @@ afterAll(() => sandbox.close());
 
 function measuredCloud(env: Record<string, string> = {}) {
   const { store, db } = openCloud(20);
-  const { check } = harness(sandbox, store, env);
+  const { check, preAgree } = harness(sandbox, store, env);
+  const agreed = preAgree(CALLER);
   /** One check, and the database calls and sequential round trips it made. */
   return async (event: unknown, caller: string | undefined = CALLER) => {
+    await agreed;
     const before = db.journal().length;
     const response = await check(event, caller);
     const calls = db.journal().slice(before);

@@ -12,7 +12,7 @@ import { openSqliteStore } from '../../local-host/sqliteStore';
 import { capture } from '../support/captureLeaks';
 import { findRawData, redactedExcerpt } from '../support/captureLeaks.scan';
 import { checkEvent, idCardNumber, person } from '../support/people';
-import { buildTestBundle } from '../support/testBundle';
+import { agreedCheck, buildTestBundle, callEventsScript } from '../support/testBundle';
 import { personNumber, sandboxEnv } from '../guards/support';
 import { preAgreed } from '../support/preAgreed';
 
@@ -76,10 +76,10 @@ describe('what the in-process capture cannot see', () => {
   test('the built index.js prints log lines and stores documents without raw data', async () => {
     const { bundle, standInDatabase: standIn } = await buildTestBundle();
     const script = `let db;
-      const main = require(${JSON.stringify(bundle)}).createMain(() => (db = require(${JSON.stringify(standIn)}).fakeCloudDatabase()));
-      main(JSON.parse(process.env.EVENT), {}).then((r) => process.stdout.write('\\nRESULT ' + JSON.stringify(r) + '\\nDUMP ' + JSON.stringify(db.dump()) + '\\n'));`;
+      process.on('exit', () => process.stdout.write('\\nDUMP ' + JSON.stringify(db.dump()) + '\\n'));
+      ${callEventsScript(`require(${JSON.stringify(bundle)}).createMain(() => (db = require(${JSON.stringify(standIn)}).fakeCloudDatabase()))`)}`;
     const env = {
-      PATH: process.env.PATH ?? '', EVENT: JSON.stringify(checkEvent()), WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: 'o-dataleak-bundle',
+      PATH: process.env.PATH ?? '', EVENT: JSON.stringify(agreedCheck(checkEvent())), WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: 'o-dataleak-bundle',
       ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_HASH_SECRET: 'dataleak-secret-0123456789abcdef0123',
     } as unknown as NodeJS.ProcessEnv;
     const { stdout } = await run(process.execPath, ['-e', script], { env });

@@ -36,3 +36,11 @@ export const checkEvent = (overrides: Record<string, unknown> = {}): Record<stri
 
 /** Every raw value a leak scan looks for. */
 export const rawValues = (p: { name: string; idCard: string; mobile: string } = person): string[] => [p.name, p.idCard, p.mobile];
+
+/** A valid ID of someone who turned `years` old on or shortly before the Beijing date of `now`. */
+export function idCardAged(now: number, years: number): string {
+  const today = new Date(now + 8 * 3_600_000);
+  const year = today.getUTCFullYear() - years;
+  const ymd = `${year}${String(today.getUTCMonth() + 1).padStart(2, '0')}${String(Math.min(today.getUTCDate(), 28)).padStart(2, '0')}`;
+  return withCheckChar(`110105${ymd}001`);
+}
