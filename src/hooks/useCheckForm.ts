@@ -5,6 +5,7 @@ import { outcomeOf, type CheckOutcome, type FormError } from '../pages/form/chec
 import { ALL_TOUCHED, EMPTY, fieldMessage, nameHint, UNTOUCHED, validate, type Flags, type Values } from '../pages/form/formView';
 import { currentAgreement } from '../services/agreement';
 import { clearConsent, consentState, readConsent } from '../services/consentStore';
+import { askForUpdate } from '../services/appUpdate';
 import { keepPerson, takeKeptPerson } from '../services/keptPerson';
 import { forgetStatus } from '../services/launchStatus';
 import { setLastResult } from '../services/resultStore';
@@ -22,9 +23,10 @@ const goToAgreement = (reason?: string) => Taro.reLaunch({ url: reason ? `${ROUT
  * WeChat (or the sandbox) instead of the mobile field.
  */
 export function useCheckForm() {
-  const agreement = currentAgreement();
+  const knownSource = usePhoneSource();
+  const phoneSource = knownSource ?? 'typed';
+  const agreement = currentAgreement(phoneSource);
   const check = useMobileCheck();
-  const phoneSource = usePhoneSource() ?? 'typed';
   // After “换一个号码”: name and ID come back, the mobile starts empty.
   const [kept] = useState(takeKeptPerson);
   const [values, setValues] = useState<Values>(() => ({ ...EMPTY, ...kept }));
@@ -34,11 +36,13 @@ export function useCheckForm() {
   const [phoneCode, setPhoneCode] = useState<string | null>(null);
   const [phoneError, setPhoneError] = useState<string | null>(null);
   const [phoneAttempt, setPhoneAttempt] = useState(0);
+  // The person's confirmation of this one check: unticked at first and after every check.
+  const [confirmed, setConfirmed] = useState(false);
 
-  // Opened without (current) consent: the agreement comes first.
+  // Opened without (current) consent: the agreement comes first (once the phone source, and so the text, is known).
   useEffect(() => {
-    if (consentState(agreement.version) !== 'current') void Taro.redirectTo({ url: ROUTES.agreement });
-  }, [agreement.version]);
+    if (knownSource && consentState(agreement.version) !== 'current') void Taro.redirectTo({ url: ROUTES.agreement });
+  }, [knownSource, agreement.version]);
 
   // Today, for the ID's birth date while typing; submit reads the clock again.
   const [openedAt] = useState(() => Date.now());
@@ -74,6 +78,10 @@ export function useCheckForm() {
         clearConsent();
         void goToAgreement('consent');
         return;
+      case 'outdated':
+        askForUpdate();
+        setFormError(outcome.error);
+        return;
       case 'field':
         setServerErrors((m) => ({ ...m, [outcome.field]: outcome.message }));
         return;
@@ -94,6 +102,7 @@ export function useCheckForm() {
     if (wechat) phone = phoneCode ? { phoneCode } : null;
     else if (r.mobile.ok) phone = { mobile: r.mobile.value };
     if (!phone) return;
+    if (!confirmed) return;
     const stored = readConsent();
     if (!stored || stored.version !== agreement.version) {
       void goToAgreement('consent');
@@ -107,11 +116,9 @@ export function useCheckForm() {
       setPhoneAttempt((n) => n + 1);
     }
     const person = { name: r.name.value, idCard: r.idCard.value };
-    const response = await check.submit({
-      ...person,
-      ...phone,
-      consent: { agreementVersion: agreement.version, accepted: true, acceptedAt: stored.acceptedAt },
-    });
+    const response = await check.submit({ ...person, ...phone, consent: { consentId: stored.consentId, thisCheck: true } });
+    // Confirmed for that check only: the next one is confirmed again.
+    setConfirmed(false);
     if (response) apply(outcomeOf(response, { agreementVersion: agreement.version, phoneSource }), person);
   };
 
@@ -124,7 +131,10 @@ export function useCheckForm() {
     phoneSource,
     phone: { hasCode: phoneCode !== null, error: phoneError, attempt: phoneAttempt, onCode: onPhoneCode, onRefused: onPhoneRefused },
     formError,
-    ready: results.name.ok && results.idCard.ok && mobileReady,
+    agreementTitle: agreement.title,
+    confirmed,
+    onConfirm: setConfirmed,
+    ready: results.name.ok && results.idCard.ok && mobileReady && confirmed,
     loading: check.loading,
     onInput,
     onBlur,

@@ -5,7 +5,7 @@ import type { Agreement } from '../domain/agreement/types';
  * 我的核验记录 can open the edition a person agreed to. When the text changes, move the edition being
  * replaced here (test/domain/agreementEditions.test.ts says so) and list the new one in agreementEditions.ts.
  */
-export const archivedEditions: readonly Omit<Agreement, 'label'>[] = [
+export const agreementArchive: readonly Omit<Agreement, 'label'>[] = [
   {
     "title": "个人信息授权书",
     "notice": {
