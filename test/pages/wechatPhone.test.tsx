@@ -1,19 +1,17 @@
 // MOBILECHECK_PHONE_SOURCE=wechat: the mobile comes from WeChat's real-time phone number button
 // (weapp) or the sandbox stand-in (h5), and the check sends `phoneCode` instead of `mobile`.
 import { act, fireEvent } from '@testing-library/react';
-import { storage } from './stubs/taro';
-import { $, cloudCheckEvents, completed, functionCalls, resetPages, serve, show, VALID } from './helpers';
+import { $, cloudCheckEvents, completed, functionCalls, resetPages, serve, show, VALID, storeConsent, confirmCheck } from './helpers';
 import FormPage from '../../src/pages/form/index';
 import { ERROR_MESSAGES, type CheckResponse, type StatusAnswer } from '../../src/domain';
 import { PHONE_REFUSED_MESSAGE } from '../../src/pages/form/checkOutcome';
 import { currentAgreement } from '../../src/services/agreement';
-import { CONSENT_STORAGE_KEY } from '../../src/services/consentStore';
 
 const WECHAT: StatusAnswer = { ok: true, verified: false, phoneSource: 'wechat', traceId: 't' };
 
 beforeEach(() => {
   resetPages();
-  storage.set(CONSENT_STORAGE_KEY, { version: currentAgreement().version, acceptedAt: 1 });
+  storeConsent(currentAgreement().version, 1);
 });
 
 const type = (container: HTMLElement, field: string, value: string) => fireEvent.change($(container, `#${field}`)!, { target: { value } });
@@ -26,9 +24,11 @@ const text = (container: HTMLElement, selector: string) => $(container, selector
 
 async function sandboxForm(answer: (data: unknown) => CheckResponse = () => completed('01')) {
   serve({ mode: 'sandbox', answer, actions: { status: () => WECHAT } });
+  storeConsent(currentAgreement('wechat').version, 1); // the wechat edition of the text
   const view = await show(<FormPage />);
   type(view.container, 'name', VALID.name);
   type(view.container, 'idCard', VALID.idCard);
+  confirmCheck(view.container);
   return view.container;
 }
 
@@ -102,9 +102,11 @@ describe('phone from WeChat, mini-program', () => {
   async function weappForm() {
     process.env.TARO_ENV = 'weapp';
     serve({ answer: () => completed('01'), actions: { status: () => WECHAT } });
+    storeConsent(currentAgreement('wechat').version, 1);
     const view = await show(<FormPage />);
     type(view.container, 'name', VALID.name);
     type(view.container, 'idCard', VALID.idCard);
+    confirmCheck(view.container);
     return view.container;
   }
   const report = (container: HTMLElement, detail: Record<string, unknown>) =>

@@ -51,6 +51,11 @@ export default function AgreementPage() {
     if (await accepting.accept(agreement.version)) Taro.redirectTo({ url: ROUTES.form });
   };
 
+  const setTick = (tick: Tick, on: boolean) => {
+    setDeclined(false);
+    setTicked((current) => (on ? [...current.filter((t) => t !== tick), tick] : current.filter((t) => t !== tick)));
+  };
+
   const decline = () => {
     setTicked([]);
     setDeclined(true);
@@ -90,14 +95,15 @@ export default function AgreementPage() {
         </View>
       ) : (
         <View>
-          <CheckboxGroup id="agree-group" onChange={(e) => setTicked(TICKS.filter((t) => e.detail.value.includes(t)))}>
-            {TICKS.map((tick) => (
-              <Label key={tick} className="agree-row" for={`agree-${tick}`}>
+          {/* Two separate consents, each its own group: ticking one never ticks or unticks the other. */}
+          {TICKS.map((tick) => (
+            <CheckboxGroup key={tick} id={`agree-${tick}-group`} onChange={(e) => setTick(tick, e.detail.value.includes(tick))}>
+              <Label className="agree-row" for={`agree-${tick}`}>
                 <Checkbox id={`agree-${tick}`} value={tick} checked={ticked.includes(tick)} color="#07c160" />
                 <Text id={`agree-${tick}-label`} className="agree-text">{SEPARATE_CONSENT_LABELS[tick]}</Text>
               </Label>
-            ))}
-          </CheckboxGroup>
+            </CheckboxGroup>
+          ))}
           {accepting.error && (
             <View id="agree-error" className="notice-box notice-box-error">
               {accepting.error}
