@@ -6,6 +6,7 @@ export {
 } from './agreement/text';
 export type { Agreement, AgreementEdition, AgreementSection, AgreementTerms, OperatorSettings, ProviderNotice } from './agreement/types';
 export { sha256Hex } from './agreement/sha256';
+export { agreementMarkdown } from './agreement/markdown';
 export { parseAcceptance, parseConsent, parseFields, parseGuardian, parsePhoneCode, parseShape } from './checkRequest';
 export { isUnderGuardianAge, MINOR_MESSAGE } from './fields/guardian';
 export type { Acceptance, Consent, Parsed, PersonFields, Refusal } from './checkRequest';
