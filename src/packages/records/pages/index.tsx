@@ -24,8 +24,12 @@ export default function RecordsPage() {
 
   const copy = async () => {
     if (!data) return;
-    await Taro.setClipboardData({ data: recordsText(data) });
-    setNotice('已复制全部记录。');
+    try {
+      await Taro.setClipboardData({ data: recordsText(data) });
+      setNotice('已复制全部记录。');
+    } catch {
+      setNotice('复制未完成，请改用“导出”。');
+    }
   };
   const exportAll = async () => {
     if (!data) return;
