@@ -51,6 +51,10 @@ describe('withdrawing in the browser', () => {
     await session().relaunch();
     await session().arrive('#agree-idCard');
     expect(await session().page.locator('#verified-title').count()).toBe(0);
-    await session().shot('8b-after-withdrawal');
+    // What is kept now: no verification, the consent marked withdrawn, the counts.
+    await session().page.goto(`${session().product.url}#/packages/records/pages/index`);
+    await session().arrive('#consent-0-withdrawn');
+    expect(await session().text('#records-verifications')).toContain('核验记录（0）');
+    await session().shot('8b-after-withdrawal', { fullPage: true });
   });
 });

@@ -50,8 +50,12 @@ describe('a person’s own records in the browser', () => {
     await session().arrive('#agreement-label');
     expect(await session().text('#agreement-label')).toMatch(/第2版/);
     expect(await session().text('#agreement-body')).toContain('十、本人授权');
+    // An earlier edition opens the same way, from the text kept in full.
+    await session().page.goto(`${session().product.url}#/packages/records/pages/edition?version=84c834e11219c35e`);
+    await session().page.locator('#agreement-label', { hasText: '2026-11-29 第1版' }).waitFor();
+    expect(await session().text('#agreement-body')).toContain('撤回本身不删除已有记录');
     await session().shot('6c-edition');
-    await session().page.goBack();
+    await session().page.goto(`${session().product.url}#/packages/records/pages/index`);
     await session().arrive('#record-0');
   });
 

@@ -31,6 +31,10 @@ export default function RecordsPage() {
       setNotice('复制未完成，请改用“导出”。');
     }
   };
+  const removeAll = () => {
+    setNotice(null);
+    void deleteAll();
+  };
   const exportAll = async () => {
     if (!data) return;
     try {
@@ -99,7 +103,7 @@ export default function RecordsPage() {
           id="delete-all"
           className={`btn btn-default${data && !nothingKept && !deleting ? '' : ' btn-disabled'}`}
           disabled={!data || nothingKept || deleting}
-          onClick={deleteAll}
+          onClick={removeAll}
         >
           {deleting ? '正在删除…' : DELETE_LABEL}
         </Button>
