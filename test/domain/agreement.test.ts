@@ -121,7 +121,7 @@ describe('what the agreement says', () => {
   });
 
   test('states the retention period it is given, in days', () => {
-    expect(section(agreement, '保存什么')).toContain('核验记录和同意记录保存 30 天，到期自动删除');
+    expect(section(agreement, '保存什么')).toContain('核验记录和同意记录保存 30 天，到期自动删除；同意记录删除后，再次核验需要重新同意');
     const week = buildAgreement(SETTINGS, { retentionDays: 7 });
     expect(section(week, '保存什么')).toContain('保存 7 天');
     expect(allText(week)).not.toContain('30 天，到期');

@@ -107,6 +107,16 @@ describe('a check\'s consent', () => {
   });
 });
 
+describe('a consent\'s lifetime', () => {
+  test('ends with its record: after the retention purge the next check asks for the agreement again', async () => {
+    const { consentId } = await ask(accept());
+    clock += 31 * 86_400_000;
+    await store.purge(clock - 30 * 86_400_000, clock, () => false);
+    expect(await ask(confirmed(consentId))).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED', agreementVersion });
+    expect(await ask(confirmed((await ask(accept())).consentId))).toMatchObject({ ok: true });
+  });
+});
+
 describe('minors (PIPL art. 31)', () => {
   test('refuses the ID of someone under 14 on the Beijing date with MINOR_NEEDS_GUARDIAN, before the store and the vendor', async () => {
     const { consentId } = await ask(accept());
