@@ -4,7 +4,7 @@ import path from 'node:path';
 import { handlerFromEnv } from '../cloudfunctions/mobileCheck/src/compose';
 import type { Logger } from '../cloudfunctions/mobileCheck/src/log';
 import { sandboxPhoneExchange } from '../cloudfunctions/mobileCheck/src/phoneNumber/sandboxPhoneExchange';
-import { readSettings } from '../cloudfunctions/mobileCheck/src/settings';
+import { readSettings, unknownSettings } from '../cloudfunctions/mobileCheck/src/settings';
 import { readTokenSettings } from '../cloudfunctions/mobileCheck/src/token';
 import { startSandboxVendor, type SandboxVendor } from './sandboxVendor';
 import { DEV_OPENID, startLocalHost, type Mode } from './server';
@@ -55,6 +55,10 @@ export function functionEnv(env: Env, sandbox?: { appCode: string; endpoint: str
 
 /** Throws, naming the setting and the fix, when the function would refuse its settings. */
 export function checkSettings(env: Env): void {
+  const unknown = unknownSettings(env);
+  if (unknown.length > 0) {
+    throw new Error(`Refusing to start: ${unknown.join(', ')} is not a setting of this function (misspelt?).\nFix: correct or unset it; docs/contract.md ("Settings") lists every setting.`);
+  }
   try {
     const settingsEnv = functionEnv(env, isLive(env) ? undefined : SANDBOX_PLACEHOLDER);
     readSettings(settingsEnv);

@@ -32,7 +32,12 @@ export interface AttemptInput {
   consent: Consent;
   now: number;
   record: { masked: MaskedFields; agreementVersion: string; phone: PhoneSource };
+  /** The request was counted already (before the WeChat phone exchange). */
+  counted?: boolean;
 }
+
+/** A caller's own burst kept changing their limits under a reservation: nothing was taken, try again in a second. */
+const BUSY_RETRY_MS = 1_000;
 
 export async function attempt(deps: AttemptDeps, input: AttemptInput): Promise<Outcome> {
   const { store, guards, memory } = deps;
@@ -45,7 +50,7 @@ export async function attempt(deps: AttemptDeps, input: AttemptInput): Promise<O
   const overCap = () => refuse({ code: 'RATE_LIMITED', limit: 'requests', retryAt: nextBeijingMidnight(now), level: 'warn' });
 
   if (memory.isOverRequestCap(keys.caller, day)) return overCap();
-  const opened = await store.open({ keys, day, requestLimit: guards.requestDailyLimit, now, traceId });
+  const opened = await store.open({ keys, day, requestLimit: guards.requestDailyLimit, now, traceId, ...(input.counted && { counted: true }) });
   if (!opened.requestCounted) {
     memory.markOverRequestCap(keys.caller, day);
     return overCap();
@@ -69,12 +74,14 @@ export async function attempt(deps: AttemptDeps, input: AttemptInput): Promise<O
     traceId, keys, now, day, seen: opened.limits, seenClaim: opened.claim, claimUntil: deps.clock.now() + deps.claimMs,
     admit: (current) => admitCall(current, plan, guards),
     consent: { traceId, caller: keys.caller, triple: keys.triple, agreementVersion: input.consent.agreementVersion, acceptedAt: input.consent.acceptedAt, at: now },
+    record: input.record,
     dailyBudget: guards.dailyBudget, quotaTotal: guards.quotaTotal,
   });
   if (!reserved.ok) {
     if (reserved.reason === 'claimed') return waitForClaim(deps, keys, day);
     if (reserved.reason === 'limits') return refuse({ code: 'RATE_LIMITED', ...reserved.refusal, level: 'warn' });
     if (reserved.reason === 'withdrawn') return refuse({ code: 'CONSENT_REQUIRED' });
+    if (reserved.reason === 'busy') return refuse({ code: 'RATE_LIMITED', limit: 'caller', retryAt: now + BUSY_RETRY_MS, level: 'warn', detail: 'the caller\'s limits kept changing' });
     return spendStop(deps, traceId, opened.spend, refuse);
   }
   return callVendor(deps, input, reserved.reservation, opened);
