@@ -108,7 +108,7 @@ export function openSqliteStore(filePath: string): SqliteStore {
     addStats(input.stats);
     // The caller erased their records after this check began: nothing of it is kept.
     const limits = limitsOf(input.reservation.keys.caller);
-    if ((limits?.erasedAt ?? 0) >= input.reservation.now) {
+    if ((limits?.erasedAt ?? 0) > input.reservation.now) {
       sql('DELETE FROM consents WHERE trace_id = ?').run(r.traceId);
       return;
     }

@@ -27,11 +27,13 @@ test('the 03:00 run purges and logs yesterday\'s totals once', async () => {
   expect(lines).toHaveLength(2);
 });
 
-test('the other hours purge without a digest', async () => {
-  let now = AT_0310_BEIJING + HOUR;
+test('the other hours purge without a digest; a day whose 03:00 run was missed gets its digest from the next run', async () => {
+  let now = AT_0310_BEIJING - 2 * HOUR;
   const { lines, run } = job(() => now);
-  await run();
+  await run(); // 01:10: yesterday's digest is not due yet
+  now = AT_0310_BEIJING + HOUR;
+  await run(); // 04:10, the 03:00 run never came
   now += HOUR;
   await run();
-  expect(lines.map((line) => line.event)).toEqual(['retentionPurge', 'retentionPurge']);
+  expect(lines.map((line) => line.event)).toEqual(['retentionPurge', 'retentionPurge', 'dailyDigest', 'retentionPurge']);
 });

@@ -65,7 +65,7 @@ export function admitCall(
   // Checked again here, not only after round trip 1: a withdrawal may land between the two.
   if (plan.acceptedAt !== undefined && limits.withdrawnAt !== undefined && plan.acceptedAt <= limits.withdrawnAt) return { ok: false, withdrawn: true };
   // The caller erased their records after this check began: it must not leave new ones.
-  if (limits.erasedAt !== undefined && plan.now <= limits.erasedAt) return { ok: false, withdrawn: true };
+  if (limits.erasedAt !== undefined && plan.now < limits.erasedAt) return { ok: false, withdrawn: true };
   const midnight = nextBeijingMidnight(plan.now);
   if (limits.calls >= guards.callerDailyLimit) return { ok: false, refusal: { limit: 'caller', retryAt: midnight } };
   if ((limits.mobiles[plan.mobile] ?? 0) >= guards.mobileDailyLimit) return { ok: false, refusal: { limit: 'mobile', retryAt: midnight } };

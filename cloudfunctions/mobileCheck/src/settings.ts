@@ -122,7 +122,7 @@ export const MIN_HASH_SECRET_DISTINCT = 16;
 export function hashSecretSetting(value: string | undefined): string | undefined {
   if (!value) return undefined;
   if (value.length < MIN_HASH_SECRET_LENGTH || new Set(value).size < MIN_HASH_SECRET_DISTINCT) {
-    throw new Error(`MOBILECHECK_HASH_SECRET must be at least ${MIN_HASH_SECRET_LENGTH} random characters with at least ${MIN_HASH_SECRET_DISTINCT} different ones (e.g. openssl rand -hex 32)`);
+    throw new Error(`MOBILECHECK_HASH_SECRET must be at least ${MIN_HASH_SECRET_LENGTH} random characters with at least ${MIN_HASH_SECRET_DISTINCT} different ones (e.g. openssl rand -base64 32)`);
   }
   return value;
 }
@@ -137,8 +137,7 @@ const OPENID = /^[A-Za-z0-9_-]{6,64}$/;
 
 /** Comma-separated OPENIDs; any other shape (`;`, spaces, a full-width comma, JSON) is refused, never read as "no admin". */
 function adminsSetting(value: string | undefined): ReadonlySet<string> {
-  const items = (value ?? '').split(',').map((item) => item.trim());
-  if (items.length === 1 && items[0] === '') return new Set();
+  const items = (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
   if (!items.every((item) => OPENID.test(item))) {
     throw new Error('MOBILECHECK_ADMIN_OPENIDS must be OPENIDs (letters, digits, _ and -, 6 to 64 characters) separated by commas');
   }

@@ -178,13 +178,13 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
   async function undoneBy(reservation: Reservation): Promise<void> {
     const limits = fromDoc.limits(await readDoc(col('counters'), ids.limits(reservation.keys.caller)));
     const { traceId, keys, now } = reservation;
-    if ((limits?.erasedAt ?? 0) >= now) {
+    if ((limits?.erasedAt ?? 0) > now) {
       await Promise.all([
         settle(col('verifications').where({ _id: traceId }).remove()),
         settle(col('claims').where({ _id: ids.claim(keys.caller, keys.triple), holder: traceId }).remove()),
         settle(col('consents').where({ _id: traceId }).remove()),
       ]);
-    } else if ((limits?.withdrawnAt ?? 0) >= now) {
+    } else if ((limits?.withdrawnAt ?? 0) > now) {
       await updated(col('consents').where({ _id: traceId, withdrawnAt: 0 }), { withdrawnAt: limits?.withdrawnAt });
     }
   }

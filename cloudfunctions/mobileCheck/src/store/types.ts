@@ -29,7 +29,7 @@ export interface CallerLimits {
   /** The caller's last server-side withdrawal of consent. */
   withdrawnAt?: number;
   /**
-   * The caller's last erasure of their records: a check begun at or before it neither reserves nor
+   * The caller's last erasure of their records: a check begun before it neither reserves nor
    * keeps a record (reserve refuses; complete removes what it wrote). Any right that removes the
    * caller's records sets it (store.stampCaller).
    */
