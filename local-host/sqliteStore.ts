@@ -130,6 +130,7 @@ export function openSqliteStore(filePath: string): SqliteStore {
 
   const stampCaller = db.transaction((caller: string, at: number, stamp: 'withdrawnAt' | 'erasedAt') => {
     const limits = limitsOf(caller) ?? { day: '', calls: 0, mobiles: {}, identities: {}, version: 0 };
+    if ((limits[stamp] ?? 0) >= at) return; // a later stamp is in force already
     const next = { ...limits, [stamp]: at, version: limits.version + 1 };
     saveLimits(caller, next, Math.max(limitsUntil(next, at), at + IDENTITY_WINDOW_MS));
   });

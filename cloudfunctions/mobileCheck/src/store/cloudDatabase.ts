@@ -183,6 +183,18 @@ export async function updateOnce(collection: CollectionLike, _: CommandLike, con
   }
 }
 
+/** A call whose repeat is harmless (a read, a remove, a write of the same values) retried after an unclear failure. */
+export async function retried<T>(retry: Retry, call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt + 1 >= retry.tries || isDefinite(error)) throw error;
+      await backoff(retry, attempt);
+    }
+  }
+}
+
 function setPath(doc: Doc, path: string, value: unknown): Doc {
   const [head, ...rest] = path.split('.');
   if (rest.length === 0) return { ...doc, [head]: value };

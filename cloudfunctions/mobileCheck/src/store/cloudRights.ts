@@ -1,7 +1,7 @@
 // A caller's rights over their own records (PIPL art. 15, 45, 47) on the cloud database.
 import { randomUUID } from 'node:crypto';
 import { currentLimits, IDENTITY_WINDOW_MS } from '../policy';
-import { bump, settle, updated, type DatabaseLike, type Retry } from './cloudDatabase';
+import { bump, retried, settle, updated, type DatabaseLike, type Retry } from './cloudDatabase';
 import { fromDoc, limitsDoc } from './cloudDocs';
 import { COLLECTIONS as names, ids } from './cloudLayout';
 import type { Store } from './types';
@@ -13,7 +13,9 @@ export function ownRights(db: DatabaseLike, retry: Retry): Pick<Store, 'withdraw
   const _ = db.command;
   // A record reserve() wrote and complete() has not filled in yet is not the caller's history.
   const newest = (name: string, condition: Record<string, unknown>, max: number) =>
-    settle(db.collection(name).where({ ...condition, open: _.neq(true) }).orderBy('at', 'desc').limit(max).get());
+    retried(retry, () => settle(db.collection(name).where({ ...condition, open: _.neq(true) }).orderBy('at', 'desc').limit(max).get()));
+  // Each write below is harmless to repeat: retried after an unclear failure (a lost reply).
+  const remove = (name: string, caller: string) => retried(retry, () => settle(db.collection(name).where({ caller }).remove()));
 
   /**
    * Creates the caller's limits document with the stamp, or stamps it; a new version makes a check
@@ -23,8 +25,9 @@ export function ownRights(db: DatabaseLike, retry: Retry): Pick<Store, 'withdraw
   async function stampCaller(caller: string, at: number, stamp: 'withdrawnAt' | 'erasedAt'): Promise<void> {
     const fresh = currentLimits(undefined, at);
     const until = at + IDENTITY_WINDOW_MS;
+    // Never moved back: a later stamp already in force covers this one (then nothing is written).
     await bump(db.collection(names.counters), _, {
-      id: ids.limits(caller), fields: { kind: 'limits', ...limitsDoc(fresh, until) }, inc: { version: 1 }, set: { [stamp]: at, until },
+      id: ids.limits(caller), fields: { kind: 'limits', ...limitsDoc(fresh, until) }, inc: { version: 1 }, set: { [stamp]: at, until }, below: { field: stamp, limit: at },
     }, randomUUID(), false, retry);
   }
 
@@ -34,7 +37,7 @@ export function ownRights(db: DatabaseLike, retry: Retry): Pick<Store, 'withdraw
     // The stamp first, then the consents: a check that reserved before the stamp finds it when it completes.
     async withdraw(caller, at) {
       await stampCaller(caller, at, 'withdrawnAt');
-      await updated(db.collection(names.consents).where({ caller, withdrawnAt: 0 }), { withdrawnAt: at });
+      await retried(retry, () => updated(db.collection(names.consents).where({ caller, withdrawnAt: 0 }), { withdrawnAt: at }));
     },
 
     async ownRecords(caller) {
@@ -49,11 +52,7 @@ export function ownRights(db: DatabaseLike, retry: Retry): Pick<Store, 'withdraw
       // The stamp first: a check in flight either sees it and removes its own record, or wrote it before.
       // Limit counters stay until they expire: deleting must not reset a limit.
       await stampCaller(caller, at, 'erasedAt');
-      const [consents, verifications] = await Promise.all([
-        settle(db.collection(names.consents).where({ caller }).remove()),
-        settle(db.collection(names.verifications).where({ caller }).remove()),
-        settle(db.collection(names.claims).where({ caller }).remove()),
-      ]);
+      const [consents, verifications] = await Promise.all([remove(names.consents, caller), remove(names.verifications, caller), remove(names.claims, caller)]);
       return { consents: consents.stats.removed, verifications: verifications.stats.removed };
     },
 

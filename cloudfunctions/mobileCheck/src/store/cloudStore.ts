@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { limitsUntil, nextBeijingMidnight as nextMidnightOf } from '../policy';
 import type { StatsDelta } from '../stats';
-import { addOnce, backoff, isDefinite, bump, holds, readDoc, RECENT_TOKENS, settle, updated, updateOnce, type CollectionLike, type Counter, type DatabaseLike, type Doc, type Retry } from './cloudDatabase';
+import { addOnce, backoff, retried, bump, holds, readDoc, RECENT_TOKENS, settle, updated, updateOnce, type CollectionLike, type Counter, type DatabaseLike, type Doc, type Retry } from './cloudDatabase';
 import { COLLECTIONS, ids } from './cloudLayout';
 import { purgeParts } from './cloudPurge';
 import { ownRights } from './cloudRights';
@@ -57,11 +57,11 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
     return ok;
   };
   const getCounters = async (wanted: string[]): Promise<Map<string, Doc>> => {
-    const { data } = await settle(col('counters').where({ _id: _.in(wanted) }).get());
+    const { data } = await retried(retry, () => settle(col('counters').where({ _id: _.in(wanted) }).get()));
     return new Map(data.map((doc) => [String(doc._id), doc]));
   };
   const readClaim = async (id: string): Promise<Claim | undefined> => {
-    const { data } = await settle(col('claims').where({ _id: id }).get());
+    const { data } = await retried(retry, () => settle(col('claims').where({ _id: id }).get()));
     return data[0] && fromDoc.claim(data[0]);
   };
   const readLimits = async (caller: string) => fromDoc.limits((await getCounters([ids.limits(caller)])).get(ids.limits(caller)));
@@ -189,17 +189,7 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
     }
   }
 
-  /** A plain write retried after an unclear failure: writing the same values twice is harmless. */
-  async function again<T>(write: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await write();
-      } catch (error) {
-        if (attempt + 1 >= retry.tries || isDefinite(error)) throw error;
-        await backoff(retry, attempt);
-      }
-    }
-  }
+  const again = <T>(write: () => Promise<T>) => retried(retry, write);
 
   return {
     async open({ keys, day, requestLimit, now, traceId, counted }) {
@@ -243,7 +233,8 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
       // Lost a race or failed a write: give back what was taken (rare; costs one more round trip).
       const give = giveBacks(reservation);
       await Promise.allSettled([
-        claimOk && updated(col('claims').where({ _id: ids.claim(input.keys.caller, input.keys.triple), holder: input.traceId }), { state: 'done', failed: 'INTERNAL' }),
+        // Given up, not failed: a request waiting on it tries itself instead of copying a refusal.
+        claimOk && again(() => settle(col('claims').where({ _id: ids.claim(input.keys.caller, input.keys.triple), holder: input.traceId }).remove())),
         limitsOk && give.limits(),
         budgetOk && give.budget(),
         quotaOk && give.quota(),
