@@ -196,10 +196,10 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
       const [requestCounted, claim, docs] = await Promise.all([
         counted ? true : countRequest({ caller: keys.caller, day, requestLimit, now, traceId }),
         readClaim(ids.claim(keys.caller, keys.triple)),
-        getCounters([ids.limits(keys.caller), ids.budget(day), ids.quota]),
+        getCounters([ids.limits(keys.caller), ids.budget(day), ids.quota, ids.stats(day)]),
       ]);
-      // Seen a moment ago: reserve() counts on them without trying to create them.
-      for (const id of [ids.budget(day), ids.quota]) if (docs.has(id)) remember(id); else known.delete(id);
+      // Seen a moment ago: reserve() and complete() count on them without trying to create them.
+      for (const id of [ids.budget(day), ids.quota, ids.stats(day)]) if (docs.has(id)) remember(id); else known.delete(id);
       return {
         requestCounted,
         claim,
