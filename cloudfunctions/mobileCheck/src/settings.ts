@@ -76,7 +76,7 @@ export const KNOWN_SETTINGS: readonly string[] = [
   'MOBILECHECK_CACHE_SECONDS', 'MOBILECHECK_QUOTA_TOTAL', 'MOBILECHECK_RETENTION_DAYS', 'MOBILECHECK_DATA_DIR',
 ];
 
-/** MOBILECHECK_* names set in `env` that nothing reads (e.g. MOBILECHECK_DAILY_BUGDET). */
+/** MOBILECHECK_* names set in `env` that nothing reads: misspellings, whose values would be silently ignored. */
 export const unknownSettings = (env: Env): string[] =>
   Object.keys(env).filter((name) => name.startsWith('MOBILECHECK_') && !KNOWN_SETTINGS.includes(name)).sort();
 
