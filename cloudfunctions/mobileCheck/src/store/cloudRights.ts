@@ -15,7 +15,8 @@ export function ownRights(db: DatabaseLike, retry: Retry): Pick<Store, 'withdraw
   const newest = (name: string, condition: Record<string, unknown>, max: number) =>
     retried(retry, () => settle(db.collection(name).where({ ...condition, open: _.neq(true) }).orderBy('at', 'desc').limit(max).get()));
   // Each write below is harmless to repeat: retried after an unclear failure (a lost reply).
-  const remove = (name: string, caller: string) => retried(retry, () => settle(db.collection(name).where({ caller }).remove()));
+  // Only what a check begun by then wrote: a check begun after the erasure keeps its record.
+  const remove = (name: string, caller: string, at: number) => retried(retry, () => settle(db.collection(name).where({ caller, at: _.lte(at) }).remove()));
 
   /**
    * Creates the caller's limits document with the stamp, or stamps it; a new version makes a check
@@ -37,7 +38,7 @@ export function ownRights(db: DatabaseLike, retry: Retry): Pick<Store, 'withdraw
     // The stamp first, then the consents: a check that reserved before the stamp finds it when it completes.
     async withdraw(caller, at) {
       await stampCaller(caller, at, 'withdrawnAt');
-      await retried(retry, () => updated(db.collection(names.consents).where({ caller, withdrawnAt: 0 }), { withdrawnAt: at }));
+      await retried(retry, () => updated(db.collection(names.consents).where({ caller, withdrawnAt: 0, acceptedAt: _.lte(at) }), { withdrawnAt: at }));
     },
 
     async ownRecords(caller) {
@@ -52,7 +53,7 @@ export function ownRights(db: DatabaseLike, retry: Retry): Pick<Store, 'withdraw
       // The stamp first: a check in flight either sees it and removes its own record, or wrote it before.
       // Limit counters stay until they expire: deleting must not reset a limit.
       await stampCaller(caller, at, 'erasedAt');
-      const [consents, verifications] = await Promise.all([remove(names.consents, caller), remove(names.verifications, caller), remove(names.claims, caller)]);
+      const [consents, verifications] = await Promise.all([remove(names.consents, caller, at), remove(names.verifications, caller, at), remove(names.claims, caller, at)]);
       return { consents: consents.stats.removed, verifications: verifications.stats.removed };
     },
 

@@ -20,8 +20,9 @@ const pendingRecord = (input: ReserveInput): VerificationRecord => ({
 /** Documents this instance has seen exist: their counters skip the add() attempt. */
 const KNOWN_LIMIT = 5_000;
 /**
- * Retries of one write: 6 tries from 20 ms doubling with jitter wait at most about 1.9 s in all,
- * inside the function's time (vendor timeout + 1.5 s, docs/deploy.md) only for a write that keeps failing.
+ * Retries of one write: 6 tries, waiting 20 ms doubling (× 0.5–1.5 jitter) in between, at most about
+ * 0.9 s in all: inside the function's time (vendor timeout + 1.5 s, docs/deploy.md), spent only on a
+ * write that keeps failing.
  */
 export const DEFAULT_RETRY = { tries: 6, baseMs: 20 } as const;
 
