@@ -137,15 +137,16 @@ export function openSqliteStore(filePath: string): SqliteStore {
 
   const withdraw = db.transaction((caller: string, at: number) => {
     stampCaller(caller, at, 'withdrawnAt');
-    sql('UPDATE consents SET withdrawn_at = ? WHERE caller = ? AND withdrawn_at IS NULL').run(at, caller);
+    sql('UPDATE consents SET withdrawn_at = ? WHERE caller = ? AND withdrawn_at IS NULL AND accepted_at <= ?').run(at, caller, at);
   });
 
   const deleteOwn = db.transaction((caller: string, at: number) => {
     stampCaller(caller, at, 'erasedAt');
-    sql('DELETE FROM claims WHERE caller = ?').run(caller);
+    // Like the cloud adapter: only what checks begun by then wrote.
+    sql('DELETE FROM claims WHERE caller = ? AND at <= ?').run(caller, at);
     return {
-      consents: sql('DELETE FROM consents WHERE caller = ?').run(caller).changes,
-      verifications: sql('DELETE FROM verifications WHERE caller = ?').run(caller).changes,
+      consents: sql('DELETE FROM consents WHERE caller = ? AND at <= ?').run(caller, at).changes,
+      verifications: sql('DELETE FROM verifications WHERE caller = ? AND at <= ?').run(caller, at).changes,
     };
   });
 

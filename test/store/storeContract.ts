@@ -231,6 +231,13 @@ export function describeStoreContract(adapter: string, open: () => Store, knownB
         await expect(openAndReserve(store, { keys: { triple: 'triple-hash-2' }, now: NOON + 2_000 })).resolves.toMatchObject({ ok: true });
       });
 
+      test('deleteOwn keeps what a check begun after it wrote', async () => {
+        await billedCheck(store);
+        const later = await billedCheck(store, { now: NOON + 2_000, keys: { triple: 'triple-hash-2' } });
+        await expect(store.deleteOwn(keys().caller, NOON + 1_000)).resolves.toEqual({ consents: 1, verifications: 1 });
+        expect((await store.ownRecords(keys().caller)).verifications.map((r) => r.traceId)).toEqual([later.traceId]);
+      });
+
       test('stampCaller sets the erasure marker in the caller\'s limits, creating them if needed, and keeps the counts', async () => {
         await reserved(store);
         await store.stampCaller(keys().caller, NOON + 5, 'erasedAt');
