@@ -8,6 +8,6 @@ import type { AgreementEdition } from '../domain/agreement/types';
 export const agreementEditions: readonly AgreementEdition[] = [
   { label: '2026-11-29 第1版', version: '84c834e11219c35e' },
   // From the second edition on, the text names how the mobile is obtained: one version per phone source.
-  { label: '2026-12-04 第2版', version: 'def6230ac4a41afb' },
-  { label: '2026-12-04 第2版（微信手机号）', version: '45c7104b6666f3c5' },
+  { label: '2026-12-04 第2版', version: '7d345f41ed496193' },
+  { label: '2026-12-04 第2版（微信手机号）', version: '5cdace23db2dab3b' },
 ];

@@ -159,7 +159,7 @@ describe('what the agreement says', () => {
     const kept = section(agreement, '保存什么');
     expect(kept).toContain('每一项到期即删除');
     expect(kept).toContain(`每位被核验人的哈希值在核验后 ${IDENTITY_WINDOW_DAYS} 天删除`);
-    expect(kept).toContain(`您最后一次撤回同意的时间保留 ${WITHDRAWAL_KEPT_DAYS} 天`);
+    expect(kept).toContain(`您最后一次撤回同意和最后一次删除记录的时间各保留 ${WITHDRAWAL_KEPT_DAYS} 天`);
     expect(kept).toContain('每日汇总统计（如核验次数）保存 30 天');
     expect(kept).not.toContain('会继续保留');
     expect(section(buildAgreement(SETTINGS, { retentionDays: 7 }), '保存什么')).toContain('每日汇总统计（如核验次数）保存 7 天');
