@@ -52,7 +52,7 @@ describe('a person’s own records in the browser', () => {
     expect(await session().text('#agreement-body')).toContain('十、本人授权');
     // An earlier edition opens the same way, from the text kept in full.
     await session().page.goto(`${session().product.url}#/packages/records/pages/edition?version=84c834e11219c35e`);
-    await session().page.locator('#agreement-label', { hasText: '2026-11-29 第1版' }).waitFor();
+    await session().arrive('#agreement-label >> text=2026-11-29 第1版');
     expect(await session().text('#agreement-body')).toContain('撤回本身不删除已有记录');
     await session().shot('6c-edition');
     await session().page.goto(`${session().product.url}#/packages/records/pages/index`);
