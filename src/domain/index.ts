@@ -2,7 +2,7 @@
 export { buildAgreement, editionLabel, versionOf } from './agreement/template';
 export {
   ACCEPTED_ID_DOCUMENTS, AGREEMENT_FIELDS, CARRIERS, CHECK_CONFIRMATION_LABEL, CONTACT_LABEL, COPY_LABEL, DELETE_LABEL, EXPORT_LABEL, GUARDIAN_AGE,
-  IDENTITY_WINDOW_DAYS, MY_RECORDS_PAGE, SEPARATE_CONSENT_LABELS, WITHDRAW_LABEL, WITHDRAWAL_KEPT_DAYS,
+  IDENTITY_WINDOW_DAYS, MY_RECORDS_PAGE, SEPARATE_CONSENT_LABELS, WECHAT_PHONE_LABEL, WITHDRAW_LABEL, WITHDRAWAL_KEPT_DAYS,
 } from './agreement/text';
 export type { Agreement, AgreementEdition, AgreementSection, AgreementTerms, OperatorSettings, ProviderNotice } from './agreement/types';
 export { sha256Hex } from './agreement/sha256';

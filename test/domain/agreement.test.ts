@@ -1,6 +1,6 @@
 import {
   ACCEPTED_ID_DOCUMENTS, AGREEMENT_FIELDS, buildAgreement, CARRIERS, CONTACT_LABEL, COPY_LABEL, DELETE_LABEL, editionLabel, EXPORT_LABEL, IDENTITY_WINDOW_DAYS,
-  MY_RECORDS_PAGE, SEPARATE_CONSENT_LABELS, versionOf, WITHDRAW_LABEL, WITHDRAWAL_KEPT_DAYS,
+  MY_RECORDS_PAGE, SEPARATE_CONSENT_LABELS, versionOf, WECHAT_PHONE_LABEL, WITHDRAW_LABEL, WITHDRAWAL_KEPT_DAYS,
 } from '../../src/domain';
 import type { Agreement, AgreementSection, OperatorSettings } from '../../src/domain';
 import { agreementEditions } from '../../src/settings/agreementEditions';
@@ -61,7 +61,7 @@ describe('what the agreement says', () => {
   test('says how the mobile is obtained, typed or from WeChat, and the version differs between the two', () => {
     const wechat = buildAgreement(SETTINGS, { phoneSource: 'wechat' });
     expect(section(agreement, '用途和处理方式')).toContain('填写姓名、身份证件号码和手机号码并提交');
-    expect(section(wechat, '用途和处理方式')).toContain('手机号码由微信在您点击“获取手机号”并允许后提供');
+    expect(section(wechat, '用途和处理方式')).toContain(`手机号码由微信在您点击“${WECHAT_PHONE_LABEL}”并允许后提供`);
     expect(section(wechat, '用途和处理方式')).not.toContain('填写姓名、身份证件号码和手机号码');
     expect(wechat.version).not.toBe(agreement.version);
   });

@@ -6,6 +6,7 @@ import FormPage from '../../src/pages/form/index';
 import { ERROR_MESSAGES, type CheckResponse, type StatusAnswer } from '../../src/domain';
 import { PHONE_REFUSED_MESSAGE } from '../../src/pages/form/checkOutcome';
 import { currentAgreement } from '../../src/services/agreement';
+import { WECHAT_PHONE_LABEL } from '../../src/domain';
 
 const WECHAT: StatusAnswer = { ok: true, verified: false, phoneSource: 'wechat', traceId: 't' };
 
@@ -43,6 +44,15 @@ describe('phone from WeChat, h5 sandbox', () => {
     expect($(container, '#mobile')).toBeNull();
     expect(text(container, '#phone-sandbox-button')).toBe('使用微信手机号（沙箱）');
     expect(submitDisabled(container)).toBe(true);
+  });
+
+  test('labels the phone button exactly as the agreement\'s wechat edition quotes it', async () => {
+    expect(currentAgreement('wechat').body.map((s) => s.paragraphs.join('')).join('')).toContain(`点击“${WECHAT_PHONE_LABEL}”`);
+    process.env.TARO_ENV = 'weapp';
+    serve({ actions: { status: () => WECHAT } });
+    storeConsent(currentAgreement('wechat').version, 1);
+    const { container } = await show(<FormPage />);
+    expect(text(container, '#phone-button')).toBe(WECHAT_PHONE_LABEL);
   });
 
   test('sends phoneCode "sandbox:<11 digits>" and no mobile', async () => {

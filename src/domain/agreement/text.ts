@@ -17,6 +17,8 @@ export const COPY_LABEL = '复制全部';
 export const EXPORT_LABEL = '导出';
 export const DELETE_LABEL = '删除全部记录';
 export const CONTACT_LABEL = '联系客服';
+/** The WeChat phone number button's label (src/components/WechatPhone.tsx). */
+export const WECHAT_PHONE_LABEL = '使用微信手机号';
 
 /** The two separate consents (PIPL art. 29, 23): the tick boxes' labels, quoted in the text as they are shown. */
 export const SEPARATE_CONSENT_LABELS = {
@@ -51,7 +53,7 @@ const carrierList = CARRIERS.map((c) => `${c.name}（客服电话 ${c.service}�
 
 const HOW: Record<AgreementTerms['phoneSource'], string> = {
   typed: '您在小程序中填写姓名、身份证件号码和手机号码并提交',
-  wechat: '您在小程序中填写姓名和身份证件号码；手机号码由微信在您点击“获取手机号”并允许后提供（微信手机号快速验证，核验云函数向微信换取该号码）；然后由您提交',
+  wechat: `您在小程序中填写姓名和身份证件号码；手机号码由微信在您点击“${WECHAT_PHONE_LABEL}”并允许后提供（微信手机号快速验证，核验云函数向微信换取该号码）；然后由您提交`,
 };
 
 export function notice(o: OperatorSettings): AgreementSection {
