@@ -1,7 +1,9 @@
 // The cloud store over the real wx-server-sdk, speaking HTTP to the TCB wire fake: what the SDK
 // actually sends for each Store method, and the whole Store contract once more on those bytes.
-import { cloudStore } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
+import { addOnce, settle, updated } from '../../cloudfunctions/mobileCheck/src/store/cloudDatabase';
+import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
 import { openWireDatabase, type WireDatabase } from '../../scripts/support/tcbWire/openWireDatabase';
+import { startTcbWire } from '../../scripts/support/tcbWire/server';
 import { describeStoreContract } from './storeContract';
 
 let opened: WireDatabase;
@@ -13,4 +15,90 @@ afterAll(() => opened.close());
 describeStoreContract('cloud database (real wx-server-sdk over the TCB wire fake)', () => {
   opened.wire.collections.reset();
   return cloudStore(opened.another());
+});
+
+describe('the TCB wire fake answers the real SDK as the cloud database does', () => {
+  const name = COLLECTIONS.claims;
+  const collection = () => opened.db.collection(name);
+  const _ = () => opened.db.command;
+  beforeEach(() => opened.wire.collections.reset());
+  afterEach(() => opened.wire.setFaults({}));
+  const actionsSince = (start: number) => opened.wire.journal().slice(start).map((entry) => entry.action);
+
+  test('gets each call as the admin API action the SDK names it, with EJSON bodies decoded', async () => {
+    const start = opened.wire.journal().length;
+    await settle(collection().add({ data: { _id: 'a', n: 1, at: 1_796_486_400_000, answer: null } }));
+    expect(await updated(collection().where({ _id: 'a', n: _().lt(2) }), { n: _().inc(2) })).toBe(true);
+    expect((await settle(collection().where({ _id: _().in(['a', 'b']) }).field({ n: true }).orderBy('n', 'desc').limit(5).get())).data).toEqual([{ _id: 'a', n: 3 }]);
+    expect((await settle(collection().where({ at: _().gte(1_796_486_400_000) }).remove())).stats.removed).toBe(1);
+    expect(actionsSince(start)).toEqual(['database.insertDocument', 'database.modifyDocument', 'database.getDocument', 'database.removeDocument']);
+  });
+
+  test('refuses a second add of one _id with -502001 and MongoDB\'s E11000 words, which addOnce reads as "exists"', async () => {
+    await settle(collection().add({ data: { _id: 'dup' } }));
+    await expect(settle(collection().add({ data: { _id: 'dup' } }))).rejects.toMatchObject({
+      errCode: -502001, message: expect.stringMatching(/^collection\.add:fail -502001 database request fail\. .*E11000 duplicate key/),
+    });
+    expect(await addOnce(collection(), { _id: 'dup' })).toBe(false);
+  });
+
+  test('answers -502005 for a collection that was never created', async () => {
+    await expect(settle(opened.db.collection('mobileCheck_missing').where({}).get())).rejects.toMatchObject({ errCode: -502005 });
+  });
+
+  test('refuses, like MongoDB and unlike mingo, a write inside null, $inc on a string and two writes to one path', async () => {
+    await settle(collection().add({ data: { _id: 'strict', answer: null, state: 'pending', mobiles: {} } }));
+    const refused = (data: Record<string, unknown>) => expect(settle(collection().where({ _id: 'strict' }).update({ data }))).rejects.toMatchObject({ errCode: -502001 });
+    await refused({ answer: { code: '01' } });
+    await refused({ state: _().inc(1) });
+    await refused({ mobiles: _().set({}), 'mobiles.m1': _().inc(1) });
+    // The SDK refuses an _id update itself; the wire refuses it too, for any client that sends one.
+    expect(() => opened.wire.collections.modify(name, { _id: 'strict' }, { $set: { _id: 'other' } }, true)).toThrow(/immutable field '_id'/);
+    expect(opened.wire.collections.dump()[name]).toEqual([{ _id: 'strict', answer: null, state: 'pending', mobiles: {} }]);
+    // The same write whole (_.set) is fine.
+    expect(await updated(collection().where({ _id: 'strict' }), { answer: _().set({ code: '01' }) })).toBe(true);
+  });
+
+  test('answers injected SYS_ERR (-501001) and DATABASE_REQUEST_FAILED (-502001) without applying the request', async () => {
+    opened.wire.setFaults({ choose: (call) => (call.action === 'database.insertDocument' ? { kind: 'error', code: 'SYS_ERR' } : undefined) });
+    await expect(settle(collection().add({ data: { _id: 'x' } }))).rejects.toMatchObject({ errCode: -501001 });
+    opened.wire.setFaults({ errorRate: 1, errorCode: 'DATABASE_REQUEST_FAILED' });
+    await expect(settle(collection().add({ data: { _id: 'x' } }))).rejects.toMatchObject({ errCode: -502001 });
+    expect(opened.wire.collections.dump()[name]).toEqual([]);
+  });
+
+  test('loses a reply after applying the request: the SDK sees an error, the document is there, and addOnce reads it as "exists"', async () => {
+    opened.wire.setFaults({ loseReplyRate: 1 });
+    await expect(settle(collection().add({ data: { _id: 'lost' } }))).rejects.toMatchObject({ errCode: -501001 });
+    expect(opened.wire.journal().at(-1)).toMatchObject({ action: 'database.insertDocument', outcome: 'lost' });
+    opened.wire.setFaults({ choose: (call) => (call.action === 'database.insertDocument' ? { kind: 'loseReply' } : undefined) });
+    expect(await addOnce(collection(), { _id: 'lost-too' })).toBe(false);
+    expect(opened.wire.collections.dump()[name].map((doc) => doc._id)).toEqual(['lost', 'lost-too']);
+  });
+
+  test('applies requests that arrive within the reorder window in a seeded order: some seeds reverse two writes sent in order', async () => {
+    const finalValue = async (seed: number) => {
+      opened.wire.collections.reset();
+      opened.wire.setFaults({});
+      await settle(collection().add({ data: { _id: 'r', v: 0 } }));
+      opened.wire.setFaults({ seed, reorderWindowMs: 30 });
+      await Promise.all([updated(collection().where({ _id: 'r' }), { v: 1 }), updated(collection().where({ _id: 'r' }), { v: 2 })]);
+      return opened.wire.collections.dump()[name][0].v;
+    };
+    const outcomes = [];
+    for (let seed = 1; seed <= 8; seed += 1) outcomes.push(await finalValue(seed));
+    expect(new Set(outcomes)).toEqual(new Set([1, 2]));
+    expect(await finalValue(3)).toBe(outcomes[2]);
+  });
+
+  test('fails the run on a request it does not imitate (here a transaction), instead of answering it', async () => {
+    const wire = await startTcbWire({ collections: [name] });
+    const body = { action: 'database.startTransaction', envName: wire.envId };
+    const reply = await fetch(`${wire.url}?env=${wire.envId}&seqId=1`, {
+      method: 'POST', body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', authorization: 'TC3-HMAC-SHA256 Credential=AKID/2026-01-01/tcb/tc3_request, SignedHeaders=host' },
+    });
+    expect(reply.status).toBe(501);
+    await expect(wire.close()).rejects.toThrow(/does not imitate:\n.*database\.startTransaction/);
+  });
 });

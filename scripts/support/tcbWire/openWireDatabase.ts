@@ -33,7 +33,8 @@ export async function openWireDatabase(options: TcbWireOptions = {}): Promise<Wi
   if (open) throw new Error('one wire database per process: the SDK reads its URL from process.env');
   open = true;
   const wire = await startTcbWire({ collections: Object.values(COLLECTIONS), ...options });
-  const variables = cloudEnv(wire);
+  // SILENCE: the SDK's 3-second slow-request warning is a timer it never clears when a reply is lost.
+  const variables = { ...cloudEnv(wire), SILENCE: 'true' };
   const saved = Object.fromEntries(Object.keys(variables).map((key) => [key, process.env[key]]));
   Object.assign(process.env, variables);
   // DYNAMIC_CURRENT_ENV is a symbol at run time; the typings only accept strings (as in the function's index.ts).
