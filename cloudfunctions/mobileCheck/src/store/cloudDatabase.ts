@@ -51,16 +51,20 @@ export const updated = async (query: QueryLike, data: Doc): Promise<boolean> =>
 /** The database's words for a second add() with the same _id; its errCode (-502001) covers other failures too. */
 const isDuplicate = (error: unknown): boolean => /duplicate key|E11000/i.test(error instanceof Error ? error.message : String(error));
 
-/** add() that answers false when the _id exists; any other failure is thrown, never read as "exists". */
-export async function addOnce(collection: CollectionLike, doc: Doc): Promise<boolean> {
+/**
+ * add() that answers false when the _id exists; any other failure is thrown, never read as "exists".
+ * `mark` names a field whose value only this call writes (a token, the holder's trace id): after an
+ * unclear failure, a document carrying it is this add, applied with its reply lost, not a lost race.
+ */
+export async function addOnce(collection: CollectionLike, doc: Doc, mark?: string): Promise<boolean> {
   try {
     await settle(collection.add({ data: doc }));
     return true;
   } catch (error) {
     if (isDuplicate(error)) return false;
-    // An unclear failure: only the document being there now makes it a lost race.
-    const { data } = await settle(collection.where({ _id: doc._id }).field({ _id: true }).limit(1).get());
-    if (data.length > 0) return false;
+    // An unclear failure: only someone else's document being there now makes it a lost race.
+    const { data } = await settle(collection.where({ _id: doc._id }).field({ _id: true, ...(mark && { [mark]: true }) }).limit(1).get());
+    if (data.length > 0) return mark !== undefined && data[0][mark] === doc[mark];
     throw error;
   }
 }
@@ -86,7 +90,7 @@ export async function bump(collection: CollectionLike, _: CommandLike, counter: 
   const incs = Object.fromEntries(Object.entries(counter.inc).map(([field, n]) => [field, _.inc(n)]));
   const initial = Object.entries(counter.inc).reduce<Doc>((doc, [field, n]) => setPath(doc, field, n), { ...counter.fields });
   const [added, didUpdate] = await Promise.all([
-    knownToExist ? false : addOnce(collection, { _id: counter.id, created: token, ...initial }),
+    knownToExist ? false : addOnce(collection, { _id: counter.id, created: token, ...initial }, 'created'),
     updated(collection.where(condition), incs),
   ]);
   return added || didUpdate;

@@ -10,7 +10,7 @@ export function purgeParts(db: DatabaseLike): Pick<Store, 'claimPurge' | 'purge'
     async claimPurge(now, everyMs) {
       const token = `purge:${now}`;
       const [added, took] = await Promise.all([
-        addOnce(col('counters'), { _id: ids.purge, kind: 'purge', lastRun: now, created: token }),
+        addOnce(col('counters'), { _id: ids.purge, kind: 'purge', lastRun: now, created: token }, 'created'),
         updated(col('counters').where({ _id: ids.purge, created: _.neq(token), lastRun: _.lte(now - everyMs) }), { lastRun: now }),
       ]);
       return added || took;

@@ -22,7 +22,7 @@ export function ownRights(db: DatabaseLike): Pick<Store, 'withdraw' | 'ownRecord
       // created. A new version makes a check that read the limits before this re-read them (and refuse),
       // and the document is kept a window past the withdrawal (later than any person's expiry in it).
       await Promise.all([
-        addOnce(db.collection(names.counters), { _id: ids.limits(caller), kind: 'limits', created: token, ...limitsDoc(fresh, limitsUntil(fresh, at)) }),
+        addOnce(db.collection(names.counters), { _id: ids.limits(caller), kind: 'limits', created: token, ...limitsDoc(fresh, limitsUntil(fresh, at)) }, 'created'),
         updated(db.collection(names.counters).where({ _id: ids.limits(caller), created: _.neq(token) }), {
           withdrawnAt: at, version: _.inc(1), until: at + IDENTITY_WINDOW_MS,
         }),

@@ -77,7 +77,7 @@ export function cloudStore(db: DatabaseLike): Store {
     const id = ids.claim(input.keys.caller, input.keys.triple);
     const claim = { state: 'pending', holder: input.traceId, until: input.claimUntil, answer: null, failed: null };
     if (!input.seenClaim) {
-      if (await addOnce(col('claims'), { _id: id, caller: input.keys.caller, at: input.now, ...claim })) return true;
+      if (await addOnce(col('claims'), { _id: id, caller: input.keys.caller, at: input.now, ...claim }, 'holder')) return true;
       // Lost to a concurrent request, or the add failed (e.g. no such collection): only the first is "claimed".
       if (await readClaim(id)) return false;
       throw new Error('claim could not be written');
