@@ -1,6 +1,6 @@
 // The cloud store over the real wx-server-sdk, speaking HTTP to the TCB wire fake: what the SDK
 // actually sends for each Store method, and the whole Store contract once more on those bytes.
-import { addOnce, settle, updated } from '../../cloudfunctions/mobileCheck/src/store/cloudDatabase';
+import { addOnce, settle, updated, type CommandLike } from '../../cloudfunctions/mobileCheck/src/store/cloudDatabase';
 import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
 import { openWireDatabase, type WireDatabase } from '../../scripts/support/tcbWire/openWireDatabase';
 import { startTcbWire } from '../../scripts/support/tcbWire/server';
@@ -20,7 +20,8 @@ describeStoreContract('cloud database (real wx-server-sdk over the TCB wire fake
 describe('the TCB wire fake answers the real SDK as the cloud database does', () => {
   const name = COLLECTIONS.claims;
   const collection = () => opened.db.collection(name);
-  const _ = () => opened.db.command;
+  // The SDK's command has every MongoDB operator; the function's CommandLike names the ones it uses.
+  const _ = () => opened.db.command as CommandLike & { push(value: { each: unknown[]; slice?: number }): unknown };
   beforeEach(() => opened.wire.collections.reset());
   afterEach(() => opened.wire.setFaults({}));
   const actionsSince = (start: number) => opened.wire.journal().slice(start).map((entry) => entry.action);
@@ -46,11 +47,12 @@ describe('the TCB wire fake answers the real SDK as the cloud database does', ()
     await expect(settle(opened.db.collection('mobileCheck_missing').where({}).get())).rejects.toMatchObject({ errCode: -502005 });
   });
 
-  test('refuses, like MongoDB and unlike mingo, a write inside null, $inc on a string and two writes to one path', async () => {
+  test('refuses, like MongoDB and unlike mingo, a write inside null, $inc on a string, $push on a non-array and two writes to one path', async () => {
     await settle(collection().add({ data: { _id: 'strict', answer: null, state: 'pending', mobiles: {} } }));
     const refused = (data: Record<string, unknown>) => expect(settle(collection().where({ _id: 'strict' }).update({ data }))).rejects.toMatchObject({ errCode: -502001 });
     await refused({ answer: { code: '01' } });
     await refused({ state: _().inc(1) });
+    await refused({ state: _().push({ each: ['t'], slice: -5 }) });
     await refused({ mobiles: _().set({}), 'mobiles.m1': _().inc(1) });
     // The SDK refuses an _id update itself; the wire refuses it too, for any client that sends one.
     expect(() => opened.wire.collections.modify(name, { _id: 'strict' }, { $set: { _id: 'other' } }, true)).toThrow(/immutable field '_id'/);

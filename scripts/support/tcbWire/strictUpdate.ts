@@ -1,10 +1,13 @@
 // The checks MongoDB makes on an update that mingo does not: mingo writes inside null, skips $inc on
-// a string and lets two operators touch one path; the real database refuses each with an error.
+// a string or $push on a non-array, and lets two operators touch one path; the real database
+// refuses each with an error.
 import { WireError } from './wireError';
 
 type Doc = Record<string, unknown>;
 
 const SUPPORTED = new Set(['$set', '$inc', '$unset', '$mul', '$min', '$max', '$push', '$pull', '$addToSet', '$pop', '$rename']);
+
+const ARRAY_OPERATORS = new Set(['$push', '$pull', '$addToSet', '$pop']);
 
 const isContainer = (value: unknown): value is Doc => typeof value === 'object' && value !== null;
 
@@ -51,6 +54,12 @@ export function checkUpdate(doc: Doc, update: Doc): void {
   }
   for (const { op, path, operand } of all) {
     checkParents(doc, path);
+    if (ARRAY_OPERATORS.has(op)) {
+      const current = valueAt(doc, path);
+      if (current !== undefined && !Array.isArray(current)) {
+        throw new WireError('DATABASE_REQUEST_FAILED', `The field '${path.split('.').at(-1)}' must be an array but is of type ${current === null ? 'null' : typeof current} in document {_id: ${JSON.stringify(doc._id)}}`);
+      }
+    }
     if (op === '$inc' || op === '$mul') {
       if (typeof operand !== 'number') throw new WireError('DATABASE_REQUEST_FAILED', `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${JSON.stringify(operand)}}`);
       const current = valueAt(doc, path);
