@@ -6,6 +6,7 @@ import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandbox
 import { roundTrips } from '../../scripts/support/cloudDatabaseStandIn';
 import { startFunctionProcess, type FunctionProcess } from '../../scripts/support/tcbWire/functionProcess';
 import { startTcbWire, type TcbWire } from '../../scripts/support/tcbWire/server';
+import { capture } from '../support/captureLeaks';
 import { fitsContract } from '../support/contract';
 import { agreementVersion, checkEvent, person, rawValues } from '../support/people';
 import { buildTestBundle } from '../support/testBundle';
@@ -18,13 +19,23 @@ let wire: TcbWire;
 let bundle: string;
 const started: FunctionProcess[] = [];
 
-/** One function instance: the bundle in a process of its own, with the function's settings. */
+/**
+ * One function instance: the bundle in a process of its own, with the function's settings. Its log
+ * lines and answers go to the whole-run leak scan, which cannot see a child's stdout by itself.
+ */
 function instance(extra: Record<string, string> = {}): FunctionProcess {
   const loaded = startFunctionProcess(bundle, wire, {
     ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_HASH_SECRET: HASH_SECRET, MOBILECHECK_ADMIN_OPENIDS: ADMIN, ...extra,
   });
   started.push(loaded);
-  return loaded;
+  return {
+    async call(event, caller) {
+      const invocation = await loaded.call(event, caller);
+      capture('child', [...invocation.logLines, JSON.stringify(invocation.response)].join('\n'));
+      return invocation;
+    },
+    close: () => loaded.close(),
+  };
 }
 
 /** What one invocation sent over the wire: requests, sequential round trips, and their actions. */
@@ -46,6 +57,7 @@ beforeAll(async () => {
 }, 60_000);
 afterEach(() => wire.setFaults({}));
 afterAll(async () => {
+  capture('store', JSON.stringify(wire.collections.dump()));
   await Promise.all(started.map((loaded) => loaded.close()));
   await sandbox.close();
   await wire.close();
@@ -97,6 +109,8 @@ describe('the built main through the real wx-server-sdk and the TCB wire', () =>
 
   test('two loaded copies checking the same person for one caller at once make one vendor call; both answer 01', async () => {
     const caller = 'o-wire-two-copies';
+    // A hop long enough that both copies' first requests are in flight together: a race, not a cache hit.
+    wire.setFaults({ latencyMs: 30 });
     const calls = sandbox.received.length;
     const answers = await Promise.all([a.call(eventFor(202), caller), b.call(eventFor(202), caller)]);
     expect(answers.map((answer) => answer.response)).toEqual([
