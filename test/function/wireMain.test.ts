@@ -120,6 +120,26 @@ describe('the built main through the real wx-server-sdk and the TCB wire', () =>
     expect(sandbox.received.length).toBe(calls + 1);
   });
 
+  test('20 distinct checks at once on two loaded copies with MOBILECHECK_DAILY_BUDGET=5 make exactly 5 vendor calls and leave 5 verifications', async () => {
+    const own = await startTcbWire({ collections: Object.values(COLLECTIONS), faults: { seed: 17, requestJitterMs: 10, replyJitterMs: 10 } });
+    const settings = { ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_HASH_SECRET: HASH_SECRET, MOBILECHECK_DAILY_BUDGET: '5' };
+    const copies = [startFunctionProcess(bundle, own, settings), startFunctionProcess(bundle, own, settings)];
+    try {
+      await Promise.all(copies.map((copy) => copy.call({ action: 'status' }, 'o-wire-budget-warm-up')));
+      const calls = sandbox.received.length;
+      const answers = await Promise.all(Array.from({ length: 20 }, (_unused, i) => copies[i % 2].call(eventFor(700 + i), `o-wire-budget-${i}`)));
+      capture('child', answers.map((answer) => [...answer.logLines, JSON.stringify(answer.response)].join('\n')).join('\n'));
+      const codes = answers.map((answer) => (answer.response as { code: string }).code);
+      expect(codes.filter((code) => code === '01')).toHaveLength(5);
+      expect(codes.filter((code) => code !== '01')).toEqual(Array(15).fill('BUDGET_EXHAUSTED'));
+      expect(sandbox.received.length - calls).toBe(5);
+      expect(own.collections.dump()[COLLECTIONS.verifications]).toHaveLength(5);
+    } finally {
+      await Promise.all(copies.map((copy) => copy.close()));
+      await own.close();
+    }
+  });
+
   test('a third distinct person from one caller within 30 days is RATE_LIMITED (identities) without a vendor call', async () => {
     const caller = 'o-wire-limits';
     await a.call(eventFor(301), caller);
