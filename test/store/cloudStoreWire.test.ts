@@ -12,10 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => opened.close());
 
-describeStoreContract('cloud database (real wx-server-sdk over the TCB wire fake)', () => {
-  opened.wire.collections.reset();
-  return cloudStore(opened.another());
-});
+describeStoreContract('cloud database (real wx-server-sdk over the TCB wire fake)', () => cloudStore(opened.fresh()));
 
 describe('the TCB wire fake answers the real SDK as the cloud database does', () => {
   const name = COLLECTIONS.claims;

@@ -2,10 +2,11 @@
 // wx-server-sdk, created in this process against a wire fake: for suites that build the store
 // themselves (cloudStore(db)) rather than load the bundle, e.g. race tests over a database factory.
 //
-//   const opened = await openWireDatabase({ faults: { seed, requestJitterMs: 5, loseReplyRate: 0.05 } });
-//   const store = cloudStore(opened.db);           // a second instance: cloudStore(opened.another())
+//   const opened = await openWireDatabase();        // in beforeAll
+//   const db = opened.fresh({ seed, requestJitterMs: 20, replyJitterMs: 20, loseReplyRate: 0.05 });
+//   const store = cloudStore(db);                    // a second instance: cloudStore(opened.another())
 //   … opened.wire.collections.dump(), opened.wire.journal() …
-//   await opened.close();                           // rejects if a request was not imitated
+//   await opened.close();                            // in afterAll; rejects if a request was not imitated
 //
 // The SDK reads its URL and credentials from process.env on every request, so this sets the cloud's
 // variables (cloudEnv.ts) for as long as the database is open: one open database per process (a
@@ -14,6 +15,7 @@ import cloud from 'wx-server-sdk';
 import type { DatabaseLike } from '../../../cloudfunctions/mobileCheck/src/store/cloudDatabase';
 import { COLLECTIONS } from '../../../cloudfunctions/mobileCheck/src/store/cloudLayout';
 import { cloudEnv } from './cloudEnv';
+import type { WireFaultOptions } from './faults';
 import { startTcbWire, type TcbWire, type TcbWireOptions } from './server';
 
 export interface WireDatabase {
@@ -21,6 +23,8 @@ export interface WireDatabase {
   db: DatabaseLike;
   /** Another cloud.database() on the same data, as another function instance opens it. */
   another(): DatabaseLike;
+  /** A fresh database on this wire, as a new test wants one: every collection emptied, `faults` (none by default) in force. */
+  fresh(faults?: WireFaultOptions): DatabaseLike;
   wire: TcbWire;
   /** Closes the wire and restores process.env; rejects if the wire met a request it does not imitate. */
   close(): Promise<void>;
@@ -43,6 +47,11 @@ export async function openWireDatabase(options: TcbWireOptions = {}): Promise<Wi
   return {
     db: database(),
     another: database,
+    fresh(faults = {}) {
+      wire.collections.reset();
+      wire.setFaults(faults);
+      return database();
+    },
     wire,
     async close() {
       for (const [key, value] of Object.entries(saved)) {
