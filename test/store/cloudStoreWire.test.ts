@@ -1,10 +1,13 @@
 // The cloud store over the real wx-server-sdk, speaking HTTP to the TCB wire fake: what the SDK
 // actually sends for each Store method, and the whole Store contract once more on those bytes.
+import { beijingDay } from '../../cloudfunctions/mobileCheck/src/policy';
+import { delta } from '../../cloudfunctions/mobileCheck/src/stats';
 import { addOnce, settle, updated, type CommandLike } from '../../cloudfunctions/mobileCheck/src/store/cloudDatabase';
 import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
 import { openWireDatabase, type WireDatabase } from '../../scripts/support/tcbWire/openWireDatabase';
 import { startTcbWire } from '../../scripts/support/tcbWire/server';
 import { describeStoreContract } from './storeContract';
+import { NOON } from './storeFixtures';
 
 let opened: WireDatabase;
 beforeAll(async () => {
@@ -101,3 +104,31 @@ describe('the TCB wire fake answers the real SDK as the cloud database does', ()
     await expect(wire.close()).rejects.toThrow(/does not imitate:\n.*database\.startTransaction/);
   });
 });
+
+describe('two instances writing a counter that does not exist yet, when each update reaches the database before the adds', () => {
+  // Each bump() sends add() and a conditional update together; the network may apply the second
+  // writer's update first (it matches nothing), then the first writer's add, then the second's
+  // (a duplicate): the second count must still happen.
+  const addsLast = () => opened.fresh({ choose: (call) => (call.action === 'database.insertDocument' ? { kind: 'delay', ms: 40 } : undefined) });
+  const day = beijingDay(NOON);
+
+  test('both requests of a new caller are counted, and neither is refused by the request cap', async () => {
+    const db = addsLast();
+    const counted = await Promise.all([cloudStore(db), cloudStore(opened.another())].map((store, i) =>
+      store.countRequest({ caller: 'caller-hash-a', day, requestLimit: 100, now: NOON, traceId: `trace-${i}` })));
+    expect(counted).toEqual([true, true]);
+    expect(opened.wire.collections.dump()[COLLECTIONS.counters]).toEqual([expect.objectContaining({ count: 2 })]);
+  });
+
+  test('both aggregates are added to the day\'s stats', async () => {
+    const db = addsLast();
+    await Promise.all([cloudStore(db), cloudStore(opened.another())].map((store) => store.addStats(new Map([[day, delta.cached('01')]]))));
+    expect((await cloudStore(db).readStats([day])).get(day)).toMatchObject({ requests: 2, cached: 2 });
+  });
+});
+
+const SEED = Number(process.env.WIRE_SEED ?? 16);
+describeStoreContract(
+  `cloud database (real SDK, wire with seed ${SEED}: 0–10 ms each way, requests within 4 ms applied in shuffled order)`,
+  () => cloudStore(opened.fresh({ seed: SEED, requestJitterMs: 10, replyJitterMs: 10, reorderWindowMs: 4 })),
+);

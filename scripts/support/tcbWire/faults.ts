@@ -15,7 +15,9 @@ export interface WireCall {
 export type WireFault =
   | { kind: 'error'; code: Extract<WireErrorCode, 'SYS_ERR' | 'DATABASE_REQUEST_FAILED'> }
   /** Applied, then the connection is reset: the SDK sees a lost reply (SYS_ERR, "socket hang up"). */
-  | { kind: 'loseReply' };
+  | { kind: 'loseReply' }
+  /** Held this much longer before it is applied: puts one request behind others sent after it. */
+  | { kind: 'delay'; ms: number };
 
 export interface WireFaultOptions {
   /** Seed of every random choice below. */
@@ -50,7 +52,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 export interface FaultPlan {
-  fault: WireFault | undefined;
+  fault: Exclude<WireFault, { kind: 'delay' }> | undefined;
   beforeApplyMs: number;
   beforeReplyMs: number;
 }
@@ -64,10 +66,10 @@ export function faultPlanner(options: WireFaultOptions): { plan(call: WireCall):
       // Draw every number whatever was chosen, so one rule does not shift the rest of the run.
       const lose = random() < (options.loseReplyRate ?? 0);
       const fail = random() < (options.errorRate ?? 0);
-      const beforeApplyMs = (options.latencyMs ?? 0) + jitter(options.requestJitterMs);
+      const beforeApplyMs = (options.latencyMs ?? 0) + jitter(options.requestJitterMs) + (chosen?.kind === 'delay' ? chosen.ms : 0);
       const beforeReplyMs = jitter(options.replyJitterMs);
-      const fault: WireFault | undefined = chosen
-        ?? (fail ? { kind: 'error', code: options.errorCode ?? 'SYS_ERR' } : lose ? { kind: 'loseReply' } : undefined);
+      if (chosen?.kind === 'delay') return { fault: undefined, beforeApplyMs, beforeReplyMs };
+      const fault = chosen ?? (fail ? { kind: 'error', code: options.errorCode ?? 'SYS_ERR' } as const : lose ? { kind: 'loseReply' } as const : undefined);
       return { fault, beforeApplyMs, beforeReplyMs };
     },
     shuffle(items) {

@@ -82,7 +82,8 @@ export interface Counter {
 /**
  * +inc on a document in one round trip, creating it when missing: add() and a conditional update
  * run together. The update never matches the document this same call creates (`created` differs),
- * so a count happens exactly once whichever runs first. `knownToExist` skips the add.
+ * so a count happens exactly once whichever runs first; when another writer created it, a second
+ * round trip counts on it. `knownToExist` skips the add.
  */
 export async function bump(collection: CollectionLike, _: CommandLike, counter: Counter, token: string, knownToExist: boolean): Promise<boolean> {
   const condition: Doc = { _id: counter.id, created: _.neq(token) };
@@ -93,7 +94,10 @@ export async function bump(collection: CollectionLike, _: CommandLike, counter: 
     knownToExist ? false : addOnce(collection, { _id: counter.id, created: token, ...initial }, 'created'),
     updated(collection.where(condition), incs),
   ]);
-  return added || didUpdate;
+  if (added || didUpdate || knownToExist) return added || didUpdate;
+  // Another writer's add won, and the network may have applied our update before that add (it
+  // matched nothing): count on the document now, unless its limit refuses.
+  return updated(collection.where(condition), incs);
 }
 
 function setPath(doc: Doc, path: string, value: unknown): Doc {
