@@ -5,9 +5,10 @@ import { delta } from '../../cloudfunctions/mobileCheck/src/stats';
 import { addOnce, settle, updated, type CommandLike } from '../../cloudfunctions/mobileCheck/src/store/cloudDatabase';
 import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
 import { openWireDatabase, type WireDatabase } from '../../scripts/support/tcbWire/openWireDatabase';
+import type { WireCall } from '../../scripts/support/tcbWire/faults';
 import { startTcbWire } from '../../scripts/support/tcbWire/server';
 import { describeStoreContract } from './storeContract';
-import { NOON } from './storeFixtures';
+import { NOON, openAndReserve } from './storeFixtures';
 
 let opened: WireDatabase;
 beforeAll(async () => {
@@ -125,6 +126,17 @@ describe('two instances writing a counter that does not exist yet, when each upd
     await Promise.all([cloudStore(db), cloudStore(opened.another())].map((store) => store.addStats(new Map([[day, delta.cached('01')]]))));
     expect((await cloudStore(db).readStats([day])).get(day)).toMatchObject({ requests: 2, cached: 2 });
   });
+});
+
+test('a reservation whose budget count fails (SYS_ERR at the wire) gives back the quota it counted, and takes nothing else', async () => {
+  // The budget document's add (its _id in the EJSON data) and update (in the EJSON query); reads pass.
+  const budgetWrites = (call: WireCall) => call.action !== 'database.getDocument' &&
+    [call.body.query, ...(Array.isArray(call.body.data) ? call.body.data : [])].some((text) => /"_id":"b_/.test(String(text)));
+  const store = cloudStore(opened.fresh({ choose: (call) => (budgetWrites(call) ? { kind: 'error', code: 'SYS_ERR' } : undefined) }));
+  await expect(openAndReserve(store)).rejects.toThrow();
+  opened.wire.setFaults({});
+  await expect(store.readSpend(beijingDay(NOON))).resolves.toEqual({ today: 0, total: 0 });
+  expect(opened.wire.collections.dump()[COLLECTIONS.consents]).toEqual([]);
 });
 
 const SEED = Number(process.env.WIRE_SEED ?? 16);

@@ -128,10 +128,12 @@ export function cloudStore(db: DatabaseLike): Store {
         { id: ids.budget(input.day), fields: { kind: 'budget', until: nextMidnightOf(input.now) }, inc: { count: 1 }, ...(input.dailyBudget !== undefined && { below: { field: 'count', limit: input.dailyBudget } }) },
         { id: ids.quota, fields: { kind: 'quota', warnedFor: 0 }, inc: { billed: 1 }, ...(input.quotaTotal !== undefined && { below: { field: 'billed', limit: input.quotaTotal } }) },
       ];
+      // Each spend counter settles on its own: one failing must not hide that the other counted.
+      const spending = spendCounters.map((counter) => count(counter, input.traceId, true));
       const [claimed, limits, spent, consent] = await Promise.allSettled([
         takeClaim(input),
         inTurn(input.keys.caller, () => takeLimits(input)),
-        Promise.all(spendCounters.map((counter) => count(counter, input.traceId, true))),
+        Promise.all(spending),
         settle(col('consents').add({ data: { _id: input.traceId, ...input.consent, withdrawnAt: 0 } })),
       ]);
       const claimOk = claimed.status === 'fulfilled' && claimed.value;
@@ -146,7 +148,8 @@ export function cloudStore(db: DatabaseLike): Store {
       await Promise.allSettled([
         claimOk && updated(col('claims').where({ _id: ids.claim(input.keys.caller, input.keys.triple), holder: input.traceId }), { state: 'done', failed: 'INTERNAL' }),
         limitsOk && releaseLimits(reservation),
-        spent.status === 'fulfilled' && Promise.all(spent.value.map((ok, i) => ok && updated(col('counters').where({ _id: spendCounters[i].id }), { [Object.keys(spendCounters[i].inc)[0]]: _.inc(-1) }))),
+        Promise.allSettled(spending).then((each) => Promise.all(each.map((one, i) => one.status === 'fulfilled' && one.value &&
+          updated(col('counters').where({ _id: spendCounters[i].id }), { [Object.keys(spendCounters[i].inc)[0]]: _.inc(-1) })))),
         consentOk && settle(col('consents').where({ _id: input.traceId }).remove()),
       ]);
       if (claimed.status === 'fulfilled' && !claimed.value) return { ok: false, reason: 'claimed' };
