@@ -9,7 +9,7 @@ import { startFunctionProcess, type FunctionProcess } from '../../scripts/suppor
 import { startTcbWire, type TcbWire } from '../../scripts/support/tcbWire/server';
 import { capture } from '../support/captureLeaks';
 import { buildTestBundle } from '../support/testBundle';
-import { eventFor, HASH_SECRET } from '../guards/support';
+import { callerHash, eventFor, HASH_SECRET } from '../guards/support';
 
 /** A new caller's check makes 14 or 15 requests (15 while the day's stats document is new to the instance). */
 const POSITIONS = Array.from({ length: 15 }, (_unused, i) => i);
@@ -30,6 +30,16 @@ afterAll(async () => {
   await wire.close();
 });
 
+/** The caller's consents and counted calls, and today's budget count plus the quota's billed count. */
+function stored(caller: string) {
+  const docs = wire.collections.dump();
+  const hash = callerHash(caller);
+  const counters = docs[COLLECTIONS.counters];
+  const limits = counters.find((doc) => doc._id === `u_${hash}`);
+  const spend = counters.filter((doc) => doc.kind === 'budget' || doc._id === 'quota').reduce((sum, doc) => sum + Number(doc.count ?? doc.billed ?? 0), 0);
+  return { consents: docs[COLLECTIONS.consents].filter((doc) => doc.caller === hash).length, calls: Number(limits?.calls ?? 0), spend };
+}
+
 const call = async (event: unknown, caller: string) => {
   const { response, logLines } = await loaded.call(event, caller);
   capture('child', [...logLines, JSON.stringify(response)].join('\n'));
@@ -46,6 +56,7 @@ describe.each<[string, WireFault]>([
     let seen = 0;
     wire.setFaults({ choose: () => (seen++ === position ? fault : undefined) });
     const calls = sandbox.received.length;
+    const spendBefore = stored(caller).spend;
     const start = wire.journal().length;
     const first = await call(event, caller);
     const made = wire.journal().slice(start);
@@ -58,5 +69,10 @@ describe.each<[string, WireFault]>([
     const unexpected = (code: string, called: number) => code !== '01' && code !== 'INTERNAL' && !(code === 'VENDOR_TIMEOUT' && called > 0);
     expect({ first: unexpected(first.code, firstCalls) && first.code, retry: unexpected(retry.code, vendorCalls) && retry.code }).toEqual({ first: false, retry: false });
     expect(vendorCalls).toBeLessThanOrEqual(1);
+    // What was kept: one consent per vendor call, the caller's call counted once, and (when no reply
+    // of a spend write was lost, which only a write token could settle) the budget and quota as billed.
+    const after = stored(caller);
+    expect({ consents: after.consents, calls: after.calls }).toEqual({ consents: vendorCalls, calls: vendorCalls });
+    if (fault.kind === 'error') expect(after.spend - spendBefore).toEqual(2 * vendorCalls);
   }, 30_000);
 });

@@ -128,10 +128,19 @@ describe('two instances writing a counter that does not exist yet, when each upd
   });
 });
 
+/** The budget document's add (its _id in the EJSON data) or update (in the EJSON query); reads pass. */
+const budgetWrite = (call: WireCall, action: 'database.insertDocument' | 'database.modifyDocument') => call.action === action &&
+  [call.body.query, ...(Array.isArray(call.body.data) ? call.body.data : [])].some((text) => /"_id":"b_/.test(String(text)));
+
+test('a budget count whose add created the document counts once, even when its update fails (SYS_ERR): the reservation stands', async () => {
+  const store = cloudStore(opened.fresh({ choose: (call) => (budgetWrite(call, 'database.modifyDocument') ? { kind: 'error', code: 'SYS_ERR' } : undefined) }));
+  await expect(openAndReserve(store)).resolves.toMatchObject({ ok: true });
+  opened.wire.setFaults({});
+  await expect(store.readSpend(beijingDay(NOON))).resolves.toEqual({ today: 1, total: 1 });
+});
+
 test('a reservation whose budget count fails (SYS_ERR at the wire) gives back the quota it counted, and takes nothing else', async () => {
-  // The budget document's add (its _id in the EJSON data) and update (in the EJSON query); reads pass.
-  const budgetWrites = (call: WireCall) => call.action !== 'database.getDocument' &&
-    [call.body.query, ...(Array.isArray(call.body.data) ? call.body.data : [])].some((text) => /"_id":"b_/.test(String(text)));
+  const budgetWrites = (call: WireCall) => budgetWrite(call, 'database.insertDocument') || budgetWrite(call, 'database.modifyDocument');
   const store = cloudStore(opened.fresh({ choose: (call) => (budgetWrites(call) ? { kind: 'error', code: 'SYS_ERR' } : undefined) }));
   await expect(openAndReserve(store)).rejects.toThrow();
   opened.wire.setFaults({});

@@ -90,11 +90,16 @@ export async function bump(collection: CollectionLike, _: CommandLike, counter: 
   if (counter.below) condition[counter.below.field] = _.lt(counter.below.limit);
   const incs = Object.fromEntries(Object.entries(counter.inc).map(([field, n]) => [field, _.inc(n)]));
   const initial = Object.entries(counter.inc).reduce<Doc>((doc, [field, n]) => setPath(doc, field, n), { ...counter.fields });
-  const [added, didUpdate] = await Promise.all([
+  const [added, didUpdate] = await Promise.allSettled([
     knownToExist ? false : addOnce(collection, { _id: counter.id, created: token, ...initial }, 'created'),
     updated(collection.where(condition), incs),
   ]);
-  if (added || didUpdate || knownToExist) return added || didUpdate;
+  // Our add counted whatever became of the update: it never matches the document this call created.
+  if (added.status === 'fulfilled' && added.value) return true;
+  if (didUpdate.status === 'rejected') throw didUpdate.reason;
+  if (didUpdate.value) return true;
+  if (added.status === 'rejected') throw added.reason;
+  if (knownToExist) return false;
   // Another writer's add won, and the network may have applied our update before that add (it
   // matched nothing): count on the document now, unless its limit refuses.
   return updated(collection.where(condition), incs);

@@ -43,11 +43,11 @@ export function cloudStore(db: DatabaseLike): Store {
   };
   const readLimits = async (caller: string) => fromDoc.limits((await getCounters([ids.limits(caller)])).get(ids.limits(caller)));
 
-  /** Writes the caller's limits if nobody changed them since `seen`; false when the race was lost. */
-  const writeLimits = (caller: string, seen: CallerLimits | undefined, next: CallerLimits, until: number): Promise<boolean> =>
+  /** Writes the caller's limits if nobody changed them since `seen`; false when the race was lost. `traceId` marks a new document as this request's. */
+  const writeLimits = (caller: string, traceId: string, seen: CallerLimits | undefined, next: CallerLimits, until: number): Promise<boolean> =>
     seen
       ? updated(col('counters').where({ _id: ids.limits(caller), version: seen.version }), limitsDoc(next, until, _))
-      : addOnce(col('counters'), { _id: ids.limits(caller), kind: 'limits', ...limitsDoc(next, until) });
+      : addOnce(col('counters'), { _id: ids.limits(caller), kind: 'limits', created: traceId, ...limitsDoc(next, until) }, 'created');
 
   // One caller's reservations in this instance take turns: they race on one limits document, and a
   // burst would otherwise lose every compare-and-set but one.
@@ -67,7 +67,7 @@ export function cloudStore(db: DatabaseLike): Store {
     for (let attempt = 0; attempt < COMPARE_AND_SET_TRIES; attempt += 1) {
       const admitted = input.admit(seen);
       if (!admitted.ok) return 'withdrawn' in admitted ? { ok: false, reason: 'withdrawn' } : { ok: false, reason: 'limits', refusal: admitted.refusal };
-      if (await writeLimits(input.keys.caller, seen, admitted.next, limitsUntil(admitted.next, input.now))) return true;
+      if (await writeLimits(input.keys.caller, input.traceId, seen, admitted.next, limitsUntil(admitted.next, input.now))) return true;
       seen = await readLimits(input.keys.caller);
     }
     throw new Error('caller limits kept changing');
@@ -134,12 +134,13 @@ export function cloudStore(db: DatabaseLike): Store {
         takeClaim(input),
         inTurn(input.keys.caller, () => takeLimits(input)),
         Promise.all(spending),
-        settle(col('consents').add({ data: { _id: input.traceId, ...input.consent, withdrawnAt: 0 } })),
+        // Its _id is this request's trace id: one found after a lost reply is this request's own.
+        addOnce(col('consents'), { _id: input.traceId, ...input.consent, withdrawnAt: 0 }, '_id'),
       ]);
       const claimOk = claimed.status === 'fulfilled' && claimed.value;
       const limitsOk = limits.status === 'fulfilled' && limits.value === true;
       const spentOk = spent.status === 'fulfilled' && spent.value.every(Boolean);
-      const consentOk = consent.status === 'fulfilled';
+      const consentOk = consent.status === 'fulfilled' && consent.value;
       if (claimOk && limitsOk && spentOk && consentOk) {
         return { ok: true, reservation: { traceId: input.traceId, keys: input.keys, day: input.day, now: input.now } };
       }
@@ -163,11 +164,11 @@ export function cloudStore(db: DatabaseLike): Store {
       // `_.set`: a plain object would be written field by field into `answer`, which holds null.
       const claimFields = 'failed' in answer ? { state: 'done', failed: answer.failed, answer: null } : { state: 'done', answer: _.set(answer), failed: null };
       const [written, claimed, counted] = await Promise.allSettled([
-        settle(col('verifications').add({ data: { _id: record.traceId, ...record } })),
+        addOnce(col('verifications'), { _id: record.traceId, ...record }, '_id'),
         updated(col('claims').where({ _id: ids.claim(keys.caller, keys.triple), holder: reservation.traceId }), claimFields),
         addStats(stats, record.traceId),
       ]);
-      return { recorded: written.status === 'fulfilled' && claimed.status === 'fulfilled', statsWritten: counted.status === 'fulfilled' };
+      return { recorded: written.status === 'fulfilled' && written.value && claimed.status === 'fulfilled', statsWritten: counted.status === 'fulfilled' };
     },
 
     release,
