@@ -8,7 +8,7 @@ import { measureColdLoad } from './coldLoad';
 import { measureCostSession } from './costSession';
 import { measureH5FirstPage, type FirstPageRow } from './h5FirstPage';
 import { measureOverhead } from './overhead';
-import { measureRoundTrips, measureWireRoundTrips } from './roundTrips';
+import { measureRoundTrips } from './roundTrips';
 import { formatReport, type MeasuredOverhead } from './report';
 import { measureSizes } from './sizes';
 
@@ -36,11 +36,10 @@ async function main(): Promise<void> {
   const h5FirstPage: FirstPageRow | string = await measureH5FirstPage().catch((error: unknown) => (error instanceof Error ? error.message.split('\n')[0] : String(error)));
   const cost = await measureCostSession();
   const roundTrips = await measureRoundTrips();
-  const wireRoundTrips = await measureWireRoundTrips();
 
-  console.log(formatReport({ overhead, vendorLatencyMs, coldLoad, sizes, h5FirstPage, cost, roundTrips, wireRoundTrips }));
+  console.log(formatReport({ overhead, vendorLatencyMs, coldLoad, sizes, h5FirstPage, cost, roundTrips }));
   mkdirSync(path.dirname(reportFile), { recursive: true });
-  const report = { at: new Date().toISOString(), node: process.version, overhead, coldLoad, sizes, h5FirstPage, cost, roundTrips, wireRoundTrips };
+  const report = { at: new Date().toISOString(), node: process.version, overhead, coldLoad, sizes, h5FirstPage, cost, roundTrips };
   writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nreport: ${path.relative(REPO_ROOT, reportFile)}`);
 }

@@ -2,7 +2,7 @@
 // actually sends for each Store method, and the whole Store contract once more on those bytes.
 import { beijingDay } from '../../cloudfunctions/mobileCheck/src/policy';
 import { delta } from '../../cloudfunctions/mobileCheck/src/stats';
-import { addOnce, settle, updated, type CommandLike } from '../../cloudfunctions/mobileCheck/src/store/cloudDatabase';
+import { addOnce, settle, updated, type CommandLike, type Retry } from '../../cloudfunctions/mobileCheck/src/store/cloudDatabase';
 import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
 import { openWireDatabase, type WireDatabase } from '../../scripts/support/tcbWire/openWireDatabase';
 import type { WireCall } from '../../scripts/support/tcbWire/faults';
@@ -10,6 +10,8 @@ import { startTcbWire } from '../../scripts/support/tcbWire/server';
 import { describeStoreContract } from './storeContract';
 import { NOON, openAndReserve } from './storeFixtures';
 
+/** Retries without waiting: these tests are about what the wire answers, not about time. */
+const NO_WAIT: Retry = { sleep: async () => undefined, random: () => 0.5, tries: 3, baseMs: 1 };
 let opened: WireDatabase;
 beforeAll(async () => {
   opened = await openWireDatabase();
@@ -41,7 +43,7 @@ describe('the TCB wire fake answers the real SDK as the cloud database does', ()
     await expect(settle(collection().add({ data: { _id: 'dup' } }))).rejects.toMatchObject({
       errCode: -502001, message: expect.stringMatching(/^collection\.add:fail -502001 database request fail\. .*E11000 duplicate key/),
     });
-    expect(await addOnce(collection(), { _id: 'dup' })).toBe(false);
+    expect(await addOnce(collection(), { _id: 'dup' }, () => true, NO_WAIT)).toBe(false);
   });
 
   test('answers -502005 for a collection that was never created', async () => {
@@ -70,12 +72,12 @@ describe('the TCB wire fake answers the real SDK as the cloud database does', ()
     expect(opened.wire.collections.dump()[name]).toEqual([]);
   });
 
-  test('loses a reply after applying the request: the SDK sees an error, the document is there, and addOnce reads it as "exists"', async () => {
+  test('loses a reply after applying the request: the SDK sees an error, the document is there, and addOnce, reading it back, knows it as its own', async () => {
     opened.wire.setFaults({ loseReplyRate: 1 });
     await expect(settle(collection().add({ data: { _id: 'lost' } }))).rejects.toMatchObject({ errCode: -501001 });
     expect(opened.wire.journal().at(-1)).toMatchObject({ action: 'database.insertDocument', outcome: 'lost' });
     opened.wire.setFaults({ choose: (call) => (call.action === 'database.insertDocument' ? { kind: 'loseReply' } : undefined) });
-    expect(await addOnce(collection(), { _id: 'lost-too' })).toBe(false);
+    expect(await addOnce(collection(), { _id: 'lost-too', by: 'me' }, (found) => found.by === 'me', NO_WAIT)).toBe(true);
     expect(opened.wire.collections.dump()[name].map((doc) => doc._id)).toEqual(['lost', 'lost-too']);
   });
 

@@ -1,6 +1,7 @@
 // Disorder at the wire, from a seed: delays before a request is applied and before its reply is sent,
 // requests applied out of arrival order, replies lost after the request was applied, and errors
 // answered instead of applying. Same seed, same choices, so a failing race can be replayed.
+import { seededRandom } from '../cloudDatabaseStandIn';
 import type { WireErrorCode } from './wireError';
 
 /** One request as the fault rules see it. */
@@ -37,18 +38,6 @@ export interface WireFaultOptions {
   errorCode?: 'SYS_ERR' | 'DATABASE_REQUEST_FAILED';
   /** A fault for one request, chosen by the test (e.g. lose the reply of the first insert into claims); wins over the rates. */
   choose?(call: WireCall): WireFault | undefined;
-}
-
-/** mulberry32: small, fast and good enough to spread delays. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 export interface FaultPlan {
