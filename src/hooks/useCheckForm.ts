@@ -34,6 +34,8 @@ export function useCheckForm() {
   const [phoneCode, setPhoneCode] = useState<string | null>(null);
   const [phoneError, setPhoneError] = useState<string | null>(null);
   const [phoneAttempt, setPhoneAttempt] = useState(0);
+  // The field the function refused: focused, so a screen reader reads it with its complaint.
+  const [focusField, setFocusField] = useState<FieldName | null>(null);
 
   // Opened without (current) consent: the agreement comes first.
   useEffect(() => {
@@ -51,7 +53,10 @@ export function useCheckForm() {
     setValues((v) => ({ ...v, [field]: value }));
     setServerErrors((m) => (m[field] ? { ...m, [field]: undefined } : m));
   };
-  const onBlur = (field: FieldName) => setTouched((t) => (t[field] ? t : { ...t, [field]: true }));
+  const onBlur = (field: FieldName) => {
+    setTouched((t) => (t[field] ? t : { ...t, [field]: true }));
+    setFocusField(null);
+  };
 
   const onPhoneCode = (code: string | null) => {
     setPhoneCode(code);
@@ -76,6 +81,7 @@ export function useCheckForm() {
         return;
       case 'field':
         setServerErrors((m) => ({ ...m, [outcome.field]: outcome.message }));
+        setFocusField(outcome.field);
         return;
       case 'phone':
         setPhoneError(outcome.message);
@@ -121,6 +127,7 @@ export function useCheckForm() {
     nameHint: nameHint(values.name, results.name),
     /** The mobile field is empty because name and ID were kept: it gets the focus. */
     focusMobile: kept !== null,
+    focusField,
     phoneSource,
     phone: { hasCode: phoneCode !== null, error: phoneError, attempt: phoneAttempt, onCode: onPhoneCode, onRefused: onPhoneRefused },
     formError,

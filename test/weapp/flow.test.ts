@@ -46,6 +46,13 @@ describe('weapp build: loading', () => {
     expect(attrOf(mp, el(page, 'mobile'), 'maxlength')).toBeGreaterThanOrEqual('+86 138-0013-8000'.length);
   });
 
+  test('names each input for screen readers through the attributes base.wxml binds (aria-role for iOS)', async () => {
+    await start({ consent: agreed }).launch();
+    const page = mp.current();
+    expect(['name', 'idCard', 'mobile'].map((id) => attrOf(mp, el(page, id), 'aria-label'))).toEqual(['姓名', '身份证号码', '手机号码']);
+    expect(attrOf(mp, el(page, 'idCard'), 'aria-role')).toBe('textbox');
+  });
+
   test('renders the result page opened directly with a way to the form', async () => {
     await start().launch();
     mp.wx.navigateTo({ url: '/pages/result/index' });

@@ -10,6 +10,7 @@ import { usePrivacyAuthorization } from '../../hooks/usePrivacyAuthorization';
 import { useWithdrawConsent } from '../../hooks/useWithdrawConsent';
 import { ROUTES } from '../../services/routes';
 import { fieldSpecs } from './formView';
+import { PageView } from '../../components/PageView';
 
 export default function FormPage() {
   const form = useCheckForm();
@@ -24,14 +25,14 @@ export default function FormPage() {
       message={form.messageOf(field)}
       hint={field === 'name' ? form.nameHint : undefined}
       disabled={locked}
-      focus={field === 'mobile' && form.focusMobile && !locked}
+      focus={((field === 'mobile' && form.focusMobile) || form.focusField === field) && !locked}
       onInput={form.onInput}
       onBlur={form.onBlur}
     />
   );
 
   return (
-    <View className="page">
+    <PageView>
       <SandboxBanner />
       <View className="page-header">
         <Text className="page-title">手机号实名核验</Text>
@@ -47,7 +48,7 @@ export default function FormPage() {
       </View>
 
       {form.formError && (
-        <View id="form-error" className="notice-box notice-box-error">
+        <View id="form-error" className="notice-box notice-box-error" role="alert" aria-live="assertive">
           <Text>{form.formError.message}</Text>
           {form.formError.traceId && (
             <Text className="notice-trace" userSelect selectable>
@@ -86,6 +87,6 @@ export default function FormPage() {
       </View>
       <Text className="footnote">我们不保存您填写的原始信息；核验结果中的个人信息已做部分隐藏。</Text>
       <ConsoleEntry />
-    </View>
+    </PageView>
   );
 }
