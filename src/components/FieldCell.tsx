@@ -16,6 +16,9 @@ interface Props {
   onBlur: (field: FieldName) => void;
 }
 
+// iOS WeChat reads an input's aria-label only with this role; in a browser the <input> has its own.
+const WEAPP_ROLE = process.env.TARO_ENV === 'h5' ? {} : { 'aria-role': 'textbox' };
+
 /**
  * h5: Taro's `<taro-input-core>` keeps ARIA attributes on itself, not on the `<input>` inside it
  * that screen readers and axe read, so they are set on that input directly.
@@ -57,7 +60,7 @@ export function FieldCell({ spec, value, message, hint, disabled, focus, onInput
           disabled={disabled}
           focus={focus}
           aria-label={message ? `${spec.label}，${message}` : spec.label}
-          aria-role="textbox"
+          {...WEAPP_ROLE}
           onInput={(e) => onInput(spec.name, e.detail.value)}
           onBlur={() => onBlur(spec.name)}
         />

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { ConsoleEntry } from '../../components/ConsoleEntry';
 import { FieldCell } from '../../components/FieldCell';
+import { roleProps } from '../../components/roleProps';
 import { PrivacyGate } from '../../components/PrivacyGate';
 import { SandboxBanner } from '../../components/SandboxBanner';
 import { WechatPhone } from '../../components/WechatPhone';
@@ -48,7 +49,7 @@ export default function FormPage() {
       </View>
 
       {form.formError && (
-        <View id="form-error" className="notice-box notice-box-error" role="alert" aria-live="assertive">
+        <View id="form-error" className="notice-box notice-box-error" {...roleProps('alert')} aria-live="assertive">
           <Text>{form.formError.message}</Text>
           {form.formError.traceId && (
             <Text className="notice-trace" userSelect selectable>

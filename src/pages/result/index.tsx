@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { vendorStatus, type VendorStatusCode, type Verdict } from '../../domain';
 import { InfoRow } from '../../components/InfoRow';
+import { roleProps } from '../../components/roleProps';
 import { SandboxBanner } from '../../components/SandboxBanner';
 import { keepPerson, takeKeptPerson } from '../../services/keptPerson';
 import { clearLastResult, getLastResult } from '../../services/resultStore';
@@ -65,8 +66,8 @@ export default function ResultPage() {
       <View id="result-icon" className={`result-icon result-icon-${status.verdict}`} ariaLabel={ICON_LABELS[status.verdict]}>
         {ICONS[status.verdict]}
       </View>
-      {/* The verdict is announced when the page opens (role=status on h5, aria-live on weapp). */}
-      <View id="verdict" role="status" aria-live="polite">
+      {/* The verdict is announced when the page opens (a polite live region with the status role). */}
+      <View id="verdict" {...roleProps('status')} aria-live="polite">
         <Text id="result-title" className="result-title">
           {status.title}
         </Text>
