@@ -1,8 +1,8 @@
 // How the pages look to people who zoom text to 200 % or keep their phone in dark mode: every page
 // and state, in Chromium over the h5 build. At 200 % (the viewport half as wide, each CSS pixel four
 // device pixels) no text may be cut off, clipped by its box, or lie on other text, and nothing may
-// need sideways scrolling. Screenshots: large-text-*.png and dark-*.png (SCREENSHOT_DIR, as in
-// `npm run screenshots`).
+// need sideways scrolling; the same at WeChat's largest font size. Screenshots: large-text-*.png,
+// large-text-wechat-*.png and dark-*.png (SCREENSHOT_DIR, as in `npm run screenshots`).
 import type { Page } from 'playwright-core';
 import { mobileEndingIn, person } from '../support/people';
 import { fillForm, submitWhenEnabled, sessionForSuite, type BrowserSession } from './browserSession';
@@ -90,6 +90,42 @@ describe('text zoomed to 200 %', () => {
     await everyPage(session(), async (label) => {
       problems[label] = await layoutProblems(session().page);
       await session().shot(`large-text-${label}`, { fullPage: true });
+    });
+    expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((label) => [label, []])));
+  });
+});
+
+describe('WeChat’s largest font size (关怀模式): --text-scale 2, as useTextScale sets it on weapp', () => {
+  const session = sessionForSuite(STATS_ENV);
+
+  test('finds clipped and overlapping text when there is some, so the checks here can fail', async () => {
+    await session().relaunch();
+    await session().arrive('#agree-checkbox');
+    await session().page.click('#agree-checkbox');
+    await session().page.click('#agree-button');
+    await session().arrive('#name input');
+    await session().page.addStyleTag({
+      content: '.page-title { white-space: nowrap; overflow: hidden; width: 40px; } .page-desc { margin-top: -60px !important; }',
+    });
+    const problems = await layoutProblems(session().page);
+    expect(problems.some((p) => p.startsWith('clipped:') && p.includes('page-title'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('overlap:'))).toBe(true);
+  });
+
+  test('cuts off, clips or overlaps no text on any page of a 390-pixel-wide phone, and nothing scrolls sideways', async () => {
+    await session().page.evaluate(() => localStorage.clear()); // from the agreement again
+    // The same app.scss the weapp build uses, with the page style WeChat's largest setting gives.
+    await session().page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style');
+        style.textContent = 'body { --text-scale: 2 !important; }';
+        document.head.append(style);
+      });
+    });
+    const problems: Record<string, string[]> = {};
+    await everyPage(session(), async (label) => {
+      problems[label] = await layoutProblems(session().page);
+      await session().shot(`large-text-wechat-${label}`, { fullPage: true });
     });
     expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((label) => [label, []])));
   });
