@@ -176,6 +176,19 @@ describe('form page: checking', () => {
     expect($(container, '#form-error')).toBeNull();
   });
 
+  test('puts the focus in the field the function refused, so a screen reader reads it with its complaint, and lets it go on leaving', async () => {
+    serve({
+      answer: () => ({ ok: false, code: 'INVALID_ID_CARD', field: 'idCard', message: '身份证号码填写有误，请核对后再试。', traceId: 't1' }),
+    });
+    const { container } = await show(<FormPage />);
+    fillValid(container);
+    expect($(container, '#idCard')!.getAttribute('data-focus')).toBeNull();
+    await submit(container);
+    expect(['name', 'idCard', 'mobile'].map((f) => $(container, `#${f}`)!.getAttribute('data-focus'))).toEqual([null, 'true', null]);
+    leave(container, 'idCard');
+    expect($(container, '#idCard')!.getAttribute('data-focus')).toBeNull();
+  });
+
   test('removes the function’s field error once that field is edited', async () => {
     serve({ answer: () => ({ ok: false, code: 'INVALID_MOBILE', field: 'mobile', message: '手机号码填写有误，请核对后再试。', traceId: '' }) });
     const { container } = await show(<FormPage />);
