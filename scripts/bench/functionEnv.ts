@@ -2,6 +2,6 @@
 export const benchFunctionEnv = (sandbox: { appCode: string; endpoint: string }, extra: Record<string, string> = {}): Record<string, string> => ({
   ALIYUN_APPCODE: sandbox.appCode,
   MOBILECHECK_ENDPOINT: sandbox.endpoint,
-  MOBILECHECK_HASH_SECRET: 'bench0hash0secret0of0thirty0two0characters',
+  MOBILECHECK_HASH_SECRET: 'bench-hash-secret-of-forty-two-0123456789',
   ...extra,
 });
