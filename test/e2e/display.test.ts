@@ -86,18 +86,23 @@ const shoot = async (s: BrowserSession, name: string, label: string) => {
 
 const STATS_ENV = { MOBILECHECK_DAILY_BUDGET: '50', MOBILECHECK_QUOTA_TOTAL: '1000' };
 
+/** Every page and state free of layout problems (each listed by state), with screenshots named `shots-…`. */
+async function expectNoLayoutProblems(s: BrowserSession, shots: string): Promise<void> {
+  const problems: Record<string, string[]> = {};
+  await everyPage(s, async (label) => {
+    problems[label] = await layoutProblems(s.page);
+    await shoot(s, shots, label);
+  });
+  expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((label) => [label, []])));
+}
+
 describe('text zoomed to 200 %', () => {
   const session = sessionForSuite(STATS_ENV);
 
   test('cuts off, clips or overlaps no text on any page, and nothing scrolls sideways', async () => {
     // Browser zoom 200 % on a 390-pixel-wide phone: 195 CSS pixels, each four device pixels.
     await session().page.setViewportSize({ width: 195, height: 422 });
-    const problems: Record<string, string[]> = {};
-    await everyPage(session(), async (label) => {
-      problems[label] = await layoutProblems(session().page);
-      await shoot(session(), 'large-text', label);
-    });
-    expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((label) => [label, []])));
+    await expectNoLayoutProblems(session(), 'large-text');
   });
 });
 
@@ -128,12 +133,7 @@ describe('WeChat’s largest font size (关怀模式): --text-scale 2, as useTex
         document.head.append(style);
       });
     });
-    const problems: Record<string, string[]> = {};
-    await everyPage(session(), async (label) => {
-      problems[label] = await layoutProblems(session().page);
-      await shoot(session(), 'large-text-wechat', label);
-    });
-    expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((label) => [label, []])));
+    await expectNoLayoutProblems(session(), 'large-text-wechat');
   });
 });
 
