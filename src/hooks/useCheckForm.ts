@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { CheckRequest, FieldName } from '../domain';
 import { outcomeOf, type CheckOutcome, type FormError } from '../pages/form/checkOutcome';
-import { ALL_TOUCHED, EMPTY, fieldMessage, nameHint, UNTOUCHED, validate, type Flags, type Values } from '../pages/form/formView';
+import { ALL_TOUCHED, EMPTY, FIELDS, fieldMessage, nameHint, UNTOUCHED, validate, type Flags, type Values } from '../pages/form/formView';
 import { currentAgreement } from '../services/agreement';
 import { clearConsent, consentState, readConsent } from '../services/consentStore';
 import { keepPerson, takeKeptPerson } from '../services/keptPerson';
@@ -34,7 +34,8 @@ export function useCheckForm() {
   const [phoneCode, setPhoneCode] = useState<string | null>(null);
   const [phoneError, setPhoneError] = useState<string | null>(null);
   const [phoneAttempt, setPhoneAttempt] = useState(0);
-  // The field the function refused: focused, so a screen reader reads it with its complaint.
+  // The first field that cannot pass at submit, or the one the function refused: focused, so a
+  // screen reader reads it with its complaint.
   const [focusField, setFocusField] = useState<FieldName | null>(null);
 
   // Opened without (current) consent: the agreement comes first.
@@ -46,7 +47,6 @@ export function useCheckForm() {
   const [openedAt] = useState(() => Date.now());
   const results = validate(values, openedAt);
   const wechat = phoneSource === 'wechat';
-  const mobileReady = wechat ? phoneCode !== null : results.mobile.ok;
   const messageOf = (field: FieldName) => fieldMessage(field, values[field], touched[field], results[field], serverErrors[field]);
 
   const onInput = (field: FieldName, value: string) => {
@@ -95,7 +95,13 @@ export function useCheckForm() {
     if (check.loading) return;
     setTouched(ALL_TOUCHED);
     const r = validate(values, Date.now());
-    if (!r.name.ok || !r.idCard.ok) return;
+    // Typed fields that cannot pass: every complaint shows, and the focus goes to the first of them.
+    const firstInvalid = FIELDS.find((field) => !(wechat && field === 'mobile') && !r[field].ok);
+    if (firstInvalid) {
+      setFocusField(firstInvalid);
+      return;
+    }
+    if (!r.name.ok || !r.idCard.ok) return; // (checked above; narrows the types)
     let phone: Pick<CheckRequest, 'mobile' | 'phoneCode'> | null = null;
     if (wechat) phone = phoneCode ? { phoneCode } : null;
     else if (r.mobile.ok) phone = { mobile: r.mobile.value };
@@ -131,7 +137,11 @@ export function useCheckForm() {
     phoneSource,
     phone: { hasCode: phoneCode !== null, error: phoneError, attempt: phoneAttempt, onCode: onPhoneCode, onRefused: onPhoneRefused },
     formError,
-    ready: results.name.ok && results.idCard.ok && mobileReady,
+    /**
+     * Submit can be pressed: typed fields that cannot pass do not disable it (pressing it shows why and
+     * focuses the first), but with WeChat's phone button the number must be fetched first.
+     */
+    submittable: !check.loading && (!wechat || phoneCode !== null),
     loading: check.loading,
     onInput,
     onBlur,

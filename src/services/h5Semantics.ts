@@ -36,6 +36,13 @@ function pressOnKey(event: KeyboardEvent): void {
   (target as HTMLElement).click();
 }
 
+// A tap must not move the focus to the button: Taro runs onClick on touchend, before the mouse events
+// that a tap also sends, so a focus set by the handler (a field to correct) would be taken back.
+function keepFocusOnTap(event: MouseEvent): void {
+  const target = event.target instanceof Element ? event.target.closest(PRESSABLE) : null;
+  if (target) event.preventDefault();
+}
+
 export function startH5Semantics(doc: Document): () => void {
   describeWithin(doc.body);
   const observer = new MutationObserver((records) => {
@@ -48,8 +55,10 @@ export function startH5Semantics(doc: Document): () => void {
   });
   observer.observe(doc.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled', 'class'] });
   doc.addEventListener('keydown', pressOnKey);
+  doc.addEventListener('mousedown', keepFocusOnTap);
   return () => {
     observer.disconnect();
     doc.removeEventListener('keydown', pressOnKey);
+    doc.removeEventListener('mousedown', keepFocusOnTap);
   };
 }

@@ -102,21 +102,32 @@ describe('form page: fields', () => {
     expect(errorOf(container, 'mobile')).toBeNull();
   });
 
-  test('keeps submit disabled while any field is invalid', async () => {
+  test('lets submit be pressed with invalid fields, then shows every complaint, focuses the first invalid field and sends nothing', async () => {
     const { container } = await show(<FormPage />);
-    expect(submitButton(container).disabled).toBe(true);
     type(container, 'name', VALID.name);
-    type(container, 'idCard', VALID.idCard);
-    type(container, 'mobile', '1380013800');
-    expect(submitButton(container).disabled).toBe(true);
+    type(container, 'idCard', '110105194912310021');
+    expect(submitButton(container).disabled).toBe(false);
+    expect(errorOf(container, 'mobile')).toBeNull();
     await submit(container);
+    expect(functionCalls()).toHaveLength(0);
+    expect(errorOf(container, 'idCard')).toMatch(/校验位/);
+    expect(errorOf(container, 'mobile')).toBe('请输入手机号码');
+    expect(['name', 'idCard', 'mobile'].map((f) => $(container, `#${f}`)!.getAttribute('data-focus'))).toEqual([null, 'true', null]);
+  });
+
+  test('focuses the name when everything is empty', async () => {
+    const { container } = await show(<FormPage />);
+    await submit(container);
+    expect($(container, '#name')!.getAttribute('data-focus')).toBe('true');
     expect(functionCalls()).toHaveLength(0);
   });
 
-  test('enables submit when all three fields are valid', async () => {
+  test('sends once all three fields are valid', async () => {
     const { container } = await show(<FormPage />);
     fillValid(container);
     expect(submitButton(container).disabled).toBe(false);
+    await submit(container);
+    expect(functionCalls()).toHaveLength(1);
   });
 
   test('sends to the agreement when opened without consent', async () => {

@@ -61,3 +61,14 @@ test('lets a view that says it is a radio button be focused and pressed, keeping
   radio.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
   expect(clicks).toEqual(['radio']);
 });
+
+test('keeps a tap from moving the focus to the button, so a field the handler focused stays focused', () => {
+  document.body.innerHTML = '<taro-button-core id="s"><span id="inner">开始核验</span></taro-button-core><input id="i">';
+  stop = startH5Semantics(document);
+  const press = new MouseEvent('mousedown', { bubbles: true, cancelable: true });
+  document.getElementById('inner')!.dispatchEvent(press);
+  expect(press.defaultPrevented).toBe(true);
+  const elsewhere = new MouseEvent('mousedown', { bubbles: true, cancelable: true });
+  document.getElementById('i')!.dispatchEvent(elsewhere);
+  expect(elsewhere.defaultPrevented).toBe(false);
+});

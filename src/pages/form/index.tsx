@@ -62,8 +62,8 @@ export default function FormPage() {
       <View className="btn-area">
         <Button
           id="submit"
-          className={`btn btn-primary${form.ready && !form.loading && !locked ? '' : ' btn-disabled'}`}
-          disabled={!form.ready || form.loading || locked}
+          className={`btn btn-primary${form.submittable && !locked ? '' : ' btn-disabled'}`}
+          disabled={!form.submittable || locked}
           onClick={form.submit}
         >
           {form.loading ? '正在核验…' : '开始核验'}
