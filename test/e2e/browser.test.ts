@@ -52,17 +52,19 @@ describe('a person in the browser', () => {
   test('is refused for the ID number of a child under 14 as it is typed, with what to do', async () => {
     await fillForm(session().page, { ...person, idCard: idCardAged(Date.now(), 10) });
     expect(await session().text('#idCard-error')).toContain('监护人');
-    expect(await session().isDisabled('#submit')).toBe(true);
+    await session().page.click('#submit');
     await session().shot('2b-form-minor');
     expect(session().checks()).toHaveLength(0);
   });
 
   test('confirms each check beside 开始核验 before it can be sent', async () => {
     await fillForm(session().page, person);
-    expect(await session().isDisabled('#submit')).toBe(true);
     expect(await session().text('#confirm-text')).toContain('这些是我本人的信息');
+    await session().page.click('#submit');
+    expect(await session().text('#confirm-error')).toContain('请先勾选');
+    expect(session().checks()).toHaveLength(0);
     await session().page.click('#confirm-check');
-    expect(await session().isDisabled('#submit')).toBe(false);
+    expect(await session().page.locator('#confirm-error').count()).toBe(0);
     await session().shot('2c-form-confirmed');
     await session().page.click('#confirm-check'); // the walk confirms again when it submits
   });
@@ -72,8 +74,11 @@ describe('a person in the browser', () => {
     expect(await session().text('#name-error')).toMatch(/汉字/);
     expect(await session().text('#idCard-error')).toMatch(/校验位/);
     expect(await session().text('#mobile-error')).toMatch(/11位/);
-    expect(await session().isDisabled('#submit')).toBe(true);
-    await session().page.locator('#submit').click({ force: true });
+    await session().page.click('#submit');
+    // The focus goes to the first field that cannot pass, where a screen reader reads its complaint.
+    expect(await session().page.evaluate(() => document.activeElement?.closest('#name') !== null)).toBe(true);
+    expect(await session().page.getAttribute('#name input', 'aria-describedby')).toBe('name-error');
+    expect(await session().page.getAttribute('#name input', 'aria-invalid')).toBe('true');
     await session().shot('2-form-invalid');
     expect(session().checks()).toHaveLength(0);
   });

@@ -2,7 +2,7 @@ import { act, fireEvent } from '@testing-library/react';
 import Taro, { storage } from './stubs/taro';
 import { $, actionCalls, completed, confirmCheck, deferred, functionCalls, resetPages, serve, settle, show, VALID, storeConsent, STORED_CONSENT_ID } from './helpers';
 import { idCardAged } from '../support/people';
-import FormPage from '../../src/pages/form/index';
+import FormPage, { CONFIRM_MISSING_MESSAGE } from '../../src/pages/form/index';
 import { CHECK_CONFIRMATION_LABEL, ERROR_MESSAGES, MINOR_MESSAGE, type CheckResponse } from '../../src/domain';
 import { currentAgreement } from '../../src/services/agreement';
 import { CONSENT_STORAGE_KEY } from '../../src/services/consentStore';
@@ -105,29 +105,41 @@ describe('form page: fields', () => {
     expect(errorOf(container, 'mobile')).toBeNull();
   });
 
-  test('keeps submit disabled while any field is invalid', async () => {
+  test('lets submit be pressed with invalid fields, then shows every complaint, focuses the first invalid field and sends nothing', async () => {
     const { container } = await show(<FormPage />);
-    expect(submitButton(container).disabled).toBe(true);
     type(container, 'name', VALID.name);
-    type(container, 'idCard', VALID.idCard);
-    type(container, 'mobile', '1380013800');
-    expect(submitButton(container).disabled).toBe(true);
+    type(container, 'idCard', '110105194912310021');
+    expect(submitButton(container).disabled).toBe(false);
+    expect(errorOf(container, 'mobile')).toBeNull();
     await submit(container);
+    expect(functionCalls()).toHaveLength(0);
+    expect(errorOf(container, 'idCard')).toMatch(/校验位/);
+    expect(errorOf(container, 'mobile')).toBe('请输入手机号码');
+    expect(['name', 'idCard', 'mobile'].map((f) => $(container, `#${f}`)!.getAttribute('data-focus'))).toEqual([null, 'true', null]);
+  });
+
+  test('focuses the name when everything is empty', async () => {
+    const { container } = await show(<FormPage />);
+    await submit(container);
+    expect($(container, '#name')!.getAttribute('data-focus')).toBe('true');
     expect(functionCalls()).toHaveLength(0);
   });
 
-  test('enables submit when all three fields are valid and this check is confirmed', async () => {
+  test('sends once all three fields are valid and this check is confirmed', async () => {
     const { container } = await show(<FormPage />);
     fillValid(container);
     expect(submitButton(container).disabled).toBe(false);
+    await submit(container);
+    expect(functionCalls()).toHaveLength(1);
   });
 
-  test('refuses an ID number of someone under 14 as it is typed, saying why, and keeps submit disabled', async () => {
+  test('refuses an ID number of someone under 14 as it is typed, saying why, and sends nothing', async () => {
     const { container } = await show(<FormPage />);
     fillValid(container);
     type(container, 'idCard', idCardAged(Date.now(), 10));
     expect(errorOf(container, 'idCard')).toBe(MINOR_MESSAGE);
-    expect(submitButton(container).disabled).toBe(true);
+    await submit(container);
+    expect(functionCalls()).toHaveLength(0);
   });
 });
 
@@ -138,7 +150,11 @@ describe('form page: the confirmation of each check', () => {
     type(container, 'idCard', VALID.idCard);
     type(container, 'mobile', VALID.mobile);
     expect(($(container, '#confirm-check') as HTMLInputElement).checked).toBe(false);
-    expect(submitButton(container).disabled).toBe(true);
+    await submit(container);
+    expect(functionCalls()).toHaveLength(0);
+    expect($(container, '#confirm-error')!.textContent).toBe(CONFIRM_MISSING_MESSAGE);
+    confirmCheck(container);
+    expect($(container, '#confirm-error')).toBeNull();
     expect($(container, '#confirm-text')!.textContent).toBe(CHECK_CONFIRMATION_LABEL);
     expect(CHECK_CONFIRMATION_LABEL).toContain('这些是我本人的信息');
     fireEvent.click($(container, '#confirm-agreement-link')!);
@@ -152,7 +168,6 @@ describe('form page: the confirmation of each check', () => {
     await submit(container);
     expect(functionCalls()[0].data).toMatchObject({ consent: { consentId: STORED_CONSENT_ID, thisCheck: true } });
     expect(($(container, '#confirm-check') as HTMLInputElement).checked).toBe(false);
-    expect(submitButton(container).disabled).toBe(true);
     await submit(container);
     expect(functionCalls()).toHaveLength(1);
   });
@@ -219,6 +234,19 @@ describe('form page: checking', () => {
     expect(errorOf(container, 'idCard')).toBe('身份证号码填写有误，请核对后再试。');
     expect(errorOf(container, 'name')).toBeNull();
     expect($(container, '#form-error')).toBeNull();
+  });
+
+  test('puts the focus in the field the function refused, so a screen reader reads it with its complaint, and lets it go on leaving', async () => {
+    serve({
+      answer: () => ({ ok: false, code: 'INVALID_ID_CARD', field: 'idCard', message: '身份证号码填写有误，请核对后再试。', traceId: 't1' }),
+    });
+    const { container } = await show(<FormPage />);
+    fillValid(container);
+    expect($(container, '#idCard')!.getAttribute('data-focus')).toBeNull();
+    await submit(container);
+    expect(['name', 'idCard', 'mobile'].map((f) => $(container, `#${f}`)!.getAttribute('data-focus'))).toEqual([null, 'true', null]);
+    leave(container, 'idCard');
+    expect($(container, '#idCard')!.getAttribute('data-focus')).toBeNull();
   });
 
   test('removes the function’s field error once that field is edited', async () => {

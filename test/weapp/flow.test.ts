@@ -53,6 +53,13 @@ describe('weapp build: loading', () => {
     expect(attrOf(mp, el(page, 'mobile'), 'maxlength')).toBeGreaterThanOrEqual('+86 138-0013-8000'.length);
   });
 
+  test('names each input for screen readers through the attributes base.wxml binds (aria-role for iOS)', async () => {
+    await start({ consent: agreed }).launch();
+    const page = mp.current();
+    expect(['name', 'idCard', 'mobile'].map((id) => attrOf(mp, el(page, id), 'aria-label'))).toEqual(['姓名', '身份证号码', '手机号码']);
+    expect(attrOf(mp, el(page, 'idCard'), 'aria-role')).toBe('textbox');
+  });
+
   test('renders the result page opened directly with a way to the form', async () => {
     await start().launch();
     mp.wx.navigateTo({ url: '/pages/result/index' });
@@ -133,11 +140,21 @@ describe('weapp build: agreement → form → result', () => {
     expect(mp.current().route).toBe('pages/form/index');
     expect(text(mp.current(), 'confirm-text')).toBe(CHECK_CONFIRMATION_LABEL);
     expect(attrOf(mp, el(mp.current(), 'confirm-check'), 'checked')).toBeFalsy();
+    // Pressed with empty fields: nothing is sent, and the focus goes to the first field, under its complaint.
+    expect(attrOf(mp, el(mp.current(), 'submit'), 'disabled')).toBeFalsy();
+    await tap('submit');
+    expect(sent('check')).toEqual([]);
+    // Taro's input template is chosen by `focus` itself (tmpl_N_focus), so it is no aliased attribute.
+    expect(el(mp.current(), 'name').focus).toBe(true);
+    expect(attrOf(mp, el(mp.current(), 'name'), 'aria-label')).toBe('姓名，请输入姓名');
+    expect(text(mp.current(), 'name-error')).toBe('请输入姓名');
 
     for (const [id, value] of Object.entries(VALID)) await typeInto(id, value);
-    expect(attrOf(mp, el(mp.current(), 'submit'), 'disabled')).toBe(true);
+    // Valid fields but this check not confirmed: nothing is sent, and the box says why.
+    await tap('submit');
+    expect(sent('check')).toEqual([]);
+    expect(text(mp.current(), 'confirm-error')).toBe('请先勾选上面的确认，再开始核验。');
     await confirmThisCheck();
-    expect(attrOf(mp, el(mp.current(), 'submit'), 'disabled')).toBeFalsy();
     await tap('submit');
 
     expect(sent('check')).toEqual([{ action: 'check', ...VALID, consent: { consentId: CONSENT_ID, thisCheck: true } }]);
@@ -164,7 +181,7 @@ describe('weapp build: agreement → form → result', () => {
     await fillValid();
     await typeInto('idCard', idCardAged(Date.now(), 12));
     expect(text(mp.current(), 'idCard-error')).toBe(MINOR_MESSAGE);
-    expect(attrOf(mp, el(mp.current(), 'submit'), 'disabled')).toBe(true);
+    await tap('submit');
     expect(sent('check')).toEqual([]);
   });
 

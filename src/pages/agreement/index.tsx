@@ -10,6 +10,7 @@ import { currentAgreement } from '../../services/agreement';
 import { consentState, readConsent } from '../../services/consentStore';
 import { operatorSettings } from '../../settings/operator';
 import { ROUTES } from '../../services/routes';
+import { PageView } from '../../components/PageView';
 
 type Tick = keyof typeof SEPARATE_CONSENT_LABELS;
 const TICKS: Tick[] = ['idCard', 'provision'];
@@ -39,10 +40,10 @@ export default function AgreementPage() {
 
   if (phoneSource === null || skipping) {
     return (
-      <View className="page">
+      <PageView>
         <SandboxBanner />
         <Text className="footnote">{skipping ? `您已同意《${agreement.title}》，正在进入核验页面…` : '正在加载…'}</Text>
-      </View>
+      </PageView>
     );
   }
 
@@ -67,7 +68,7 @@ export default function AgreementPage() {
   };
 
   return (
-    <View className="page">
+    <PageView>
       <SandboxBanner />
       {state === 'outdated' && (
         <View id="agreement-changed" className="notice-box notice-box-warn">
@@ -129,6 +130,6 @@ export default function AgreementPage() {
           </View>
         </View>
       )}
-    </View>
+    </PageView>
   );
 }

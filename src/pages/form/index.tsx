@@ -3,6 +3,7 @@ import { Button, Checkbox, CheckboxGroup, Label, Text, View } from '@tarojs/comp
 import { CHECK_CONFIRMATION_LABEL, WITHDRAW_LABEL } from '../../domain';
 import { ConsoleEntry } from '../../components/ConsoleEntry';
 import { FieldCell } from '../../components/FieldCell';
+import { roleProps } from '../../components/roleProps';
 import { PrivacyGate } from '../../components/PrivacyGate';
 import { SandboxBanner } from '../../components/SandboxBanner';
 import { WechatPhone } from '../../components/WechatPhone';
@@ -11,8 +12,10 @@ import { usePrivacyAuthorization } from '../../hooks/usePrivacyAuthorization';
 import { useWithdrawConsent } from '../../hooks/useWithdrawConsent';
 import { ROUTES } from '../../services/routes';
 import { fieldSpecs } from './formView';
+import { PageView } from '../../components/PageView';
 
 const CONFIRM_VALUE = 'thisCheck';
+export const CONFIRM_MISSING_MESSAGE = '请先勾选上面的确认，再开始核验。';
 // The confirmation's wording, with the agreement's title as a link in it.
 const [before, after] = CHECK_CONFIRMATION_LABEL.split('《个人信息授权书》');
 const openAgreement = () => Taro.navigateTo({ url: `${ROUTES.agreement}?review=1` });
@@ -30,14 +33,14 @@ export default function FormPage() {
       message={form.messageOf(field)}
       hint={field === 'name' ? form.nameHint : undefined}
       disabled={locked}
-      focus={field === 'mobile' && form.focusMobile && !locked}
+      focus={((field === 'mobile' && form.focusMobile) || form.focusField === field) && !locked}
       onInput={form.onInput}
       onBlur={form.onBlur}
     />
   );
 
   return (
-    <View className="page">
+    <PageView>
       <SandboxBanner />
       <View className="page-header">
         <Text className="page-title">手机号实名核验</Text>
@@ -53,7 +56,7 @@ export default function FormPage() {
       </View>
 
       {form.formError && (
-        <View id="form-error" className="notice-box notice-box-error">
+        <View id="form-error" className="notice-box notice-box-error" {...roleProps('alert')} aria-live="assertive">
           <Text>{form.formError.message}</Text>
           {form.formError.traceId && (
             <Text className="notice-trace" userSelect selectable>
@@ -75,12 +78,17 @@ export default function FormPage() {
           </Text>
         </Label>
       </CheckboxGroup>
+      {form.confirmMissing && (
+        <Text id="confirm-error" className="field-error">
+          {CONFIRM_MISSING_MESSAGE}
+        </Text>
+      )}
 
       <View className="btn-area">
         <Button
           id="submit"
-          className={`btn btn-primary${form.ready && !form.loading && !locked ? '' : ' btn-disabled'}`}
-          disabled={!form.ready || form.loading || locked}
+          className={`btn btn-primary${form.submittable && !locked ? '' : ' btn-disabled'}`}
+          disabled={!form.submittable || locked}
           onClick={form.submit}
         >
           {form.loading ? '正在核验…' : '开始核验'}
@@ -105,6 +113,6 @@ export default function FormPage() {
       </View>
       <Text className="footnote">我们不保存您填写的原始信息；核验结果中的个人信息已做部分隐藏。</Text>
       <ConsoleEntry />
-    </View>
+    </PageView>
   );
 }

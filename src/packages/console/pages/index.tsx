@@ -14,6 +14,7 @@ import { MeterCard } from '../components/MeterCard';
 import { RefusalTable } from '../components/RefusalTable';
 import { Summary } from '../components/Summary';
 import './index.scss';
+import { PageView } from '../../../components/PageView';
 
 function Failure({ refusal, onRetry }: { refusal: ClientRefused; onRetry: () => void }) {
   if (refusal.code === 'FORBIDDEN') {
@@ -74,7 +75,7 @@ export default function ConsolePage() {
   });
 
   return (
-    <View className="page">
+    <PageView>
       <SandboxBanner />
       <View className="console-page">
         <DaysSwitch value={days} onChange={setDays} />
@@ -86,6 +87,6 @@ export default function ConsolePage() {
         {refusal && <Failure refusal={refusal} onRetry={() => void reload()} />}
         {answer && <Figures answer={answer} />}
       </View>
-    </View>
+    </PageView>
   );
 }

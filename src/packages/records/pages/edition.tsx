@@ -1,5 +1,6 @@
 import { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
+import { PageView } from '../../../components/PageView';
 import { SandboxBanner } from '../../../components/SandboxBanner';
 import { AgreementText } from '../../../components/AgreementText';
 import { editionText } from '../editions';
@@ -9,7 +10,7 @@ export default function EditionPage() {
   const { params } = useRouter();
   const agreement = editionText(params.version ?? '');
   return (
-    <View className="page">
+    <PageView>
       <SandboxBanner />
       {agreement ? (
         <AgreementText agreement={agreement} />
@@ -18,6 +19,6 @@ export default function EditionPage() {
           找不到校验码为 {params.version} 的授权书版本。请联系运营方索取该版本的全文。
         </Text>
       )}
-    </View>
+    </PageView>
   );
 }

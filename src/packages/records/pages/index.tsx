@@ -5,6 +5,7 @@ import { CONTACT_LABEL, COPY_LABEL, DELETE_LABEL, EXPORT_LABEL, MY_RECORDS_PAGE,
 import { SandboxBanner } from '../../../components/SandboxBanner';
 import { useWithdrawConsent } from '../../../hooks/useWithdrawConsent';
 import { operatorSettings } from '../../../settings/operator';
+import { PageView } from '../../../components/PageView';
 import { exportRecords } from '../exportRecords';
 import { ConsentList, LimitsSummary, VerificationList } from '../RecordLists';
 import { limitsWords, recordsJson, recordsText } from '../recordsText';
@@ -46,7 +47,7 @@ export default function RecordsPage() {
   };
 
   return (
-    <View className="page">
+    <PageView>
       <SandboxBanner />
       <View className="page-header">
         <Text className="page-title">{MY_RECORDS_PAGE}</Text>
@@ -120,6 +121,6 @@ export default function RecordsPage() {
         如需更正、补充或解释，或对记录有疑问，请{process.env.TARO_ENV === 'weapp' ? `点“${CONTACT_LABEL}”或` : ''}发邮件至 {operatorSettings.contact}，我们在 {operatorSettings.responseDays} 个工作日内答复。
       </Text>
       <Text className="footnote">删除后无法恢复；次数计数不会因删除而重置。{WITHDRAW_LABEL}后立即删除核验记录，需重新同意才能核验。</Text>
-    </View>
+    </PageView>
   );
 }
