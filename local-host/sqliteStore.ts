@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { mergeDelta, emptyDelta, type StatsDelta } from '../cloudfunctions/mobileCheck/src/stats';
 import type { CallerLimits, Claim, ConsentRecord, Reserved, ReserveInput, Store, VerificationRecord } from '../cloudfunctions/mobileCheck/src/store/types';
-import { beijingDayStart, IDENTITY_WINDOW_MS, limitsUntil, nextBeijingMidnight, withoutCall } from '../cloudfunctions/mobileCheck/src/policy';
+import { beijingDayStart, limitsUntil, nextBeijingMidnight, prunedLimits, withoutCall } from '../cloudfunctions/mobileCheck/src/policy';
 import { fromDoc } from '../cloudfunctions/mobileCheck/src/store/cloudDocs';
 import { OLD_TABLES, SCHEMA, SCHEMA_VERSION } from './sqliteSchema';
 
@@ -100,8 +100,8 @@ export function openSqliteStore(filePath: string): SqliteStore {
   });
 
   const insertConsent = (c: ConsentRecord) =>
-    sql('INSERT INTO consents (trace_id, caller, triple, agreement_version, accepted_at, at, withdrawn_at) VALUES (?, ?, ?, ?, ?, ?, NULL)')
-      .run(c.traceId, c.caller, c.triple, c.agreementVersion, c.acceptedAt, c.at);
+    sql('INSERT INTO consents (trace_id, kind, consent_id, caller, triple, agreement_version, accepted_at, at, withdrawn_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)')
+      .run(c.traceId, c.kind, c.consentId, c.caller, c.triple, c.agreementVersion, c.acceptedAt, c.at);
 
   const complete = db.transaction((input: Parameters<Store['complete']>[0]) => {
     const r = input.record;
@@ -132,13 +132,33 @@ export function openSqliteStore(filePath: string): SqliteStore {
     const limits = limitsOf(caller) ?? { day: '', calls: 0, mobiles: {}, identities: {}, version: 0 };
     if ((limits[stamp] ?? 0) >= at) return; // a later stamp is in force already
     const next = { ...limits, [stamp]: at, version: limits.version + 1 };
-    saveLimits(caller, next, Math.max(limitsUntil(next, at), at + IDENTITY_WINDOW_MS));
+    // Examined by the next purge, which prunes entry by entry (prunedLimits keeps the stamp a window).
+    saveLimits(caller, next, at);
   });
 
+  // The stamps, the consents kept and marked as evidence, the verifications and claims deleted
+  // (PIPL art. 47(1)(3)): like the cloud adapter, only what was written by then.
   const withdraw = db.transaction((caller: string, at: number) => {
     stampCaller(caller, at, 'withdrawnAt');
+    stampCaller(caller, at, 'erasedAt');
     sql('UPDATE consents SET withdrawn_at = ? WHERE caller = ? AND withdrawn_at IS NULL AND accepted_at <= ?').run(at, caller, at);
+    return {
+      verifications: sql('DELETE FROM verifications WHERE caller = ? AND at <= ?').run(caller, at).changes,
+      claims: sql('DELETE FROM claims WHERE caller = ? AND at <= ?').run(caller, at).changes,
+    };
   });
+
+  /** Each limits record whose first entry has ended, rewritten without its ended entries or removed. */
+  const pruneLimits = (now: number): number => {
+    const due = sql('SELECT caller, json FROM limits WHERE until < ?').all(now) as Row[];
+    for (const row of due) {
+      const stored = fromDoc.limits(parsed(row));
+      const pruned = stored && prunedLimits(stored, now);
+      if (pruned) saveLimits(String(row.caller), { ...pruned, version: pruned.version + 1 }, limitsUntil(pruned, now));
+      else sql('DELETE FROM limits WHERE caller = ?').run(row.caller);
+    }
+    return due.length;
+  };
 
   const deleteOwn = db.transaction((caller: string, at: number) => {
     stampCaller(caller, at, 'erasedAt');
@@ -154,7 +174,7 @@ export function openSqliteStore(filePath: string): SqliteStore {
     consents: sql('DELETE FROM consents WHERE at < ?').run(cutoff).changes,
     verifications: sql('DELETE FROM verifications WHERE at < ?').run(cutoff).changes,
     claims: sql('DELETE FROM claims WHERE at < ?').run(cutoff).changes,
-    counters: sql('DELETE FROM counters WHERE until < ?').run(now).changes + sql('DELETE FROM limits WHERE until < ?').run(now).changes,
+    counters: sql('DELETE FROM counters WHERE until < ?').run(now).changes + pruneLimits(now),
     stats: sql('DELETE FROM stats WHERE at < ?').run(cutoff).changes,
     // One transaction per release: a give-back never half-fails here, so nothing is ever owed.
     debts: 0,
@@ -169,6 +189,7 @@ export function openSqliteStore(filePath: string): SqliteStore {
 
   const verification = (row: Row): VerificationRecord => fromDoc.verification(parsed(row) ?? {});
   const consent = (row: Row): ConsentRecord => ({
+    kind: row.kind === 'agreement' ? 'agreement' : 'check', consentId: String(row.consent_id),
     traceId: String(row.trace_id), caller: String(row.caller), triple: String(row.triple), agreementVersion: String(row.agreement_version),
     acceptedAt: Number(row.accepted_at), at: Number(row.at), ...(row.withdrawn_at !== null && { withdrawnAt: Number(row.withdrawn_at) }),
   });
@@ -183,9 +204,17 @@ export function openSqliteStore(filePath: string): SqliteStore {
     },
     release: async (reservation) => release.immediate(reservation),
     readClaim: async (keys) => claimOf(claimId(keys.caller, keys.triple)),
+    recordAgreement: async (consent) => {
+      insertConsent(consent);
+    },
+    readAgreement: async (caller, consentId) => {
+      const row = sql("SELECT * FROM consents WHERE consent_id = ? AND caller = ? AND kind = 'agreement'").get(consentId, caller) as Row | undefined;
+      return row && consent(row);
+    },
     withdraw: async (caller, at) => withdraw.immediate(caller, at),
     stampCaller: async (caller, at, stamp) => stampCaller.immediate(caller, at, stamp),
     ownRecords: async (caller) => ({
+      limits: limitsOf(caller),
       verifications: (sql('SELECT json FROM verifications WHERE caller = ? ORDER BY at DESC LIMIT 100').all(caller) as Row[]).map(verification),
       consents: (sql('SELECT * FROM consents WHERE caller = ? ORDER BY at DESC LIMIT 100').all(caller) as Row[]).map(consent),
     }),

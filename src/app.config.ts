@@ -3,7 +3,7 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/agreement/index', 'pages/form/index', 'pages/result/index'],
   // Pages not needed at launch (我的核验记录, the operators' console and its chart library) load only
   // when opened, keeping the main package small.
-  subPackages: [{ root: 'packages/records', pages: ['pages/index'] }, { root: 'packages/console', pages: ['pages/index'] }],
+  subPackages: [{ root: 'packages/records', pages: ['pages/index', 'pages/edition'] }, { root: 'packages/console', pages: ['pages/index'] }],
   // WeChat's dark mode: the window colours come from theme.json (copied into dist/ by config/index.ts),
   // the pages' from prefers-color-scheme in app.scss.
   darkmode: true,

@@ -7,11 +7,13 @@ import './app.scss';
 
 // WeChat cloud: set up once, before any page calls the function. The environment id comes from
 // TARO_APP_CLOUD_ENV (.env files; not a secret); unset means the mini-program's default environment.
+// traceUser stays false: it would record every visitor's OpenID in the cloud console, which the
+// agreement does not disclose (it says the OpenID is kept only as a keyed hash).
 if (process.env.TARO_ENV === 'weapp') {
   // Before the first render: the runtime's attribute aliases must match dist/base.wxml's, which
   // config/ariaAttributes.ts extends with the same ARIA attributes.
   mergeInternalComponents(ARIA_COMPONENTS);
-  Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true });
+  Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: false });
 }
 
 if (process.env.TARO_ENV === 'h5') startH5Semantics(document);

@@ -3,10 +3,8 @@
 import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
 import { startSandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
-import { buildAgreement } from '../../src/domain';
-import { operatorSettings } from '../../src/settings/operator';
 import { benchFunctionEnv } from './functionEnv';
-import { distinctPerson } from './people';
+import { agree, distinctPerson } from './people';
 
 export interface CostRow {
   attempts: number;
@@ -25,9 +23,8 @@ const LAST_DIGITS = ['0', '1', '4', '5', '6', '7', '8', '9', '0', '1'];
 export async function measureCostSession(): Promise<CostRow> {
   const sandbox = await startSandboxVendor();
   const store = openSqliteStore(':memory:');
-  const version = buildAgreement(operatorSettings).version;
-  const consent = { agreementVersion: version, accepted: true, acceptedAt: Date.now() };
   const handle = handlerFromEnv(benchFunctionEnv(sandbox, { MOBILECHECK_CALLER_IDENTITY_LIMIT: '100' }), { store, log: () => undefined });
+  const consent = await agree(handle, 'o-bench-person');
   let attempts = 0;
   let invalid = 0;
   let cached = 0;

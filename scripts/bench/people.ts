@@ -9,8 +9,17 @@ export function distinctPerson(n: number): { name: string; idCard: string; mobil
   return { name: '张三', idCard: first17 + idCardCheckChar(first17), mobile };
 }
 
-/** A check event for distinctPerson(n), agreed to the current agreement a minute ago. */
-export const benchEvent = (n: number) => ({
-  ...distinctPerson(n),
-  consent: { agreementVersion: buildAgreement(operatorSettings).version, accepted: true, acceptedAt: Date.now() - 60_000 },
-});
+export interface CheckConsent {
+  consentId: string;
+  thisCheck: true;
+}
+
+/** The caller agrees (`acceptAgreement`, one request) and confirms each check with the consent it answered. */
+export async function agree(handle: (event: unknown, caller: string) => Promise<unknown>, caller: string): Promise<CheckConsent> {
+  const answer = (await handle({ action: 'acceptAgreement', agreementVersion: buildAgreement(operatorSettings).version, separate: { idCard: true, provision: true } }, caller)) as { consentId?: unknown };
+  if (typeof answer.consentId !== 'string') throw new Error(`acceptAgreement refused: ${JSON.stringify(answer)}`);
+  return { consentId: answer.consentId, thisCheck: true };
+}
+
+/** A check event for distinctPerson(n) with the caller's consent. */
+export const benchEvent = (n: number, consent: CheckConsent) => ({ ...distinctPerson(n), consent });

@@ -95,7 +95,7 @@ export function checkOperator(source: string | undefined): Finding {
       ok: false,
       what,
       cause: `It still has the example ${placeholders.join(' and ')}: people would consent to a company that does not exist.`,
-      fix: 'Edit src/settings/operator.ts (company, service, purpose, contact), then npm run build.',
+      fix: 'Edit src/settings/operator.ts (company, service, purpose, contact, providers), then npm run build.',
     };
   }
   return { ok: true, what, detail: 'filled in (no example values left)' };

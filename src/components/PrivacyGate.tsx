@@ -8,6 +8,18 @@ type Privacy = ReturnType<typeof usePrivacyAuthorization>;
  * why, the guide, and the agree button WeChat requires (`openType="agreePrivacyAuthorization"`).
  */
 export function PrivacyGate({ privacy }: { privacy: Privacy }) {
+  if (privacy.state === 'unknown') {
+    return (
+      <View id="privacy-gate" className="notice-box notice-box-warn">
+        <Text id="privacy-unknown" className="privacy-text">
+          暂时无法确认您是否已同意《{privacy.guideName}》，因此暂时不能填写信息。请稍后重试。
+        </Text>
+        <Button id="privacy-retry" className="btn btn-default" onClick={privacy.retry}>
+          重试
+        </Button>
+      </View>
+    );
+  }
   if (privacy.state !== 'needed' && privacy.state !== 'refused') return null;
   const guide = `《${privacy.guideName}》`;
   const refused = privacy.state === 'refused';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { checkMobile, MOBILE_LENGTH } from '../domain';
+import { checkMobile, MOBILE_LENGTH, WECHAT_PHONE_LABEL } from '../domain';
 import { useVendorMode } from '../hooks/useVendorMode';
 import { phoneCodeOf, type RealtimePhoneDetail } from '../pages/form/checkOutcome';
 
@@ -24,7 +24,7 @@ function SandboxPhone({ disabled, onCode }: Pick<Props, 'disabled' | 'onCode'>) 
   if (!open) {
     return (
       <Button id="phone-sandbox-button" className="btn btn-default btn-inline" disabled={disabled} onClick={() => setOpen(true)}>
-        使用微信手机号（沙箱）
+        {WECHAT_PHONE_LABEL}（沙箱）
       </Button>
     );
   }
@@ -75,7 +75,7 @@ export function WechatPhone({ hasCode, error, attempt, disabled, onCode, onRefus
               else onRefused(r.message);
             }}
           >
-            {hasCode ? '重新获取' : '使用微信手机号'}
+            {hasCode ? '重新获取' : WECHAT_PHONE_LABEL}
           </Button>
         )}
         {!weapp && mode === 'sandbox' && <SandboxPhone key={attempt} disabled={disabled} onCode={onCode} />}

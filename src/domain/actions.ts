@@ -3,7 +3,7 @@ import type { CheckRefused, CheckRequest, CheckResponse, PhoneSource } from './r
 import type { MaskedFields } from './masking';
 import type { CheckOutcome } from './result';
 
-export const ACTIONS = ['check', 'status', 'withdrawConsent', 'myRecords', 'deleteMyRecords', 'stats'] as const;
+export const ACTIONS = ['check', 'acceptAgreement', 'status', 'withdrawConsent', 'myRecords', 'deleteMyRecords', 'stats'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const isAction = (value: unknown): value is Action =>
@@ -15,6 +15,7 @@ export const STATS_MAX_DAYS = 90;
 
 export type ActionRequest =
   | CheckRequest
+  | { action: 'acceptAgreement'; agreementVersion: string; separate: { idCard: boolean; provision: boolean } }
   | { action: 'status' }
   | { action: 'withdrawConsent' }
   | { action: 'myRecords' }
@@ -35,9 +36,22 @@ export interface StatusAnswer {
   traceId: string;
 }
 
+/** `acceptAgreement`: the consent as the function registered it, on its own clock. */
+export interface AcceptAnswer {
+  ok: true;
+  consentId: string;
+  acceptedAt: number;
+  agreementVersion: string;
+  /** The edition's readable label, e.g. `2026-12-04 第2版`. */
+  edition: string;
+  traceId: string;
+}
+
 export interface WithdrawAnswer {
   ok: true;
   withdrawnAt: number;
+  /** What the withdrawal deleted (PIPL art. 47(1)(3)); consents are kept, marked withdrawn, as evidence. */
+  deleted: { verifications: number; claims: number };
   traceId: string;
 }
 
@@ -47,21 +61,39 @@ export interface OwnVerification {
   /** The vendor status, or the error code answered. */
   code: CheckOutcome;
   verified: boolean;
-  cached: boolean;
   masked: MaskedFields;
   traceId: string;
+  /** The carrier word the vendor answered; empty when none. */
+  carrier: string;
+  /** How the mobile was obtained. */
+  phone: PhoneSource;
+  /** The data provider called. */
+  provider: string;
+  /** The label of the agreement edition the check ran under. */
+  edition: string;
 }
 
 export interface OwnConsent {
-  at: number;
+  consentId: string;
+  acceptedAt: number;
+  edition: string;
   agreementVersion: string;
   withdrawnAt?: number;
+}
+
+/** What the limits record holds about the caller, in counts (never hashes). */
+export interface OwnLimits {
+  /** When the record will be gone if nothing more happens (ms). */
+  keptUntil: number;
+  checksToday: number;
+  identities30Days: number;
 }
 
 export interface MyRecordsAnswer {
   ok: true;
   records: OwnVerification[];
   consents: OwnConsent[];
+  limits: OwnLimits | null;
   traceId: string;
 }
 
@@ -95,4 +127,4 @@ export interface StatsAnswer {
   traceId: string;
 }
 
-export type ActionAnswer = CheckResponse | StatusAnswer | WithdrawAnswer | MyRecordsAnswer | DeleteAnswer | StatsAnswer | CheckRefused;
+export type ActionAnswer = CheckResponse | AcceptAnswer | StatusAnswer | WithdrawAnswer | MyRecordsAnswer | DeleteAnswer | StatsAnswer | CheckRefused;

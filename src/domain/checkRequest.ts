@@ -3,6 +3,7 @@ import { checkIdCard } from './fields/idCard';
 import { checkMobile } from './fields/mobile';
 import { checkName } from './fields/name';
 import type { FieldResult } from './fields/fieldResult';
+import { isUnderGuardianAge, MINOR_MESSAGE } from './fields/guardian';
 import type { ErrorCode } from './errorCodes';
 import type { FieldName } from './result';
 
@@ -13,10 +14,14 @@ export interface PersonFields {
   mobile: string;
 }
 
+/** A check's consent: the id `acceptAgreement` answered, confirmed for this one check. */
 export interface Consent {
+  consentId: string;
+}
+
+/** What `acceptAgreement` records: the version agreed to, with both separate consents given. */
+export interface Acceptance {
   agreementVersion: string;
-  /** When the person ticked the box (ms); a check is refused when it is before their last withdrawal. */
-  acceptedAt: number;
 }
 
 export type Refusal = { code: ErrorCode; message?: string; field?: FieldName };
@@ -35,8 +40,8 @@ const own = (record: Record<string, unknown>, key: string): unknown =>
 
 // WeChat's phone codes are short opaque strings; anything longer is not one.
 const MAX_PHONE_CODE_LENGTH = 128;
-// A device clock slightly ahead of the function's must not refuse an honest consent.
-const CONSENT_CLOCK_SKEW_MS = 5 * 60 * 1000;
+// The function's consent ids are UUIDs without dashes; anything else is not one.
+const CONSENT_ID = /^[0-9a-f]{32}$/;
 
 /** Step 1: the event is an object whose fields, where present, are strings of sane length. */
 export function parseShape(event: unknown): Parsed<Record<string, unknown>> {
@@ -84,13 +89,29 @@ export function parsePhoneCode(event: Record<string, unknown>): Parsed<string> {
   return typeof code === 'string' && code.trim() ? { ok: true, value: code.trim() } : { ok: false, code: 'PHONE_CODE_INVALID' };
 }
 
-/** Step 3: an explicit acceptance of exactly the current agreement version, at a plausible moment. */
-export function parseConsent(event: Record<string, unknown>, currentVersion: string, now: number): Parsed<Consent> {
+/** After the fields: the holder of the ID number is 14 or older on the Beijing date `today` (PIPL art. 31). */
+export function parseGuardian(idCard: string, today: CalendarDate): Parsed<string> {
+  if (isUnderGuardianAge(idCard, today)) return { ok: false, code: 'MINOR_NEEDS_GUARDIAN', message: MINOR_MESSAGE, field: 'idCard' };
+  return { ok: true, value: idCard };
+}
+
+/**
+ * Step 3: a consent the function registered, confirmed for this check (`thisCheck: true`). Whether
+ * the id is this caller's, current and not withdrawn is the store's to say. The old shape
+ * (`agreementVersion`, `accepted`, `acceptedAt` from the device's clock) is refused.
+ */
+export function parseConsent(event: Record<string, unknown>): Parsed<Consent> {
   const consent = own(event, 'consent');
   if (!isPlainObject(consent)) return { ok: false, code: 'CONSENT_REQUIRED' };
-  const acceptedAt = own(consent, 'acceptedAt');
-  const accepted = own(consent, 'accepted') === true && own(consent, 'agreementVersion') === currentVersion &&
-    typeof acceptedAt === 'number' && Number.isInteger(acceptedAt) && acceptedAt > 0 && acceptedAt <= now + CONSENT_CLOCK_SKEW_MS;
-  if (!accepted) return { ok: false, code: 'CONSENT_REQUIRED' };
-  return { ok: true, value: { agreementVersion: currentVersion, acceptedAt } };
+  const consentId = own(consent, 'consentId');
+  if (own(consent, 'thisCheck') !== true || typeof consentId !== 'string' || !CONSENT_ID.test(consentId)) return { ok: false, code: 'CONSENT_REQUIRED' };
+  return { ok: true, value: { consentId } };
+}
+
+/** `acceptAgreement`: exactly the current version, with both separate consents (PIPL art. 23, 29) given. */
+export function parseAcceptance(event: Record<string, unknown>, currentVersion: string): Parsed<Acceptance> {
+  const separate = own(event, 'separate');
+  const both = isPlainObject(separate) && own(separate, 'idCard') === true && own(separate, 'provision') === true;
+  if (!both || own(event, 'agreementVersion') !== currentVersion) return { ok: false, code: 'CONSENT_REQUIRED' };
+  return { ok: true, value: { agreementVersion: currentVersion } };
 }

@@ -1,3 +1,5 @@
+import { MINOR_MESSAGE } from './fields/guardian';
+
 /** Why a check did not complete. Each code has one meaning and one default message for a person. */
 export type ErrorCode =
   | 'INVALID_REQUEST'
@@ -5,6 +7,7 @@ export type ErrorCode =
   | 'INVALID_ID_CARD'
   | 'INVALID_MOBILE'
   | 'CONSENT_REQUIRED'
+  | 'MINOR_NEEDS_GUARDIAN'
   | 'UNAUTHENTICATED'
   | 'RATE_LIMITED'
   | 'SERVICE_MISCONFIGURED'
@@ -29,6 +32,7 @@ export const ERROR_MESSAGES: Record<ClientErrorCode, string> = {
   INVALID_ID_CARD: '身份证号码填写有误，请核对后再试。',
   INVALID_MOBILE: '手机号码填写有误，请核对后再试。',
   CONSENT_REQUIRED: '核验前需要您阅读并同意《个人信息授权书》。',
+  MINOR_NEEDS_GUARDIAN: MINOR_MESSAGE,
   UNAUTHENTICATED: '无法确认您的微信身份，请重新打开小程序后再试。',
   RATE_LIMITED: '核验次数过多，请稍后再试。',
   SERVICE_MISCONFIGURED: '核验服务暂未配置好，请联系小程序运营方。本次未产生核验。',

@@ -1,15 +1,20 @@
 // The pure core shared by the mini-program and the cloud function: no I/O, no clock, no Taro, no Node.
 export { buildAgreement, editionLabel, versionOf } from './agreement/template';
-export { AGREEMENT_FIELDS, MY_RECORDS_PAGE } from './agreement/text';
-export type { Agreement, AgreementEdition, AgreementSection, AgreementTerms, OperatorSettings } from './agreement/types';
+export {
+  ACCEPTED_ID_DOCUMENTS, AGREEMENT_FIELDS, CARRIERS, CHECK_CONFIRMATION_LABEL, CONTACT_LABEL, COPY_LABEL, DELETE_LABEL, EXPORT_LABEL, GUARDIAN_AGE,
+  IDENTITY_WINDOW_DAYS, MY_RECORDS_PAGE, SEPARATE_CONSENT_LABELS, WECHAT_PHONE_LABEL, WITHDRAW_LABEL, WITHDRAWAL_KEPT_DAYS,
+} from './agreement/text';
+export type { Agreement, AgreementEdition, AgreementSection, AgreementTerms, OperatorSettings, ProviderNotice } from './agreement/types';
 export { sha256Hex } from './agreement/sha256';
-export { parseConsent, parseFields, parsePhoneCode, parseShape } from './checkRequest';
-export type { Consent, Parsed, PersonFields, Refusal } from './checkRequest';
+export { agreementMarkdown } from './agreement/markdown';
+export { parseAcceptance, parseConsent, parseFields, parseGuardian, parsePhoneCode, parseShape } from './checkRequest';
+export { isUnderGuardianAge, MINOR_MESSAGE } from './fields/guardian';
+export type { Acceptance, Consent, Parsed, PersonFields, Refusal } from './checkRequest';
 export { ERROR_CODES, ERROR_MESSAGES, isErrorCode } from './errorCodes';
 export type { ClientErrorCode, ErrorCode } from './errorCodes';
 export { ACTIONS, isAction, STATS_MAX_DAYS, STATS_MIN_DAYS } from './actions';
 export type {
-  Action, ActionAnswer, ActionRequest, DayStats, DeleteAnswer, MyRecordsAnswer, OwnConsent, OwnVerification, StatsAnswer, StatusAnswer, WithdrawAnswer,
+  AcceptAnswer, Action, ActionAnswer, ActionRequest, DayStats, OwnLimits, DeleteAnswer, MyRecordsAnswer, OwnConsent, OwnVerification, StatsAnswer, StatusAnswer, WithdrawAnswer,
 } from './actions';
 export { formatBeijingDate, formatBeijingTime } from './beijingTime';
 export { CHINA_OFFSET_MS, chinaDate } from './fields/calendarDate';

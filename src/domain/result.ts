@@ -4,11 +4,10 @@ import type { VendorStatusCode } from './vendorStatus';
 
 export type FieldName = 'name' | 'idCard' | 'mobile';
 
-/** What the person agreed to, and when (ms since epoch, the moment the box was ticked). */
+/** The consent `acceptAgreement` registered, and the person's confirmation of this one check. */
 export interface ConsentInput {
-  agreementVersion: string;
-  accepted: boolean;
-  acceptedAt: number;
+  consentId: string;
+  thisCheck: true;
 }
 
 /** What the mini-program sends to `mobileCheck` for a check (`action` absent or "check"). */

@@ -5,6 +5,7 @@ import { outcomeOf, type CheckOutcome, type FormError } from '../pages/form/chec
 import { ALL_TOUCHED, EMPTY, FIELDS, fieldMessage, nameHint, UNTOUCHED, validate, type Flags, type Values } from '../pages/form/formView';
 import { currentAgreement } from '../services/agreement';
 import { clearConsent, consentState, readConsent } from '../services/consentStore';
+import { askForUpdate } from '../services/appUpdate';
 import { keepPerson, takeKeptPerson } from '../services/keptPerson';
 import { forgetStatus } from '../services/launchStatus';
 import { setLastResult } from '../services/resultStore';
@@ -22,9 +23,10 @@ const goToAgreement = (reason?: string) => Taro.reLaunch({ url: reason ? `${ROUT
  * WeChat (or the sandbox) instead of the mobile field.
  */
 export function useCheckForm() {
-  const agreement = currentAgreement();
+  const knownSource = usePhoneSource();
+  const phoneSource = knownSource ?? 'typed';
+  const agreement = currentAgreement(phoneSource);
   const check = useMobileCheck();
-  const phoneSource = usePhoneSource() ?? 'typed';
   // After “换一个号码”: name and ID come back, the mobile starts empty.
   const [kept] = useState(takeKeptPerson);
   const [values, setValues] = useState<Values>(() => ({ ...EMPTY, ...kept }));
@@ -34,14 +36,18 @@ export function useCheckForm() {
   const [phoneCode, setPhoneCode] = useState<string | null>(null);
   const [phoneError, setPhoneError] = useState<string | null>(null);
   const [phoneAttempt, setPhoneAttempt] = useState(0);
+  // The person's confirmation of this one check: unticked at first and after every check; pressing
+  // 开始核验 without it says so beside the box.
+  const [confirmed, setConfirmed] = useState(false);
+  const [confirmMissing, setConfirmMissing] = useState(false);
   // The first field that cannot pass at submit, or the one the function refused: focused, so a
   // screen reader reads it with its complaint.
   const [focusField, setFocusField] = useState<FieldName | null>(null);
 
-  // Opened without (current) consent: the agreement comes first.
+  // Opened without (current) consent: the agreement comes first (once the phone source, and so the text, is known).
   useEffect(() => {
-    if (consentState(agreement.version) !== 'current') void Taro.redirectTo({ url: ROUTES.agreement });
-  }, [agreement.version]);
+    if (knownSource && consentState(agreement.version) !== 'current') void Taro.redirectTo({ url: ROUTES.agreement });
+  }, [knownSource, agreement.version]);
 
   // Today, for the ID's birth date while typing; submit reads the clock again.
   const [openedAt] = useState(() => Date.now());
@@ -79,6 +85,10 @@ export function useCheckForm() {
         clearConsent();
         void goToAgreement('consent');
         return;
+      case 'outdated':
+        askForUpdate();
+        setFormError(outcome.error);
+        return;
       case 'field':
         setServerErrors((m) => ({ ...m, [outcome.field]: outcome.message }));
         setFocusField(outcome.field);
@@ -106,6 +116,10 @@ export function useCheckForm() {
     if (wechat) phone = phoneCode ? { phoneCode } : null;
     else if (r.mobile.ok) phone = { mobile: r.mobile.value };
     if (!phone) return;
+    if (!confirmed) {
+      setConfirmMissing(true);
+      return;
+    }
     const stored = readConsent();
     if (!stored || stored.version !== agreement.version) {
       void goToAgreement('consent');
@@ -119,11 +133,9 @@ export function useCheckForm() {
       setPhoneAttempt((n) => n + 1);
     }
     const person = { name: r.name.value, idCard: r.idCard.value };
-    const response = await check.submit({
-      ...person,
-      ...phone,
-      consent: { agreementVersion: agreement.version, accepted: true, acceptedAt: stored.acceptedAt },
-    });
+    const response = await check.submit({ ...person, ...phone, consent: { consentId: stored.consentId, thisCheck: true } });
+    // Confirmed for that check only: the next one is confirmed again.
+    setConfirmed(false);
     if (response) apply(outcomeOf(response, { agreementVersion: agreement.version, phoneSource }), person);
   };
 
@@ -137,9 +149,17 @@ export function useCheckForm() {
     phoneSource,
     phone: { hasCode: phoneCode !== null, error: phoneError, attempt: phoneAttempt, onCode: onPhoneCode, onRefused: onPhoneRefused },
     formError,
+    agreementTitle: agreement.title,
+    confirmed,
+    /** Pressed 开始核验 without confirming this check. */
+    confirmMissing: confirmMissing && !confirmed,
+    onConfirm: (on: boolean) => {
+      setConfirmed(on);
+      if (on) setConfirmMissing(false);
+    },
     /**
-     * Submit can be pressed: typed fields that cannot pass do not disable it (pressing it shows why and
-     * focuses the first), but with WeChat's phone button the number must be fetched first.
+     * Submit can be pressed: typed fields that cannot pass, or a missing confirmation, do not disable
+     * it (pressing it shows why), but with WeChat's phone button the number must be fetched first.
      */
     submittable: !check.loading && (!wechat || phoneCode !== null),
     loading: check.loading,

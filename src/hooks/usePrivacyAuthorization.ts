@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 
-/** checking: asking WeChat; needed: the person has not agreed yet; refused: they said no. */
-export type PrivacyState = 'checking' | 'needed' | 'agreed' | 'refused';
+/**
+ * checking: asking WeChat; needed: the person has not agreed yet; refused: they said no;
+ * unknown: WeChat could not say (the fields stay locked until a retry gets an answer).
+ */
+export type PrivacyState = 'checking' | 'needed' | 'agreed' | 'refused' | 'unknown';
 
 /** The id of the `agreePrivacyAuthorization` button: WeChat checks that this very button was tapped. */
 export const PRIVACY_AGREE_BUTTON_ID = 'privacy-agree';
@@ -22,6 +25,7 @@ export function usePrivacyAuthorization() {
   const [state, setState] = useState<PrivacyState>(asks ? 'checking' : 'agreed');
   const [guideName, setGuideName] = useState(DEFAULT_GUIDE_NAME);
   const waiting = useRef<Resolve | null>(null);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     if (process.env.TARO_ENV !== 'weapp' || !asks) return undefined;
@@ -39,13 +43,13 @@ export function usePrivacyAuthorization() {
         if (res.privacyContractName) setGuideName(res.privacyContractName.replace(/^《|》$/g, ''));
         setState((s) => (s === 'checking' ? (res.needAuthorization ? 'needed' : 'agreed') : s));
       },
-      // Unknown: WeChat still stops any undeclared collection and asks through the listener above.
-      fail: () => active && setState((s) => (s === 'checking' ? 'agreed' : s)),
+      // Unknown is not agreed: the fields stay locked, with a retry (fail closed).
+      fail: () => active && setState((s) => (s === 'checking' ? 'unknown' : s)),
     });
     return () => {
       active = false;
     };
-  }, [asks]);
+  }, [asks, attempt]);
 
   const answer = (event: 'agree' | 'disagree') => {
     waiting.current?.(event === 'agree' ? { event, buttonId: PRIVACY_AGREE_BUTTON_ID } : { event });
@@ -61,5 +65,10 @@ export function usePrivacyAuthorization() {
     agree: () => answer('agree'),
     refuse: () => answer('disagree'),
     openGuide: () => Taro.openPrivacyContract({}),
+    /** Asks WeChat again after it could not say. */
+    retry: () => {
+      setState('checking');
+      setAttempt((n) => n + 1);
+    },
   };
 }

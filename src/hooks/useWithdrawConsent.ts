@@ -1,14 +1,19 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
+import { WITHDRAW_LABEL } from '../domain';
 import { clearConsent } from '../services/consentStore';
+import { forgetStatus } from '../services/launchStatus';
 import { confirmDestructive } from '../services/confirmDestructive';
 import { callAction } from '../services/mobileCheckClient';
 import { ROUTES } from '../services/routes';
 import { useMounted } from './useMounted';
 
+export const WITHDRAW_CONFIRMATION =
+  '撤回后将立即删除您的核验记录，不能继续核验；再次核验需重新阅读并同意《个人信息授权书》。同意记录（标明撤回时间）和次数计数按授权书第五条的期限保留。';
+
 /**
- * Withdrawing consent (PIPL art. 15): after a confirmation, recorded by the function first, so
- * every device stops checking; then the consent kept here is forgotten and the agreement shown.
+ * Withdrawing consent (PIPL art. 15, 47): after a confirmation, recorded by the function first (which
+ * deletes the verifications), so every device stops checking; then the consent kept here is forgotten and the agreement shown.
  * When the function cannot record it nothing changes here, and `error` says so.
  */
 export function useWithdrawConsent() {
@@ -18,11 +23,7 @@ export function useWithdrawConsent() {
 
   const withdraw = async () => {
     if (busy) return;
-    const confirmed = await confirmDestructive(
-      '撤回授权',
-      '撤回后将不能继续核验，需重新阅读并同意《个人信息授权书》。撤回不删除已完成的核验记录；如需删除，请在“我的核验记录”中删除。',
-      '撤回',
-    );
+    const confirmed = await confirmDestructive(WITHDRAW_LABEL, WITHDRAW_CONFIRMATION, '撤回');
     if (!confirmed) return;
     setBusy(true);
     setError(null);
@@ -34,6 +35,7 @@ export function useWithdrawConsent() {
       return;
     }
     clearConsent();
+    forgetStatus(); // the verifications are gone: `status` says not verified now
     void Taro.reLaunch({ url: ROUTES.agreement });
   };
 

@@ -1,10 +1,14 @@
-import { buildAgreement, type Agreement } from '../domain';
+import { buildAgreement, type Agreement, type PhoneSource } from '../domain';
 import { operatorSettings } from '../settings/operator';
 
-let cached: Agreement | undefined;
+const built = new Map<PhoneSource, Agreement>();
 
-/** The agreement currently shown (and its version), built once from the operator settings. */
-export function currentAgreement(): Agreement {
-  if (!cached) cached = buildAgreement(operatorSettings);
-  return cached;
+/**
+ * The agreement shown (and its version), built once per phone source from the operator settings:
+ * the text says how the mobile is obtained, as the function's `status` reports it.
+ */
+export function currentAgreement(phoneSource: PhoneSource = 'typed'): Agreement {
+  let agreement = built.get(phoneSource);
+  if (!agreement) built.set(phoneSource, (agreement = buildAgreement(operatorSettings, { phoneSource })));
+  return agreement;
 }

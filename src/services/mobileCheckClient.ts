@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import {
+  type AcceptAnswer,
   ERROR_MESSAGES,
   isErrorCode,
   isVendorStatusCode,
@@ -28,6 +29,7 @@ export type ClientCheckResponse = CheckCompleted | ClientRefused;
 /** What each action answers when it succeeds. */
 interface Answers {
   check: CheckCompleted;
+  acceptAgreement: AcceptAnswer;
   status: StatusAnswer;
   withdrawConsent: WithdrawAnswer;
   myRecords: MyRecordsAnswer;
@@ -50,9 +52,10 @@ function asRefusal(value: Record<string, unknown>): ClientRefused | null {
 /** Loose shape checks per action: enough that a page never reads a field that is not there. */
 const ANSWER_SHAPES: { [A in ActionName]: (v: Record<string, unknown>) => boolean } = {
   check: (v) => isVendorStatusCode(v.code) && typeof v.message === 'string' && isObject(v.masked),
+  acceptAgreement: (v) => typeof v.consentId === 'string' && typeof v.acceptedAt === 'number' && typeof v.agreementVersion === 'string' && typeof v.edition === 'string',
   status: (v) => typeof v.verified === 'boolean',
   withdrawConsent: (v) => typeof v.withdrawnAt === 'number',
-  myRecords: (v) => Array.isArray(v.records) && Array.isArray(v.consents),
+  myRecords: (v) => Array.isArray(v.records) && Array.isArray(v.consents) && (v.limits === null || isObject(v.limits)),
   deleteMyRecords: (v) => isObject(v.deleted),
   stats: (v) => Array.isArray(v.days) && isObject(v.quota) && isObject(v.budget),
 };

@@ -7,4 +7,7 @@ import type { AgreementEdition } from '../domain/agreement/types';
  */
 export const agreementEditions: readonly AgreementEdition[] = [
   { label: '2026-11-29 第1版', version: '84c834e11219c35e' },
+  // From the second edition on, the text names how the mobile is obtained: one version per phone source.
+  { label: '2026-12-04 第2版', version: '7d345f41ed496193' },
+  { label: '2026-12-04 第2版（微信手机号）', version: '3c42dbc875a11387' },
 ];

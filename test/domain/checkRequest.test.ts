@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, parseConsent, parseFields, parseShape } from '../../src/domain';
+import { ERROR_MESSAGES, MINOR_MESSAGE, parseAcceptance, parseConsent, parseFields, parseGuardian, parseShape } from '../../src/domain';
 import type { CalendarDate } from '../../src/domain';
 import { withCheckChar } from '../support/gb11643';
 import { HAN } from './fieldReasons';
@@ -11,7 +11,7 @@ const AT = NOW - 60_000;
 const VALID = { name: '张三', idCard: '11010519491231002X', mobile: '13800138000' };
 const event = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   ...VALID,
-  consent: { agreementVersion: VERSION, accepted: true, acceptedAt: AT },
+  consent: { consentId: '0123456789abcdef0123456789abcdef', thisCheck: true },
   ...overrides,
 });
 
@@ -158,78 +158,107 @@ describe('parseFields', () => {
   });
 });
 
+const ID = '0123456789abcdef0123456789abcdef';
+
 describe('parseConsent', () => {
-  test('accepts accepted === true with the exact current version', () => {
-    expect(parseConsent(event(), VERSION, NOW)).toEqual({
-      ok: true,
-      value: { agreementVersion: VERSION, acceptedAt: AT },
-    });
+  test('accepts a registered consent id confirmed for this check', () => {
+    expect(parseConsent(event())).toEqual({ ok: true, value: { consentId: ID } });
   });
 
   test('accepts a consent object with a null prototype', () => {
-    const consent = Object.assign(Object.create(null) as Record<string, unknown>, { agreementVersion: VERSION, accepted: true, acceptedAt: AT });
-    expect(parseConsent(event({ consent }), VERSION, NOW).ok).toBe(true);
+    const consent = Object.assign(Object.create(null) as Record<string, unknown>, { consentId: ID, thisCheck: true });
+    expect(parseConsent(event({ consent })).ok).toBe(true);
   });
 
   test.each([
     ['missing', undefined],
     ['null', null],
     ['true instead of an object', true],
-    ['a string', 'accepted'],
-    ['an array', [{ agreementVersion: VERSION, accepted: true }]],
-    ['accepted false', { agreementVersion: VERSION, accepted: false }],
-    ["accepted 'true'", { agreementVersion: VERSION, accepted: 'true' }],
-    ['accepted 1', { agreementVersion: VERSION, accepted: 1 }],
-    ['accepted missing', { agreementVersion: VERSION }],
-    ['version missing', { accepted: true }],
-    ['an older version', { agreementVersion: 'fedcba9876543210', accepted: true }],
-    ['the version in upper case', { agreementVersion: VERSION.toUpperCase(), accepted: true }],
-    ['the version with spaces', { agreementVersion: ` ${VERSION} `, accepted: true }],
-    ['a version prefix', { agreementVersion: VERSION.slice(0, 8), accepted: true }],
-    ['an empty version', { agreementVersion: '', accepted: true }],
-    ['a class instance', Object.assign(new Request(), { agreementVersion: VERSION, accepted: true })],
-    ['without acceptedAt', { agreementVersion: VERSION, accepted: true }],
-    ['acceptedAt as a string', { agreementVersion: VERSION, accepted: true, acceptedAt: String(AT) }],
-    ['acceptedAt zero', { agreementVersion: VERSION, accepted: true, acceptedAt: 0 }],
-    ['acceptedAt a fraction', { agreementVersion: VERSION, accepted: true, acceptedAt: AT + 0.5 }],
-    ['acceptedAt an hour in the future', { agreementVersion: VERSION, accepted: true, acceptedAt: NOW + 3_600_000 }],
+    ['a string', ID],
+    ['an array', [{ consentId: ID, thisCheck: true }]],
+    ['the old shape: version, accepted and the device\'s time', { agreementVersion: VERSION, accepted: true, acceptedAt: AT }],
+    ['the old shape with a consent id beside it but no confirmation', { consentId: ID, agreementVersion: VERSION, accepted: true, acceptedAt: AT }],
+    ['not confirmed for this check', { consentId: ID }],
+    ['thisCheck false', { consentId: ID, thisCheck: false }],
+    ["thisCheck 'true'", { consentId: ID, thisCheck: 'true' }],
+    ['thisCheck 1', { consentId: ID, thisCheck: 1 }],
+    ['without an id', { thisCheck: true }],
+    ['an id in upper case', { consentId: ID.toUpperCase(), thisCheck: true }],
+    ['an id too short', { consentId: ID.slice(1), thisCheck: true }],
+    ['an id with dashes', { consentId: '01234567-89ab-cdef-0123-456789abcdef', thisCheck: true }],
+    ['an id as a number', { consentId: 123, thisCheck: true }],
+    ['a class instance', Object.assign(new Request(), { consentId: ID, thisCheck: true })],
   ])('refuses a consent that is %s with CONSENT_REQUIRED', (_what, consent) => {
-    expect(parseConsent(event({ consent }), VERSION, NOW)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
+    expect(parseConsent(event({ consent }))).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
   });
 
   test('refuses a consent whose fields are only inherited', () => {
-    const consent = Object.create({ agreementVersion: VERSION, accepted: true });
-    expect(parseConsent(event({ consent }), VERSION, NOW)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
+    const consent = Object.create({ consentId: ID, thisCheck: true });
+    expect(parseConsent(event({ consent }))).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
   });
 
   test('refuses a consent smuggled in through __proto__ in JSON', () => {
-    const consent = JSON.parse(`{"__proto__": {"accepted": true, "agreementVersion": "${VERSION}"}}`);
-    expect(parseConsent(event({ consent }), VERSION, NOW)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
+    const consent = JSON.parse(`{"__proto__": {"thisCheck": true, "consentId": "${ID}"}}`);
+    expect(parseConsent(event({ consent }))).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
   });
 
   test('refuses a whole event whose consent sits under __proto__ in JSON', () => {
-    const parsed = JSON.parse(
-      `{"name":"张三","__proto__":{"consent":{"accepted":true,"agreementVersion":"${VERSION}"}}}`,
-    ) as Record<string, unknown>;
-    expect(parseConsent(parsed, VERSION, NOW)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
+    const parsed = JSON.parse(`{"name":"张三","__proto__":{"consent":{"thisCheck":true,"consentId":"${ID}"}}}`) as Record<string, unknown>;
+    expect(parseConsent(parsed)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
   });
 
-  test("refuses JSON.parse('{\"__proto__\": {\"accepted\": true}}') as the consent", () => {
-    const consent = JSON.parse('{"__proto__": {"accepted": true}}');
-    expect(parseConsent(event({ consent }), VERSION, NOW)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
-  });
-
-  test('refuses a consent inherited from the event prototype', () => {
-    const inherited = Object.create({ consent: { agreementVersion: VERSION, accepted: true } }) as Record<string, unknown>;
-    expect(parseConsent(inherited, VERSION, NOW)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
-  });
-
-  test('returns the current version, not whatever else the consent carried', () => {
-    const result = parseConsent(event({ consent: { agreementVersion: VERSION, accepted: true, acceptedAt: AT, extra: 'x' } }), VERSION, NOW);
-    expect(result).toEqual({ ok: true, value: { agreementVersion: VERSION, acceptedAt: AT } });
+  test('returns only the id, not whatever else the consent carried', () => {
+    expect(parseConsent(event({ consent: { consentId: ID, thisCheck: true, acceptedAt: AT, extra: 'x' } }))).toEqual({ ok: true, value: { consentId: ID } });
   });
 
   test('has a Chinese message for CONSENT_REQUIRED', () => {
     expect(ERROR_MESSAGES.CONSENT_REQUIRED).toMatch(HAN);
+  });
+});
+
+describe('parseAcceptance', () => {
+  const accept = (overrides: Record<string, unknown> = {}) => ({ agreementVersion: VERSION, separate: { idCard: true, provision: true }, ...overrides });
+
+  test('accepts both separate consents to the version in force', () => {
+    expect(parseAcceptance(accept(), VERSION)).toEqual({ ok: true, value: { agreementVersion: VERSION } });
+  });
+
+  test.each([
+    ['without separate consents', { separate: undefined }],
+    ['with one tick only (the ID number)', { separate: { idCard: true } }],
+    ['with one tick only (providing the fields)', { separate: { provision: true } }],
+    ['with a tick that is the string true', { separate: { idCard: 'true', provision: true } }],
+    ['with the ticks inherited', { separate: Object.create({ idCard: true, provision: true }) }],
+    ['for another version', { agreementVersion: 'fedcba9876543210' }],
+    ['without a version', { agreementVersion: undefined }],
+  ])('refuses an acceptance %s with CONSENT_REQUIRED', (_what, overrides) => {
+    expect(parseAcceptance(accept(overrides), VERSION)).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
+  });
+});
+
+describe('parseGuardian (PIPL art. 31)', () => {
+  const born = (ymd: string) => withCheckChar(`110105${ymd}001`);
+  const DAY: CalendarDate = { year: 2026, month: 12, day: 4 };
+
+  test.each([
+    ['turned 14 today', '20121204', true],
+    ['turns 14 tomorrow', '20121205', false],
+    ['is 13 and a half', '20130601', false],
+    ['is 40', '19861204', true],
+  ])('on 2026-12-04 someone who %s is %s checked', (_what, ymd, allowed) => {
+    const result = parseGuardian(born(ymd), DAY);
+    if (allowed) expect(result).toEqual({ ok: true, value: born(ymd) });
+    else expect(result).toEqual({ ok: false, code: 'MINOR_NEEDS_GUARDIAN', field: 'idCard', message: MINOR_MESSAGE });
+  });
+
+  test('someone born on 29 February turns 14 on 1 March of a common year', () => {
+    expect(parseGuardian(born('20120229'), { year: 2026, month: 2, day: 28 }).ok).toBe(false);
+    expect(parseGuardian(born('20120229'), { year: 2026, month: 3, day: 1 }).ok).toBe(true);
+  });
+
+  test('says why and what to do, in Chinese', () => {
+    expect(ERROR_MESSAGES.MINOR_NEEDS_GUARDIAN).toBe(MINOR_MESSAGE);
+    expect(MINOR_MESSAGE).toMatch(/未满14周岁/);
+    expect(MINOR_MESSAGE).toMatch(/监护人/);
   });
 });

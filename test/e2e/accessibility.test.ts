@@ -44,12 +44,13 @@ describe.each(['light', 'dark'] as const)('every page in the %s theme', (theme) 
 
   test('the agreement has no serious or critical axe violation', async () => {
     await session().relaunch();
-    await session().arrive('#agree-checkbox');
+    await session().arrive('#agree-idCard');
     expect(await audit(session(), `${theme} agreement`)).toEqual([]);
   });
 
   test('the form showing a complaint under each field has none', async () => {
-    await session().page.click('#agree-checkbox');
+    await session().page.click('#agree-idCard');
+    await session().page.click('#agree-provision');
     await session().page.click('#agree-button');
     await session().arrive('#name input');
     await fillForm(session().page, { name: 'Zhang San', idCard: '110105194912310021', mobile: '1380013800' });

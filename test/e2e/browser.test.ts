@@ -1,5 +1,5 @@
 // The whole product in Debian's Chromium: the h5 build served by the local host, sandbox vendor.
-import { mobileEndingIn, person } from '../support/people';
+import { idCardAged, mobileEndingIn, person } from '../support/people';
 import { fillForm, sessionForSuite, submitWhenEnabled } from './browserSession';
 
 const session = sessionForSuite();
@@ -19,21 +19,57 @@ async function checkAndWaitForResult(mobile: string, expectedTitle: string) {
 }
 
 describe('a person in the browser', () => {
-  test('sees the agreement with the sandbox banner and a disabled button until they tick the box', async () => {
+  test('sees the agreement with the sandbox banner, two separate unticked consents and 同意 disabled until both are ticked', async () => {
     await session().page.goto(session().product.url);
     await session().page.locator('#agreement-body').waitFor();
     expect(await session().text('#sandbox-banner')).toContain('沙箱模式');
-    expect(await session().text('#agreement-body')).toContain('个人信息');
+    expect(await session().text('#agreement-body')).toContain('十、本人授权');
     expect(await session().isDisabled('#agree-button')).toBe(true);
     await session().shot('1-agreement');
-    await session().page.click('#agree-checkbox');
+    await session().page.click('#agree-idCard');
+    expect(await session().isDisabled('#agree-button')).toBe(true);
+  });
+
+  test('is told what 不同意 means, and nothing is sent', async () => {
+    await session().page.click('#decline-button');
+    expect(await session().text('#declined')).toContain('不能为您进行手机号实名核验');
+    await session().shot('1b-agreement-declined');
+    expect(session().events.filter((e) => e.action === 'acceptAgreement')).toHaveLength(0);
+  });
+
+  test('ticks both and agrees: the function registers the consent', async () => {
+    await session().page.click('#agree-idCard');
+    await session().page.click('#agree-provision');
     expect(await session().isDisabled('#agree-button')).toBe(false);
-    await session().shot('1b-agreement-ticked');
+    await session().shot('1c-agreement-ticked');
+    await session().page.click('#agree-button');
+    await session().arrive('#name input');
+    expect(session().events.filter((e) => e.action === 'acceptAgreement')).toEqual([
+      { action: 'acceptAgreement', agreementVersion: expect.stringMatching(/^[0-9a-f]{16}$/), separate: { idCard: true, provision: true } },
+    ]);
+  });
+
+  test('is refused for the ID number of a child under 14 as it is typed, with what to do', async () => {
+    await fillForm(session().page, { ...person, idCard: idCardAged(Date.now(), 10) });
+    expect(await session().text('#idCard-error')).toContain('监护人');
+    await session().page.click('#submit');
+    await session().shot('2b-form-minor');
+    expect(session().checks()).toHaveLength(0);
+  });
+
+  test('confirms each check beside 开始核验 before it can be sent', async () => {
+    await fillForm(session().page, person);
+    expect(await session().text('#confirm-text')).toContain('这些是我本人的信息');
+    await session().page.click('#submit');
+    expect(await session().text('#confirm-error')).toContain('请先勾选');
+    expect(session().checks()).toHaveLength(0);
+    await session().page.click('#confirm-check');
+    expect(await session().page.locator('#confirm-error').count()).toBe(0);
+    await session().shot('2c-form-confirmed');
+    await session().page.click('#confirm-check'); // the walk confirms again when it submits
   });
 
   test('gets a message per field for invalid input, and no request is sent', async () => {
-    await session().page.click('#agree-button');
-    await session().arrive('#name input');
     await fillForm(session().page, { name: 'Zhang San', idCard: '110105194912310021', mobile: '1380013800' });
     expect(await session().text('#name-error')).toMatch(/汉字/);
     expect(await session().text('#idCard-error')).toMatch(/校验位/);
@@ -56,7 +92,7 @@ describe('a person in the browser', () => {
     expect(await session().text('#result-trace-id')).toMatch(/[0-9a-f]{32}/);
     await session().shot('3-result-pass');
     expect(session().checks()).toHaveLength(1);
-    expect(session().checks()[0]).toMatchObject({ ...person, consent: { accepted: true, acceptedAt: expect.any(Number) } });
+    expect(session().checks()[0]).toMatchObject({ ...person, consent: { consentId: expect.stringMatching(/^[0-9a-f]{32}$/), thisCheck: true } });
   });
 
   test('checks again and sees a fail for a mismatch (02)', async () => {

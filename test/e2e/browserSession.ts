@@ -53,6 +53,8 @@ export async function openBrowserSession(env: Record<string, string> = {}): Prom
     throw error;
   }
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  // 复制全部 writes the clipboard; the walk reads it back.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(product.url).origin });
   const page = await context.newPage();
   const events: Record<string, unknown>[] = [];
   page.on('request', (request) => {
@@ -116,8 +118,14 @@ export async function fillForm(page: Page, values: Record<string, string>): Prom
   }
 }
 
-/** Waits until the submit button is enabled, then taps it. */
+/** Ticks the confirmation of this one check beside 开始核验 (unticked after every check). */
+export async function confirmThisCheck(page: Page): Promise<void> {
+  await page.click('#confirm-check');
+}
+
+/** Confirms this check, waits until the submit button is enabled, then taps it. */
 export async function submitWhenEnabled(page: Page): Promise<void> {
+  await confirmThisCheck(page);
   await page.waitForFunction(() => {
     const button = document.querySelector('#submit');
     return button !== null && (!button.hasAttribute('disabled') || button.getAttribute('disabled') === 'false');
@@ -137,8 +145,9 @@ export async function confirmModal(page: Page): Promise<string> {
 /** From the first page through the agreement to the form. */
 export async function agreeAndOpenForm(s: BrowserSession): Promise<void> {
   await s.relaunch();
-  await s.arrive('#agree-checkbox');
-  await s.page.click('#agree-checkbox');
+  await s.arrive('#agree-idCard');
+  await s.page.click('#agree-idCard');
+  await s.page.click('#agree-provision');
   await s.page.click('#agree-button');
   await s.arrive('#name input');
 }

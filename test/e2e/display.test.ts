@@ -51,9 +51,10 @@ function layoutProblems(page: Page): Promise<string[]> {
 /** Goes through every page and state, calling `look` on each. */
 async function everyPage(s: BrowserSession, look: (label: string) => Promise<void>): Promise<void> {
   await s.relaunch();
-  await s.arrive('#agree-checkbox');
+  await s.arrive('#agree-idCard');
   await look('1-agreement');
-  await s.page.click('#agree-checkbox');
+  await s.page.click('#agree-idCard');
+  await s.page.click('#agree-provision');
   await s.page.click('#agree-button');
   await s.arrive('#name input');
   await fillForm(s.page, { name: 'Zhang San', idCard: '110105194912310021', mobile: '1380013800' });
@@ -111,8 +112,9 @@ describe('WeChat’s largest font size (关怀模式): --text-scale 2, as useTex
 
   test('finds clipped and overlapping text when there is some, so the checks here can fail', async () => {
     await session().relaunch();
-    await session().arrive('#agree-checkbox');
-    await session().page.click('#agree-checkbox');
+    await session().arrive('#agree-idCard');
+    await session().page.click('#agree-idCard');
+    await session().page.click('#agree-provision');
     await session().page.click('#agree-button');
     await session().arrive('#name input');
     await session().page.addStyleTag({

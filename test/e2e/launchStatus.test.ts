@@ -1,7 +1,7 @@
 // The verified state on launch in Chromium: after a sandbox 01, the next launch shows 已完成实名核验.
 // Needs the function's status action (docs/contract.md "Actions").
 import { person } from '../support/people';
-import { agreeAndOpenForm, fillForm, sessionForSuite, submitWhenEnabled } from './browserSession';
+import { agreeAndOpenForm, confirmModal, fillForm, sessionForSuite, submitWhenEnabled } from './browserSession';
 
 const session = sessionForSuite();
 
@@ -34,5 +34,27 @@ describe('launching the app in the browser', () => {
     await session().page.click('#check-other');
     await session().arrive('#name input');
     expect(await session().page.inputValue('#name input')).toBe('');
+  });
+});
+
+describe('withdrawing in the browser', () => {
+  test('takes the verified state away: after 撤回同意 the next launch opens the agreement, not 已完成实名核验', async () => {
+    await session().relaunch();
+    await session().arrive('#verified-title');
+    await session().page.click('#records-link');
+    await session().arrive('#record-0');
+    await session().page.click('#withdraw-consent');
+    const confirmation = await confirmModal(session().page);
+    expect(confirmation).toContain('立即删除您的核验记录');
+    await session().arrive('#agreement-body');
+    expect(session().events.filter((e) => e.action === 'withdrawConsent')).toHaveLength(1);
+    await session().relaunch();
+    await session().arrive('#agree-idCard');
+    expect(await session().page.locator('#verified-title').count()).toBe(0);
+    // What is kept now: no verification, the consent marked withdrawn, the counts.
+    await session().page.goto(`${session().product.url}#/packages/records/pages/index`);
+    await session().arrive('#consent-0-withdrawn');
+    expect(await session().text('#records-verifications')).toContain('核验记录（0）');
+    await session().shot('8b-after-withdrawal', { fullPage: true });
   });
 });

@@ -6,9 +6,13 @@ import type { LogLine } from '../../cloudfunctions/mobileCheck/src/log';
 import { cloudPhoneExchange } from '../../cloudfunctions/mobileCheck/src/phoneNumber';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
-import { checkEvent, person } from '../support/people';
+import { agreementVersion, checkEvent, person } from '../support/people';
 import { phoneOpenapiStandIn, WECHAT_ERRORS } from '../support/phoneOpenapiStandIn';
-import { verifyWithExample } from '../token/support';
+import { newTestKey, verifyWithExample } from '../token/support';
+import { buildAgreement, editionLabel } from '../../src/domain';
+import { operatorSettings } from '../../src/settings/operator';
+import { agreementEditions } from '../../src/settings/agreementEditions';
+import { preAgreed } from '../support/preAgreed';
 
 const CALLER = 'o-actions-caller';
 const HASH_SECRET = 'actions-test-secret-0123456789abcdef';
@@ -26,7 +30,7 @@ type Answer = Record<string, unknown> & { ok: boolean; code?: string };
 const makeHandler = (env: Record<string, string> = {}, overrides: Parameters<typeof handlerFromEnv>[1] = {}) => {
   const handle: Handler = handlerFromEnv(
     { ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_HASH_SECRET: HASH_SECRET, ...env },
-    { store: openSqliteStore(':memory:'), log: () => undefined, ...overrides },
+    { store: preAgreed(openSqliteStore(':memory:')), log: () => undefined, ...overrides },
   );
   return async (event: unknown, caller: string | undefined = CALLER) => (await handle(event, caller)) as unknown as Answer;
 };
@@ -55,22 +59,43 @@ describe('status', () => {
   });
 });
 
+/** The person agrees on the agreement page: both separate consents, the version in force. */
+const agree = async (ask: ReturnType<typeof makeHandler>, caller = CALLER) =>
+  (await ask({ action: 'acceptAgreement', agreementVersion, separate: { idCard: true, provision: true } }, caller)).consentId as string;
+const withConsent = (consentId: string, overrides: Record<string, unknown> = {}) => checkEvent({ consent: { consentId, thisCheck: true }, ...overrides });
+
 describe('withdrawConsent', () => {
-  test('refuses a check whose consent was given before the withdrawal, and accepts a newer one', async () => {
+  test('refuses a check on the withdrawn consent, and accepts one on a consent registered afterwards', async () => {
     const ask = makeHandler();
+    const before = await agree(ask);
     const withdrawn = await ask({ action: 'withdrawConsent' });
-    expect(withdrawn).toMatchObject({ ok: true, withdrawnAt: expect.any(Number) });
-    expect(await ask(checkEvent())).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED' });
+    expect(withdrawn).toMatchObject({ ok: true, withdrawnAt: expect.any(Number), deleted: { verifications: 0, claims: 0 } });
+    expect(await ask(withConsent(before))).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED', agreementVersion });
     expect(sandbox.received).toHaveLength(0);
-    const fresh = checkEvent({ consent: { ...(checkEvent().consent as object), acceptedAt: Number(withdrawn.withdrawnAt) + 1 } });
-    expect(await ask(fresh)).toMatchObject({ ok: true, code: '01' });
+    expect(await ask(withConsent(await agree(ask)))).toMatchObject({ ok: true, code: '01' });
+  });
+
+  test('deletes the verifications and the cached answer: status says not verified, with no token, and the same check calls the vendor again', async () => {
+    const ask = makeHandler({ MOBILECHECK_SIGNING_KEY: newTestKey().privatePem });
+    await ask(withConsent(await agree(ask)));
+    expect(await ask({ action: 'status' })).toMatchObject({ verified: true, token: expect.any(String) });
+    expect(await ask({ action: 'withdrawConsent' })).toMatchObject({ deleted: { verifications: 1, claims: 1 } });
+    const status = await ask({ action: 'status' });
+    expect(status).toMatchObject({ ok: true, verified: false });
+    expect(status).not.toHaveProperty('token');
+    const mine = await ask({ action: 'myRecords' });
+    expect(mine.records).toEqual([]);
+    expect(mine.consents).toEqual([expect.objectContaining({ withdrawnAt: expect.any(Number) })]);
+    expect(await ask(withConsent(await agree(ask)))).toMatchObject({ ok: true, cached: false });
+    expect(sandbox.received).toHaveLength(2);
   });
 
   test('logs no masked fields for a check refused because the consent was withdrawn', async () => {
     const lines: LogLine[] = [];
     const ask = makeHandler({}, { log: (line) => lines.push(line) });
+    const consentId = await agree(ask);
     await ask({ action: 'withdrawConsent' });
-    expect(await ask(checkEvent())).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED' });
+    expect(await ask(withConsent(consentId))).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED' });
     const refusal = lines.find((line) => 'outcome' in line && line.outcome === 'CONSENT_REQUIRED');
     expect(refusal).toBeDefined();
     expect(refusal).not.toHaveProperty('masked');
@@ -78,47 +103,45 @@ describe('withdrawConsent', () => {
 
   test('does not affect another caller', async () => {
     const ask = makeHandler();
+    const consentId = await agree(ask);
     await ask({ action: 'withdrawConsent' }, 'o-other');
-    expect(await ask(checkEvent())).toMatchObject({ ok: true });
+    expect(await ask(withConsent(consentId))).toMatchObject({ ok: true });
   });
 });
 
 describe('myRecords and deleteMyRecords', () => {
-  test('lists the caller\'s own checks newest first with masked fields, and the consents', async () => {
+  test('lists the caller\'s own checks newest first with every stored field, the consents with the function\'s time and edition, and the limits in counts', async () => {
     const ask = makeHandler();
-    await ask(checkEvent({ mobile: '13800138001' }));
-    await ask(checkEvent());
+    const consentId = await agree(ask);
+    await ask(withConsent(consentId, { mobile: '13800138001' }));
+    await ask(withConsent(consentId));
     await ask(checkEvent(), 'o-other');
     const mine = await ask({ action: 'myRecords' });
     const records = mine.records as Record<string, unknown>[];
     expect(records.map((r) => r.code)).toEqual(['01', '02']);
-    expect(records[0]).toMatchObject({ verified: true, cached: false, masked: { mobile: '138****8000' }, traceId: expect.stringMatching(/^[0-9a-f]{32}$/) });
-    expect(mine.consents).toHaveLength(2);
+    expect(records[0]).toEqual({
+      at: expect.any(Number), code: '01', verified: true, masked: { name: '张*', idCard: '11**************2X', mobile: '138****8000' },
+      traceId: expect.stringMatching(/^[0-9a-f]{32}$/), carrier: '移动', phone: 'typed', provider: 'aliyun-market', edition: editionLabel(agreementVersion, agreementEditions),
+    });
+    expect(mine.consents).toEqual([{ consentId, acceptedAt: expect.any(Number), edition: editionLabel(agreementVersion, agreementEditions), agreementVersion }]);
+    expect(mine.limits).toEqual({ keptUntil: expect.any(Number), checksToday: 2, identities30Days: 1 });
     expect(JSON.stringify(mine)).not.toContain(person.idCard);
     expect(JSON.stringify(mine)).not.toContain(person.mobile);
   });
 
-  test('marks consents given before a withdrawal with its time', async () => {
+  test('deletes the caller\'s records, after which myRecords holds only the limits and status is not verified', async () => {
     const ask = makeHandler();
-    await ask(checkEvent());
-    const { withdrawnAt } = await ask({ action: 'withdrawConsent' });
-    const mine = await ask({ action: 'myRecords' });
-    expect(mine.consents).toEqual([expect.objectContaining({ withdrawnAt, agreementVersion: expect.any(String), at: expect.any(Number) })]);
-  });
-
-  test('deletes the caller\'s records, after which myRecords is empty and status is not verified', async () => {
-    const ask = makeHandler();
-    await ask(checkEvent());
-    expect(await ask({ action: 'deleteMyRecords' })).toMatchObject({ ok: true, deleted: { consents: 1, verifications: 1 } });
-    expect(await ask({ action: 'myRecords' })).toMatchObject({ records: [], consents: [] });
+    await ask(withConsent(await agree(ask)));
+    expect(await ask({ action: 'deleteMyRecords' })).toMatchObject({ ok: true, deleted: { consents: 2, verifications: 1 } });
+    expect(await ask({ action: 'myRecords' })).toMatchObject({ records: [], consents: [], limits: { checksToday: 1, identities30Days: 1 } });
     expect(await ask({ action: 'status' })).toMatchObject({ verified: false });
   });
 
   test('does not reset a limit by deleting', async () => {
     const ask = makeHandler({ MOBILECHECK_CALLER_DAILY_LIMIT: '1' });
-    await ask(checkEvent());
+    await ask(withConsent(await agree(ask)));
     await ask({ action: 'deleteMyRecords' });
-    expect(await ask(checkEvent({ mobile: '13900139000' }))).toMatchObject({ ok: false, code: 'RATE_LIMITED', limit: 'caller' });
+    expect(await ask(withConsent(await agree(ask), { mobile: '13900139000' }))).toMatchObject({ ok: false, code: 'RATE_LIMITED', limit: 'caller' });
   });
 });
 
@@ -192,7 +215,9 @@ describe('the phone proven by WeChat', () => {
       'code-busy': WECHAT_ERRORS.systemBusy,
       'code-virtual': { purePhoneNumber: '17012345678' },
     });
-    return { standIn, ask: makeHandler({ MOBILECHECK_PHONE_SOURCE: 'wechat' }, { phone: cloudPhoneExchange(standIn.openapi) }) };
+    // The wechat edition of the text is a version of its own (the phone source is part of it).
+    const store = preAgreed(openSqliteStore(':memory:'), buildAgreement(operatorSettings, { phoneSource: 'wechat' }).version);
+    return { standIn, ask: makeHandler({ MOBILECHECK_PHONE_SOURCE: 'wechat' }, { phone: cloudPhoneExchange(standIn.openapi), store }) };
   };
 
   test('checks the number WeChat gives for the code, and says phone "wechat" in status', async () => {

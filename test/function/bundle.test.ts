@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { agreementVersion, checkEvent, person } from '../support/people';
-import { buildTestBundle } from '../support/testBundle';
+import { agreedCheck, buildTestBundle, callEventsScript } from '../support/testBundle';
 
 const run = promisify(execFile);
 const APP_CODE = 'bundle0appcode0marker0a1b2c3d4e5f6';
@@ -20,8 +20,7 @@ async function callBundle(event: unknown, env: Record<string, string>, options: 
   const entry = options.database === 'stand-in'
     ? `require(${JSON.stringify(bundle)}).createMain(() => require(${JSON.stringify(standInDatabase)}).fakeCloudDatabase())`
     : `require(${JSON.stringify(bundle)}).main`;
-  const script = `(${entry})(JSON.parse(process.env.EVENT), {})
-    .then((r) => process.stdout.write('\\nRESULT ' + JSON.stringify(r)));`;
+  const script = callEventsScript(entry);
   // A clean environment, as in the cloud; the cast only quiets Taro's required TARO_ENV typing.
   const childEnv = { PATH: process.env.PATH ?? '', EVENT: JSON.stringify(event), ...env } as unknown as NodeJS.ProcessEnv;
   const { stdout } = await run(process.execPath, ['-e', script], { env: childEnv });
@@ -53,7 +52,7 @@ describe('the built index.js', () => {
   });
 
   test('completes a check against the vendor with the caller from the WeChat context', async () => {
-    const { response, logLines } = await callBundle(checkEvent(), { ...cloudEnv(), MOBILECHECK_HASH_SECRET: 'bundle-secret-0123456789abcdef012345' }, { database: 'stand-in' });
+    const { response, logLines } = await callBundle(agreedCheck(checkEvent()), { ...cloudEnv(), MOBILECHECK_HASH_SECRET: 'bundle-secret-0123456789abcdef012345' }, { database: 'stand-in' });
     expect(response).toMatchObject({ ok: true, verified: true, code: '01', masked: { mobile: '138****8000' } });
     expect(sandbox.received.at(-1)?.headers.authorization).toBe(`APPCODE ${APP_CODE}`);
     expect(logLines.map((line) => JSON.parse(line))).toContainEqual(expect.objectContaining({ traceId: response.traceId, outcome: '01' }));

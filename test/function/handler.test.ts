@@ -5,6 +5,7 @@ import type { CheckLogLine } from '../../cloudfunctions/mobileCheck/src/log';
 import { startSandboxVendor, type SandboxFault, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { agreementVersion, checkEvent, mobileEndingIn, person, rawValues } from '../support/people';
+import { preAgreed } from '../support/preAgreed';
 
 const APP_CODE = 'marker0appcode0f3c9d2b7a6e5f4d3c2b';
 const CALLER = 'o-test-caller';
@@ -23,7 +24,7 @@ const record = (line: CheckLogLine) => {
 // Checks are recorded now: each handler gets a hash secret and a fresh store, so answers cached and
 // limits counted in one test do not carry into the next.
 const HASH_SECRET = 'handler-test-secret-0123456789abcdef';
-const freshStore = () => openSqliteStore(':memory:');
+const freshStore = () => preAgreed(openSqliteStore(':memory:'));
 
 function makeHandler(env: Record<string, string | undefined> = {}): Handler {
   const inner = handlerFromEnv(

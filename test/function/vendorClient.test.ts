@@ -4,6 +4,7 @@ import { VendorError } from '../../cloudfunctions/mobileCheck/src/mobileCheckApi
 import { startSandboxVendor, type SandboxFault, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { checkEvent, person } from '../support/people';
+import { preAgreed } from '../support/preAgreed';
 
 const CLOSED_PORT_ENDPOINT = 'http://127.0.0.1:9/mobileCheck';
 let sandbox: SandboxVendor;
@@ -66,7 +67,7 @@ describe('the vendor client', () => {
 
 describe('a vendor that cannot be reached', () => {
   test('does not use up the mobile\'s 24-hour limit', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = preAgreed(openSqliteStore(':memory:'));
     const env = { ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_HASH_SECRET: 'vendor-client-secret-0123456789abcdef', MOBILECHECK_MOBILE_DAILY_LIMIT: '1' };
     const unreachable = handlerFromEnv({ ...env, MOBILECHECK_ENDPOINT: CLOSED_PORT_ENDPOINT }, { store, log: () => undefined });
     for (let i = 0; i < 3; i += 1) expect(await unreachable(checkEvent(), 'o-caller')).toMatchObject({ code: 'VENDOR_UNAVAILABLE' });

@@ -10,6 +10,7 @@ import { startTcbWire, type TcbWire } from '../../scripts/support/tcbWire/server
 import { capture } from '../support/captureLeaks';
 import { buildTestBundle } from '../support/testBundle';
 import { callerHash, eventFor, HASH_SECRET } from '../guards/support';
+import { agreementVersion } from '../support/people';
 
 /** A new caller's check on a warm instance makes 14 requests. */
 const POSITIONS = Array.from({ length: 14 }, (_unused, i) => i);
@@ -52,7 +53,9 @@ describe.each<[string, WireFault]>([
 ])('%s at one request of a new caller\'s check', (_what, fault) => {
   test.each(POSITIONS)('at request %i: the check answers 01 with one vendor call, its repeat the cached answer, and spend, consent and limits are exact', async (position) => {
     const caller = `o-faults-${fault.kind}-${position}`;
-    const event = eventFor(600 + position + (fault.kind === 'loseReply' ? 0 : 50));
+    // The person agreed first (on the agreement page): the faults are in the check's own requests.
+    const accepted = await call({ action: 'acceptAgreement', agreementVersion, separate: { idCard: true, provision: true } }, caller) as { consentId?: string };
+    const event = eventFor(600 + position + (fault.kind === 'loseReply' ? 0 : 50), { consent: { consentId: accepted.consentId, thisCheck: true } });
     let seen = 0;
     wire.setFaults({ choose: () => (seen++ === position ? fault : undefined) });
     const calls = sandbox.received.length;
@@ -65,6 +68,7 @@ describe.each<[string, WireFault]>([
     expect([first, repeat]).toEqual([expect.objectContaining({ code: '01', cached: false }), expect.objectContaining({ code: '01', cached: true })]);
     expect(sandbox.received.length - calls).toBe(1);
     const after = stored(caller);
-    expect({ consents: after.consents, calls: after.calls, spend: after.spend - spendBefore }).toEqual({ consents: 1, calls: 1, spend: 2 });
+    // The agreement and this check's confirmation.
+    expect({ consents: after.consents, calls: after.calls, spend: after.spend - spendBefore }).toEqual({ consents: 2, calls: 1, spend: 2 });
   }, 30_000);
 });

@@ -48,6 +48,12 @@ async function measured<T>(run: () => Promise<T>) {
 
 let a: FunctionProcess;
 let b: FunctionProcess;
+
+/** The person agrees on the agreement page (acceptAgreement) and confirms each check with the consent answered. */
+async function agree(copy: FunctionProcess, caller: string): Promise<{ consentId: string; thisCheck: true }> {
+  const { response } = await copy.call({ action: 'acceptAgreement', agreementVersion, separate: { idCard: true, provision: true } }, caller);
+  return { consentId: (response as { consentId: string }).consentId, thisCheck: true };
+}
 beforeAll(async () => {
   [{ bundle }, sandbox, wire] = await Promise.all([buildTestBundle(), startSandboxVendor(), startTcbWire({ collections: Object.values(COLLECTIONS) })]);
   a = instance();
@@ -67,7 +73,8 @@ describe('the built main through the real wx-server-sdk and the TCB wire', () =>
   test('answers every action: a billed check, status, myRecords, stats, withdrawConsent and deleteMyRecords', async () => {
     const caller = 'o-wire-every-action';
     const billedBefore = sandbox.billed();
-    const check = await a.call(checkEvent(), caller);
+    const consent = await agree(a, caller);
+    const check = await a.call(checkEvent({ consent }), caller);
     expect(check.response).toMatchObject({ ok: true, code: '01', verified: true, cached: false });
     expect(fitsContract(check.response, { agreementVersion })).toBe(true);
     expect(sandbox.billed()).toBe(billedBefore + 1);
@@ -78,9 +85,10 @@ describe('the built main through the real wx-server-sdk and the TCB wire', () =>
     const stats = (await a.call({ action: 'stats', days: 1 }, ADMIN)).response as { days: { billed: number }[] };
     expect(stats.days[0].billed).toBeGreaterThanOrEqual(1);
     expect((await a.call({ action: 'stats', days: 1 }, caller)).response).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect((await a.call({ action: 'withdrawConsent' }, caller)).response).toMatchObject({ ok: true, withdrawnAt: expect.any(Number) });
-    expect((await a.call(checkEvent(), caller)).response).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED' });
-    expect((await a.call({ action: 'deleteMyRecords' }, caller)).response).toMatchObject({ ok: true, deleted: { consents: 1, verifications: 1 } });
+    expect((await a.call({ action: 'withdrawConsent' }, caller)).response).toMatchObject({ ok: true, withdrawnAt: expect.any(Number), deleted: { verifications: 1, claims: 1 } });
+    expect((await a.call(checkEvent({ consent }), caller)).response).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED' });
+    // The agreement and the check's confirmation; the verification went with the withdrawal.
+    expect((await a.call({ action: 'deleteMyRecords' }, caller)).response).toMatchObject({ ok: true, deleted: { consents: 2, verifications: 0 } });
     expect((await a.call({ action: 'myRecords' }, caller)).response).toMatchObject({ records: [], consents: [] });
 
     const stored = JSON.stringify(wire.collections.dump());
@@ -90,29 +98,31 @@ describe('the built main through the real wx-server-sdk and the TCB wire', () =>
     }
   });
 
-  test('a new caller\'s billed check makes 14 requests in 3 round trips, the same check cached 3 in 1, a refused one none', async () => {
+  test('a new caller\'s billed check (after agreeing) makes 14 requests in 3 round trips, the same check cached 4 in 1 (the consent read beside round trip 1), a refused one none', async () => {
     const fresh = instance();
     const caller = 'o-wire-counts';
     // Parallel requests leave the SDK within a few ms of each other; a hop this long makes them overlap on the wire.
     wire.setFaults({ latencyMs: 100 });
-    const billed = await measured(() => fresh.call(eventFor(101), caller));
+    const consent = await agree(fresh, caller);
+    const billed = await measured(() => fresh.call(eventFor(101, { consent }), caller));
     const calls = sandbox.received.length;
-    const cached = await measured(() => fresh.call(eventFor(101), caller));
-    const refused = await measured(() => fresh.call(eventFor(102, { name: '' }), caller));
+    const cached = await measured(() => fresh.call(eventFor(101, { consent }), caller));
+    const refused = await measured(() => fresh.call(eventFor(102, { name: '', consent }), caller));
     expect(billed.result.response).toMatchObject({ ok: true, cached: false });
     expect(cached.result.response).toMatchObject({ ok: true, cached: true });
     expect(refused.result.response).toMatchObject({ ok: false, code: 'INVALID_NAME' });
     expect(sandbox.received.length).toBe(calls);
-    expect([billed.requests, billed.roundTrips, cached.requests, cached.roundTrips, refused.requests]).toEqual([14, 3, 3, 1, 0]);
-    expect(cached.actions).toEqual(['counters modifyDocument', 'claims getDocument', 'counters getDocument']);
+    expect([billed.requests, billed.roundTrips, cached.requests, cached.roundTrips, refused.requests]).toEqual([14, 3, 4, 1, 0]);
+    expect(cached.actions).toEqual(['counters modifyDocument', 'claims getDocument', 'counters getDocument', 'consents getDocument']);
   });
 
   test('two loaded copies checking the same person for one caller at once make one vendor call; both answer 01', async () => {
     const caller = 'o-wire-two-copies';
     // A hop long enough that both copies' first requests are in flight together: a race, not a cache hit.
     wire.setFaults({ latencyMs: 30 });
+    const consent = await agree(a, caller);
     const calls = sandbox.received.length;
-    const answers = await Promise.all([a.call(eventFor(202), caller), b.call(eventFor(202), caller)]);
+    const answers = await Promise.all([a.call(eventFor(202, { consent }), caller), b.call(eventFor(202, { consent }), caller)]);
     expect(answers.map((answer) => answer.response)).toEqual([
       expect.objectContaining({ ok: true, code: '01' }), expect.objectContaining({ ok: true, code: '01' }),
     ]);
@@ -126,8 +136,9 @@ describe('the built main through the real wx-server-sdk and the TCB wire', () =>
     const copies = [startFunctionProcess(bundle, own, settings), startFunctionProcess(bundle, own, settings)];
     try {
       await Promise.all(copies.map((copy) => copy.call({ action: 'status' }, 'o-wire-budget-warm-up')));
+      const consents = await Promise.all(Array.from({ length: 20 }, (_unused, i) => agree(copies[i % 2], `o-wire-budget-${i}`)));
       const calls = sandbox.received.length;
-      const answers = await Promise.all(Array.from({ length: 20 }, (_unused, i) => copies[i % 2].call(eventFor(700 + i), `o-wire-budget-${i}`)));
+      const answers = await Promise.all(Array.from({ length: 20 }, (_unused, i) => copies[i % 2].call(eventFor(700 + i, { consent: consents[i] }), `o-wire-budget-${i}`)));
       capture('child', answers.map((answer) => [...answer.logLines, JSON.stringify(answer.response)].join('\n')).join('\n'));
       const codes = answers.map((answer) => (answer.response as { code: string }).code);
       expect(codes.filter((code) => code === '01')).toHaveLength(5);
@@ -142,29 +153,34 @@ describe('the built main through the real wx-server-sdk and the TCB wire', () =>
 
   test('a third distinct person from one caller within 30 days is RATE_LIMITED (identities) without a vendor call', async () => {
     const caller = 'o-wire-limits';
-    await a.call(eventFor(301), caller);
-    await a.call(eventFor(302), caller);
+    const consent = await agree(a, caller);
+    await a.call(eventFor(301, { consent }), caller);
+    await a.call(eventFor(302, { consent }), caller);
     const calls = sandbox.received.length;
-    expect((await a.call(eventFor(303), caller)).response).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    expect((await a.call(eventFor(303, { consent }), caller)).response).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
     expect(sandbox.received.length).toBe(calls);
   });
 
   test('a check whose consent cannot be written (SYS_ERR at the wire) answers INTERNAL with no vendor call', async () => {
+    const consent = await agree(a, 'o-wire-sys-err');
     wire.setFaults({ choose: (call) => (call.collection === COLLECTIONS.consents && call.action === 'database.insertDocument' ? { kind: 'error', code: 'SYS_ERR' } : undefined) });
     const calls = sandbox.received.length;
-    expect((await a.call(eventFor(401), 'o-wire-sys-err')).response).toMatchObject({ ok: false, code: 'INTERNAL' });
+    expect((await a.call(eventFor(401, { consent }), 'o-wire-sys-err')).response).toMatchObject({ ok: false, code: 'INTERNAL' });
     expect(sandbox.received.length).toBe(calls);
   });
 
   test.each([
     ['the claim\'s insert', COLLECTIONS.claims],
-    ['the new caller\'s request counter insert', COLLECTIONS.counters],
+    ['the new caller\'s request counter insert (made by acceptAgreement, their first request)', COLLECTIONS.counters],
   ])('a lost reply of %s (applied, then the connection reset) still answers 01 with one vendor call', async (_what, collection) => {
+    const caller = `o-wire-lost-${collection}`;
     let lost = 0;
     wire.setFaults({ choose: (call) => (call.collection === collection && call.action === 'database.insertDocument' && lost++ === 0 ? { kind: 'loseReply' } : undefined) });
     const calls = sandbox.received.length;
     const start = wire.journal().length;
-    const answer = await a.call(eventFor(collection === COLLECTIONS.claims ? 501 : 502), `o-wire-lost-${collection}`);
+    const consent = await agree(a, caller);
+    expect(consent.consentId).toMatch(/^[0-9a-f]{32}$/);
+    const answer = await a.call(eventFor(collection === COLLECTIONS.claims ? 501 : 502, { consent }), caller);
     expect(wire.journal().slice(start).filter((entry) => entry.outcome === 'lost')).toHaveLength(1);
     expect(answer.response).toMatchObject({ ok: true, code: '01', cached: false });
     expect(sandbox.received.length).toBe(calls + 1);

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { checkEvent } from '../support/people';
-import { buildTestBundle } from '../support/testBundle';
+import { agreedCheck, buildTestBundle, callEventsScript } from '../support/testBundle';
 import { HASH_SECRET } from './support';
 
 const run = promisify(execFile);
@@ -16,8 +16,7 @@ async function callBundle(event: unknown, env: Record<string, string>, database:
   const entry = database === 'stand-in'
     ? `require(${JSON.stringify(bundle)}).createMain(() => require(${JSON.stringify(standIn)}).fakeCloudDatabase())`
     : `require(${JSON.stringify(bundle)}).main`;
-  const script = `process.on('unhandledRejection', () => { process.stdout.write('\\nUNHANDLED'); });
-    (${entry})(JSON.parse(process.env.EVENT), {}).then((r) => process.stdout.write('\\nRESULT ' + JSON.stringify(r)));`;
+  const script = callEventsScript(entry);
   const childEnv = { PATH: process.env.PATH ?? '', EVENT: JSON.stringify(event), ...env } as unknown as NodeJS.ProcessEnv;
   const { stdout } = await run(process.execPath, ['-e', script], { env: childEnv });
   const result = stdout.split('\n').find((line) => line.startsWith('RESULT '));
@@ -56,7 +55,7 @@ describe('the built index.js with records', () => {
 
   test('answers a check with the hash secret over the database stand-in, and SERVICE_MISCONFIGURED with a secret under 32 characters', async () => {
     const before = sandbox.received.length;
-    expect((await callBundle(checkEvent(), env({ MOBILECHECK_HASH_SECRET: HASH_SECRET }), 'stand-in')).response).toMatchObject({ ok: true, code: '01', cached: false });
+    expect((await callBundle(agreedCheck(checkEvent()), env({ MOBILECHECK_HASH_SECRET: HASH_SECRET }), 'stand-in')).response).toMatchObject({ ok: true, code: '01', cached: false });
     expect((await callBundle(checkEvent(), env({ MOBILECHECK_HASH_SECRET: 'bundle-secret' }), 'stand-in')).response).toMatchObject({ ok: false, code: 'SERVICE_MISCONFIGURED' });
     expect(sandbox.received.length).toBe(before + 1);
   });

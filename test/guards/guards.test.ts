@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import type { CheckLogLine, LogLine } from '../../cloudfunctions/mobileCheck/src/log';
 import { beijingDay, nextBeijingMidnight } from '../../cloudfunctions/mobileCheck/src/policy';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
+import { preAgreedIdOf } from '../support/preAgreed';
 import { ACCEPTED_AT, agreementVersion, checkEvent, mobileEndingIn, person, rawValues } from '../support/people';
 import { ADAPTERS, callerHash, eventFor, harness, MANY_PEOPLE, personNumber, tripleHash, type OpenedStore } from './support';
 
@@ -158,7 +159,7 @@ describe.each(ADAPTERS)('with the %s store', (_name, openStore) => {
   });
 
   describe('consent evidence', () => {
-    test('writes the consent record with the reservation, before the vendor call, and links it to the verification by trace id', async () => {
+    test('writes the check\'s confirmation with the reservation, before the vendor call, naming the agreement and linked to the verification by trace id', async () => {
       const order: string[] = [];
       const store = opened.store;
       const watched = {
@@ -169,7 +170,10 @@ describe.each(ADAPTERS)('with the %s store', (_name, openStore) => {
       const response = await harness(sandbox, watched, {}, { clock }).check(checkEvent(), CALLER);
       expect(order).toEqual(['reserve 0', 'complete 1']);
       const own = await store.ownRecords(callerHash(CALLER));
-      expect(own.consents).toEqual([{ traceId: response.traceId, caller: callerHash(CALLER), triple: tripleHash(person), agreementVersion, acceptedAt: ACCEPTED_AT, at: NOON }]);
+      const consentId = preAgreedIdOf(callerHash(CALLER));
+      expect(own.consents.filter((c) => c.kind === 'check')).toEqual([
+        { kind: 'check', consentId, traceId: response.traceId, caller: callerHash(CALLER), triple: tripleHash(person), agreementVersion, acceptedAt: ACCEPTED_AT, at: NOON },
+      ]);
       expect(own.verifications.map((r) => r.traceId)).toEqual([response.traceId]);
     });
 

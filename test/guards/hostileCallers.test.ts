@@ -3,7 +3,8 @@
 import { DAY_MS, HOUR_MS, IDENTITY_WINDOW_MS, nextBeijingMidnight } from '../../cloudfunctions/mobileCheck/src/policy';
 import type { Store } from '../../cloudfunctions/mobileCheck/src/store/types';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
-import { ACCEPTED_AT, agreementVersion, checkEvent, consent, person } from '../support/people';
+import { ACCEPTED_AT, agreementVersion, checkEvent, consent, idCardAged, oldConsent, person } from '../support/people';
+import { preAgreedIdOf } from '../support/preAgreed';
 import { ADAPTERS, callerHash, eventFor, harness, personNumber, tripleHash, type OpenedStore } from './support';
 
 const CALLER = 'o-hostile-caller';
@@ -135,14 +136,15 @@ describe.each(ADAPTERS)('with the %s store', (_name, openStore) => {
     }
     for (let i = 0; i < 3; i += 1) expect(await step(eventFor(2), { limit: 'requests' })).toEqual({ written: [], gone: 0 });
     // The first refusal over the cap read the store; this instance then remembers it for the day.
-    expect(watched.calls).toEqual(['open', 'reserve', 'complete', 'open', 'open', 'open', 'open']);
+    // (The registered consent is read alongside each `open`.)
+    expect(watched.calls.filter((call) => !call.endsWith('Agreement'))).toEqual(['open', 'reserve', 'complete', 'open', 'open', 'open', 'open']);
     const before = opened.rows();
     expect(await make(env, opened.another()).check(eventFor(1), CALLER)).toMatchObject({ limit: 'requests' });
     expect(changes(before, opened.rows())).toEqual({ written: [], gone: 0 });
     expect(sandbox.received).toHaveLength(1);
   });
 
-  test('a refusal before the store (invalid field, no consent, no caller) makes no store call and no database call', async () => {
+  test('a refusal before the store (invalid field, no consent, a child, no caller) makes no store call and no database call', async () => {
     const watched = counted(opened.store);
     const { check } = make({}, watched.store);
     const dbCalls = opened.db?.calls();
@@ -151,7 +153,9 @@ describe.each(ADAPTERS)('with the %s store', (_name, openStore) => {
       [checkEvent({ idCard: '110105194912310021' }), CALLER, 'INVALID_ID_CARD'],
       [checkEvent({ mobile: '14012345678' }), CALLER, 'INVALID_MOBILE'],
       [checkEvent({ consent: undefined }), CALLER, 'CONSENT_REQUIRED'],
-      [checkEvent({ consent: { ...consent, agreementVersion: 'older' } }), CALLER, 'CONSENT_REQUIRED'],
+      [checkEvent({ consent: oldConsent }), CALLER, 'CONSENT_REQUIRED'],
+      [checkEvent({ consent: { ...consent, thisCheck: false } }), CALLER, 'CONSENT_REQUIRED'],
+      [checkEvent({ idCard: idCardAged(NOON, 13) }), CALLER, 'MINOR_NEEDS_GUARDIAN'],
       [checkEvent(), undefined, 'UNAUTHENTICATED'],
     ] as const;
     for (const [event, caller, code] of refusals) expect(await check(event, caller)).toMatchObject({ ok: false, code });
@@ -160,11 +164,13 @@ describe.each(ADAPTERS)('with the %s store', (_name, openStore) => {
     expect(opened.rows()).toEqual([]);
   });
 
-  test('no consent record is written for a refusal or a cached answer; a billed check writes exactly one, with caller, triple hash, agreement version and acceptedAt', async () => {
+  test('no check confirmation is written for a refusal or a cached answer; a billed check writes exactly one, with caller, triple hash, agreement version and acceptedAt', async () => {
     const { check } = make({ MOBILECHECK_CALLER_DAILY_LIMIT: '1' });
-    const consents = async () => (await opened.store.ownRecords(callerHash(CALLER))).consents;
+    const consents = async () => (await opened.store.ownRecords(callerHash(CALLER))).consents.filter((c) => c.kind === 'check');
     const billed = await check(checkEvent(), CALLER);
-    expect(await consents()).toEqual([{ traceId: billed.traceId, caller: callerHash(CALLER), triple: tripleHash(person), agreementVersion, acceptedAt: ACCEPTED_AT, at: NOON }]);
+    expect(await consents()).toEqual([{
+      kind: 'check', consentId: preAgreedIdOf(callerHash(CALLER)), traceId: billed.traceId, caller: callerHash(CALLER), triple: tripleHash(person), agreementVersion, acceptedAt: ACCEPTED_AT, at: NOON,
+    }]);
     expect(await check(checkEvent(), CALLER)).toMatchObject({ cached: true });
     expect(await check(eventFor(2), CALLER)).toMatchObject({ code: 'RATE_LIMITED' });
     expect(await check(checkEvent({ name: '1' }), CALLER)).toMatchObject({ code: 'INVALID_NAME' });

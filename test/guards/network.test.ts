@@ -6,7 +6,7 @@ import type { CheckResponse } from '../../src/domain';
 import type { LogLine } from '../../cloudfunctions/mobileCheck/src/log';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
 import type { NetworkOptions } from '../../scripts/support/cloudDatabaseStandIn';
-import { checkEvent } from '../support/people';
+import { agreementVersion, checkEvent } from '../support/people';
 import { countOf, eventFor, harness, MANY_PEOPLE, openCloud, type Harness } from './support';
 
 const SEED = Number(process.env.NETWORK_SEED ?? 16);
@@ -97,8 +97,11 @@ test(`deleteMyRecords while the caller's check is in flight: the record does not
     expect(await checking).toMatchObject({ ok: true, code: '01' });
     expect(await h.act({ action: 'myRecords' }, 'o-delete')).toMatchObject({ ok: true, records: [], consents: [] });
     expect(await h.act({ action: 'status' }, 'o-delete')).toMatchObject({ ok: true, verified: false });
-    // Nor does a cached answer: the same check again is a new check (and a new consent).
-    expect(await h.check(checkEvent(), 'o-delete')).toMatchObject({ ok: true, cached: false });
+    // The consent went with the records: the person agrees again. Nor does a cached answer come
+    // back: the same check again is a new check (and a new consent).
+    expect(await h.check(checkEvent(), 'o-delete')).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED' });
+    const { consentId } = (await h.act({ action: 'acceptAgreement', agreementVersion, separate: { idCard: true, provision: true } }, 'o-delete')) as { consentId: string };
+    expect(await h.check(checkEvent({ consent: { consentId, thisCheck: true } }), 'o-delete')).toMatchObject({ ok: true, cached: false });
   } finally {
     await slow.close();
   }

@@ -137,11 +137,16 @@ async function runScenario(database: DatabaseLike, s: fc.Scheduler, ops: Op[], s
     );
     return { handle: createHandler(deps), deps };
   });
-  const consent = { agreementVersion, accepted: true, acceptedAt: START - 60_000 };
+  // Each caller agreed before the day's requests (acceptAgreement, one request of theirs).
+  const consents: Record<string, unknown>[] = [];
+  for (const caller of CALLERS) {
+    const accepted = await s.waitFor(instances[0].handle({ action: 'acceptAgreement', agreementVersion, separate: { idCard: true, provision: true } }, caller)) as { consentId?: string };
+    consents.push({ consentId: accepted.consentId, thisCheck: true });
+  }
   const run = (op: Op): Promise<ActionAnswer | { ok: boolean }> => {
     const { handle } = instances[op.instance];
     if (op.kind === 'purge') return cloudStore(db, { sleep, random }).purge(START - 40 * 86_400_000, now(), () => false).then(() => ({ ok: true }));
-    if (op.kind === 'check') return handle(eventFor(op.person, { consent }), CALLERS[op.caller]);
+    if (op.kind === 'check') return handle(eventFor(op.person, { consent: consents[op.caller] }), CALLERS[op.caller]);
     return handle({ action: op.kind }, CALLERS[op.caller]);
   };
 
@@ -187,7 +192,7 @@ async function runScenario(database: DatabaseLike, s: fc.Scheduler, ops: Op[], s
   expectEqual('budget spent today', Number(counters.get(`b_${day}`)?.count ?? 0), vendorCalls.billed);
   expectEqual('bought quota used', Number(counters.get('quota')?.billed ?? 0), vendorCalls.billed);
   for (const [i, caller] of CALLERS.entries()) {
-    const requests = ops.filter((op) => 'caller' in op && op.caller === i).length;
+    const requests = ops.filter((op) => 'caller' in op && op.caller === i).length + 1; // and acceptAgreement
     expectEqual(`requests counted for caller ${i}`, Number(counters.get(`r_${day}_${callerHash(caller)}`)?.count ?? 0), requests);
   }
 
@@ -196,14 +201,16 @@ async function runScenario(database: DatabaseLike, s: fc.Scheduler, ops: Op[], s
     if ((op.kind !== 'withdrawConsent' && op.kind !== 'deleteMyRecords') || !answer.ok || !answer.traceId) continue;
     const at = startedAt.get(answer.traceId) ?? fail('no start time');
     const handle = instances[op.instance].handle;
-    const again = await settled(handle(eventFor(7, { consent, mobile: '13700000071' }), CALLERS[op.caller])) as Answer;
-    if (again.code !== 'CONSENT_REQUIRED' && op.kind === 'withdrawConsent') fail(`a check with the withdrawn consent answered ${String(again.code)}`);
-    const mine = await settled(handle({ action: 'myRecords' }, CALLERS[op.caller])) as ActionAnswer & { records?: { at: number }[]; consents?: { at: number; withdrawnAt?: number }[] };
+    const again = await settled(handle(eventFor(7, { consent: consents[op.caller], mobile: '13700000071' }), CALLERS[op.caller])) as Answer;
+    if (again.code !== 'CONSENT_REQUIRED') fail(`a check with the ${op.kind === 'withdrawConsent' ? 'withdrawn' : 'deleted'} consent answered ${String(again.code)}`);
+    const mine = await settled(handle({ action: 'myRecords' }, CALLERS[op.caller])) as ActionAnswer & { records?: { at: number }[]; consents?: { acceptedAt: number; withdrawnAt?: number }[] };
     if (op.kind === 'deleteMyRecords') {
-      const survivors = [...(mine.records ?? []), ...(mine.consents ?? [])].filter((record) => record.at < at);
+      const survivors = [...(mine.records ?? []).map((r) => r.at), ...(mine.consents ?? []).map((c) => c.acceptedAt)].filter((time) => time < at);
       if (survivors.length > 0) fail(`records begun before the deletion at ${at} came back: ${JSON.stringify(survivors)}`);
     } else {
-      const unwithdrawn = (mine.consents ?? []).filter((c) => c.at < at && c.withdrawnAt === undefined);
+      const survivors = (mine.records ?? []).filter((r) => r.at < at);
+      if (survivors.length > 0) fail(`verifications begun before the withdrawal at ${at} were not deleted: ${JSON.stringify(survivors)}`);
+      const unwithdrawn = (mine.consents ?? []).filter((c) => c.acceptedAt < at && c.withdrawnAt === undefined);
       if (unwithdrawn.length > 0) fail(`consents given before the withdrawal at ${at} are not withdrawn: ${JSON.stringify(unwithdrawn)}`);
     }
   }

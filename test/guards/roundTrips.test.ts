@@ -16,9 +16,10 @@ afterAll(() => sandbox.close());
 
 function measuredCloud(env: Record<string, string> = {}, jittery = false) {
   const { store, db } = jittery ? openCloud(undefined, { seed: 16, maxDelayMs: 20 }) : openCloud(20);
-  const { check } = harness(sandbox, store, env);
+  const { check, preAgree } = harness(sandbox, store, env);
   /** One check, and the database calls and sequential round trips it made. */
   return async (event: unknown, caller: string | undefined = CALLER) => {
+    if (caller) await preAgree(caller); // agreed before: registering it is not this check's work
     const before = db.journal().length;
     const response = await check(event, caller);
     const calls = db.journal().slice(before);

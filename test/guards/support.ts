@@ -13,7 +13,8 @@ import type { Store } from '../../cloudfunctions/mobileCheck/src/store/types';
 import type { SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore, type SqliteStore } from '../../local-host/sqliteStore';
 import { fakeCloudDatabase, type FakeCloudDatabase, type NetworkOptions } from '../../scripts/support/cloudDatabaseStandIn';
-import { checkEvent, idCardNumber } from '../support/people';
+import { checkEvent, idCardNumber, PRE_AGREED_ID } from '../support/people';
+import { preAgreed } from '../support/preAgreed';
 
 export interface OpenedStore {
   store: Store;
@@ -81,11 +82,13 @@ export interface Harness {
   stats(caller: string, days?: number): Promise<StatsAnswer>;
   /** What the platform calls: timer events without a caller reach the purge. */
   entry: Entry;
+  /** Registers the caller's pre-test agreement now rather than during their first check. */
+  preAgree(caller: string): Promise<void>;
 }
 
 export function harness(sandbox: SandboxVendor, store: Store, env: Record<string, string> = {}, overrides: Partial<EnvDeps> = {}): Harness {
   const lines: LogLine[] = [];
-  const deps = depsFromEnv(sandboxEnv(sandbox, env), { store, log: (line: LogLine) => lines.push(line), ...overrides });
+  const deps = depsFromEnv(sandboxEnv(sandbox, env), { store: preAgreed(store), log: (line: LogLine) => lines.push(line), ...overrides });
   const handle = createHandler(deps);
   return {
     lines,
@@ -93,6 +96,9 @@ export function harness(sandbox: SandboxVendor, store: Store, env: Record<string
     act: handle,
     stats: (caller, days = 1) => handle({ action: 'stats', days }, caller) as Promise<StatsAnswer>,
     entry: createEntry(handle, createRetentionJob(deps)),
+    preAgree: async (caller) => {
+      await deps.store?.readAgreement(callerHash(caller), PRE_AGREED_ID);
+    },
   };
 }
 

@@ -12,8 +12,9 @@ import { openSqliteStore } from '../../local-host/sqliteStore';
 import { capture } from '../support/captureLeaks';
 import { findRawData, redactedExcerpt } from '../support/captureLeaks.scan';
 import { checkEvent, idCardNumber, person } from '../support/people';
-import { buildTestBundle } from '../support/testBundle';
+import { agreedCheck, buildTestBundle, callEventsScript } from '../support/testBundle';
 import { personNumber, sandboxEnv } from '../guards/support';
+import { preAgreed } from '../support/preAgreed';
 
 const run = promisify(execFile);
 let sandbox: SandboxVendor;
@@ -35,7 +36,7 @@ function captured(): { source: string; test: string; text: string }[] {
 describe('the whole-run capture', () => {
   test('sees the real JSON logger on the console, and every log line, store write and response of an in-process handler', async () => {
     // No `log` override: the handler prints with jsonLogger, as in the cloud.
-    const handle = handlerFromEnv(sandboxEnv(sandbox), { store: openSqliteStore(':memory:') });
+    const handle = handlerFromEnv(sandboxEnv(sandbox), { store: preAgreed(openSqliteStore(':memory:')) });
     const response = await handle(checkEvent(), 'o-dataleak');
     expect(response).toMatchObject({ ok: true, code: '01' });
     const mine = captured().filter((item) => item.test.endsWith('dataLeak.test.ts') && item.text.includes(response.traceId));
@@ -75,10 +76,10 @@ describe('what the in-process capture cannot see', () => {
   test('the built index.js prints log lines and stores documents without raw data', async () => {
     const { bundle, standInDatabase: standIn } = await buildTestBundle();
     const script = `let db;
-      const main = require(${JSON.stringify(bundle)}).createMain(() => (db = require(${JSON.stringify(standIn)}).fakeCloudDatabase()));
-      main(JSON.parse(process.env.EVENT), {}).then((r) => process.stdout.write('\\nRESULT ' + JSON.stringify(r) + '\\nDUMP ' + JSON.stringify(db.dump()) + '\\n'));`;
+      process.on('exit', () => process.stdout.write('\\nDUMP ' + JSON.stringify(db.dump()) + '\\n'));
+      ${callEventsScript(`require(${JSON.stringify(bundle)}).createMain(() => (db = require(${JSON.stringify(standIn)}).fakeCloudDatabase()))`)}`;
     const env = {
-      PATH: process.env.PATH ?? '', EVENT: JSON.stringify(checkEvent()), WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: 'o-dataleak-bundle',
+      PATH: process.env.PATH ?? '', EVENT: JSON.stringify(agreedCheck(checkEvent())), WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: 'o-dataleak-bundle',
       ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_HASH_SECRET: 'dataleak-secret-0123456789abcdef0123',
     } as unknown as NodeJS.ProcessEnv;
     const { stdout } = await run(process.execPath, ['-e', script], { env });
@@ -94,7 +95,7 @@ describe('what the in-process capture cannot see', () => {
   test('the bytes of a sqlite file the handler wrote, write-ahead log included, hold no raw data', async () => {
     const file = path.join(dir, 'store.sqlite');
     const store = openSqliteStore(file);
-    const handle = handlerFromEnv(sandboxEnv(sandbox), { store, log: () => undefined });
+    const handle = handlerFromEnv(sandboxEnv(sandbox), { store: preAgreed(store), log: () => undefined });
     const people = [person, personNumber(1), personNumber(2)];
     for (const [i, p] of people.entries()) expect(await handle(checkEvent(p), `o-sqlite-${i}`)).toMatchObject({ ok: true });
     expect(Object.values(store.dump()).flat().length).toBeGreaterThanOrEqual(people.length * 2);

@@ -11,6 +11,7 @@ import { openSqliteStore } from '../../local-host/sqliteStore';
 import type { ErrorCode } from '../../src/domain';
 import { contractProblems } from '../support/contract';
 import { eventFor, sandboxEnv } from '../guards/support';
+import { preAgreed } from '../support/preAgreed';
 
 const TIMEOUT_MS = 500;
 const MARGIN_MS = 250;
@@ -49,7 +50,7 @@ beforeAll(async () => {
   // The slow fault answers long after the function has given up.
   sandbox = await startSandboxVendor({ appCode: APP_CODE, slowMs: 10 * TIMEOUT_MS });
   handle = handlerFromEnv(sandboxEnv(sandbox, { MOBILECHECK_TIMEOUT_MS: String(TIMEOUT_MS) }), {
-    store: openSqliteStore(':memory:'), log: (line) => lines.push(line),
+    store: preAgreed(openSqliteStore(':memory:')), log: (line) => lines.push(line),
   });
   // Warm up: the first request pays for module loading and the first connection.
   expect((await timedCheck('o-warm-up')).response.ok).toBe(true);
@@ -92,7 +93,7 @@ describe('a vendor that is not listening', () => {
 
     const endpoint = `http://127.0.0.1:${port}/mobileCheck`;
     const target = handlerFromEnv(sandboxEnv(sandbox, { MOBILECHECK_ENDPOINT: endpoint, MOBILECHECK_TIMEOUT_MS: String(TIMEOUT_MS) }), {
-      store: openSqliteStore(':memory:'), log: (line) => lines.push(line),
+      store: preAgreed(openSqliteStore(':memory:')), log: (line) => lines.push(line),
     });
     const failed = await timedCheck('o-closed-port', target);
     expect(failed.response).toMatchObject({ ok: false, code: 'VENDOR_UNAVAILABLE' });

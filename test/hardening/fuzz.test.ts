@@ -12,6 +12,7 @@ import { openSqliteStore, type SqliteStore } from '../../local-host/sqliteStore'
 import { contractProblems } from '../support/contract';
 import { agreementVersion, consent as validConsent } from '../support/people';
 import { personNumber, sandboxEnv } from '../guards/support';
+import { preAgreed } from '../support/preAgreed';
 
 const CALLER = 'o-fuzz-caller';
 const FIELD_CODES = ['INVALID_REQUEST', 'INVALID_NAME', 'INVALID_ID_CARD', 'INVALID_MOBILE'];
@@ -27,7 +28,7 @@ let nextPerson = 1_000;
 beforeAll(async () => {
   sandbox = await startSandboxVendor();
   store = openSqliteStore(':memory:');
-  handle = handlerFromEnv(sandboxEnv(sandbox, { MOBILECHECK_TIMEOUT_MS: '2000' }), { store, log: (line) => lines.push(line) });
+  handle = handlerFromEnv(sandboxEnv(sandbox, { MOBILECHECK_TIMEOUT_MS: '2000' }), { store: preAgreed(store), log: (line) => lines.push(line) });
 });
 afterAll(async () => {
   store.close();

@@ -9,6 +9,7 @@ import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandbox
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { DEV_OPENID, startLocalHost, type LocalHost } from '../../local-host/server';
 import { checkEvent } from '../support/people';
+import { preAgreed } from '../support/preAgreed';
 
 let sandbox: SandboxVendor;
 let host: LocalHost;
@@ -21,7 +22,7 @@ beforeAll(async () => {
   sandbox = await startSandboxVendor();
   const real = handlerFromEnv(
     { ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_HASH_SECRET: 'local-host-test-hash-secret-0123456789abcdef' },
-    { log: () => undefined, store: openSqliteStore(':memory:') },
+    { log: () => undefined, store: preAgreed(openSqliteStore(':memory:')) },
   );
   const handler: Handler = (event, caller) => {
     callers.push(caller);

@@ -7,7 +7,7 @@ import { useMobileCheck } from '../../src/hooks/useMobileCheck';
 import { formatWait } from '../../src/domain';
 
 
-const request: CheckRequest = { ...VALID, consent: { agreementVersion: 'v1', accepted: true, acceptedAt: 1 } };
+const request: CheckRequest = { ...VALID, consent: { consentId: '0123456789abcdef0123456789abcdef', thisCheck: true } };
 const cloud = Taro.cloud;
 
 beforeEach(() => {

@@ -1,8 +1,9 @@
 import { act, fireEvent } from '@testing-library/react';
 import Taro, { storage } from './stubs/taro';
-import { $, actionCalls, completed, deferred, functionCalls, resetPages, serve, settle, show, VALID } from './helpers';
-import FormPage from '../../src/pages/form/index';
-import { ERROR_MESSAGES, type CheckResponse } from '../../src/domain';
+import { $, actionCalls, completed, confirmCheck, deferred, functionCalls, resetPages, serve, settle, show, VALID, storeConsent, STORED_CONSENT_ID } from './helpers';
+import { idCardAged } from '../support/people';
+import FormPage, { CONFIRM_MISSING_MESSAGE } from '../../src/pages/form/index';
+import { CHECK_CONFIRMATION_LABEL, ERROR_MESSAGES, MINOR_MESSAGE, type CheckResponse } from '../../src/domain';
 import { currentAgreement } from '../../src/services/agreement';
 import { CONSENT_STORAGE_KEY } from '../../src/services/consentStore';
 import { keepPerson, takeKeptPerson } from '../../src/services/keptPerson';
@@ -12,7 +13,7 @@ const agreement = currentAgreement();
 
 beforeEach(() => {
   resetPages();
-  storage.set(CONSENT_STORAGE_KEY, { version: agreement.version, acceptedAt: 1 });
+  storeConsent(agreement.version, 1);
 });
 
 type Field = 'name' | 'idCard' | 'mobile';
@@ -23,10 +24,12 @@ function type(container: HTMLElement, field: Field, value: string) {
 function leave(container: HTMLElement, field: Field) {
   fireEvent.blur($(container, `#${field}`)!);
 }
+/** Three valid fields and this check confirmed. */
 function fillValid(container: HTMLElement) {
   type(container, 'name', VALID.name);
   type(container, 'idCard', VALID.idCard);
   type(container, 'mobile', VALID.mobile);
+  confirmCheck(container);
 }
 const submitButton = (container: HTMLElement) => $(container, '#submit') as HTMLButtonElement;
 async function submit(container: HTMLElement) {
@@ -122,12 +125,57 @@ describe('form page: fields', () => {
     expect(functionCalls()).toHaveLength(0);
   });
 
-  test('sends once all three fields are valid', async () => {
+  test('sends once all three fields are valid and this check is confirmed', async () => {
     const { container } = await show(<FormPage />);
     fillValid(container);
     expect(submitButton(container).disabled).toBe(false);
     await submit(container);
     expect(functionCalls()).toHaveLength(1);
+  });
+
+  test('refuses an ID number of someone under 14 as it is typed, saying why, and sends nothing', async () => {
+    const { container } = await show(<FormPage />);
+    fillValid(container);
+    type(container, 'idCard', idCardAged(Date.now(), 10));
+    expect(errorOf(container, 'idCard')).toBe(MINOR_MESSAGE);
+    await submit(container);
+    expect(functionCalls()).toHaveLength(0);
+  });
+});
+
+describe('form page: the confirmation of each check', () => {
+  test('starts unticked beside 开始核验, names the agreement with a link to it and pledges the information is one\'s own', async () => {
+    const { container } = await show(<FormPage />);
+    type(container, 'name', VALID.name);
+    type(container, 'idCard', VALID.idCard);
+    type(container, 'mobile', VALID.mobile);
+    expect(($(container, '#confirm-check') as HTMLInputElement).checked).toBe(false);
+    await submit(container);
+    expect(functionCalls()).toHaveLength(0);
+    expect($(container, '#confirm-error')!.textContent).toBe(CONFIRM_MISSING_MESSAGE);
+    confirmCheck(container);
+    expect($(container, '#confirm-error')).toBeNull();
+    expect($(container, '#confirm-text')!.textContent).toBe(CHECK_CONFIRMATION_LABEL);
+    expect(CHECK_CONFIRMATION_LABEL).toContain('这些是我本人的信息');
+    fireEvent.click($(container, '#confirm-agreement-link')!);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/agreement/index?review=1' });
+  });
+
+  test('sends the registered consent id confirmed for this check, and is unticked again after the answer', async () => {
+    serve({ answer: () => ({ ok: false, code: 'VENDOR_TIMEOUT', message: 'raw', traceId: 'trace-9' }) });
+    const { container } = await show(<FormPage />);
+    fillValid(container);
+    await submit(container);
+    expect(functionCalls()[0].data).toMatchObject({ consent: { consentId: STORED_CONSENT_ID, thisCheck: true } });
+    expect(($(container, '#confirm-check') as HTMLInputElement).checked).toBe(false);
+    await submit(container);
+    expect(functionCalls()).toHaveLength(1);
+  });
+
+  test('sends to the agreement a consent kept by an older build (no consent id)', async () => {
+    storage.set(CONSENT_STORAGE_KEY, { version: agreement.version, acceptedAt: 1 });
+    await show(<FormPage />);
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/agreement/index' });
   });
 
   test('sends to the agreement when opened without consent', async () => {
@@ -145,12 +193,13 @@ describe('form page: checking', () => {
     type(container, 'name', ` ${VALID.name} `);
     type(container, 'idCard', VALID.idCard.toLowerCase());
     type(container, 'mobile', VALID.mobile);
+    confirmCheck(container);
     await submit(container);
     const calls = functionCalls();
     expect(calls).toHaveLength(1);
     expect(calls[0].method).toBe('POST');
     expect(calls[0].timeout).toBe(15000);
-    expect(calls[0].data).toEqual({ ...VALID, action: 'check', consent: { agreementVersion: agreement.version, accepted: true, acceptedAt: expect.any(Number) } });
+    expect(calls[0].data).toEqual({ ...VALID, action: 'check', consent: { consentId: STORED_CONSENT_ID, thisCheck: true } });
     expect(getLastResult()).toEqual(answer);
     expect(takeKeptPerson()).toEqual({ name: VALID.name, idCard: VALID.idCard });
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/result/index' });
@@ -239,6 +288,19 @@ describe('form page: checking', () => {
     await submit(container);
     expect(Taro.reLaunch).not.toHaveBeenCalled();
     expect($(container, '#form-error')!.textContent).toContain('已更新');
+    expect(Taro.getUpdateManager).not.toHaveBeenCalled(); // h5: a reload brings the new build
+  });
+
+  test('asks WeChat for the update in the mini-program when the server has a newer version', async () => {
+    process.env.TARO_ENV = 'weapp';
+    serve({
+      answer: () => ({ ok: false, code: 'CONSENT_REQUIRED', message: ERROR_MESSAGES.CONSENT_REQUIRED, agreementVersion: 'newer', traceId: 't-1' }),
+    });
+    const { container } = await show(<FormPage />);
+    fillValid(container);
+    await submit(container);
+    expect(Taro.getUpdateManager).toHaveBeenCalledTimes(1);
+    expect($(container, '#form-error')!.textContent).toContain('已更新');
   });
 
   test.each(['VENDOR_TIMEOUT', 'SERVICE_MISCONFIGURED', 'VENDOR_QUOTA_EXHAUSTED'] as const)(
@@ -263,6 +325,7 @@ describe('form page: checking', () => {
     fillValid(container);
     await submit(container);
     expect($(container, '#form-error')!.textContent).toContain(ERROR_MESSAGES.NETWORK_ERROR);
+    confirmCheck(container); // each try is confirmed again
     expect(submitButton(container).disabled).toBe(false);
   });
 

@@ -62,7 +62,7 @@ describe('what an answer leads to', () => {
 
   test('CONSENT_REQUIRED for a newer version asks for an update instead of a loop', () => {
     expect(outcomeOf(refused({ code: 'CONSENT_REQUIRED', agreementVersion: 'v2' }), context)).toMatchObject({
-      kind: 'form',
+      kind: 'outdated',
       error: { message: OUTDATED_AGREEMENT_MESSAGE, traceId: 't' },
     });
   });

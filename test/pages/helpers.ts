@@ -1,6 +1,8 @@
-import { act, render } from '@testing-library/react';
-import Taro, { resetTaro } from './stubs/taro';
+import { act, fireEvent, render } from '@testing-library/react';
+import Taro, { resetTaro, storage } from './stubs/taro';
+import { CONSENT_STORAGE_KEY } from '../../src/services/consentStore';
 import type { Action, CheckResponse, MyRecordsAnswer, StatusAnswer } from '../../src/domain';
+import { resetUpdateForTests } from '../../src/services/appUpdate';
 import { takeKeptPerson } from '../../src/services/keptPerson';
 import { forgetStatus } from '../../src/services/launchStatus';
 import { resetVendorModeForTests } from '../../src/services/mobileCheckClient';
@@ -16,6 +18,7 @@ export function resetPages(): void {
   process.env.TARO_ENV = 'h5';
   resetTaro();
   resetVendorModeForTests();
+  resetUpdateForTests();
   clearLastResult();
   forgetStatus();
   takeKeptPerson();
@@ -23,7 +26,7 @@ export function resetPages(): void {
 }
 
 export const NOT_VERIFIED: StatusAnswer = { ok: true, verified: false, traceId: 'trace-status' };
-export const NO_RECORDS: MyRecordsAnswer = { ok: true, records: [], consents: [], traceId: 'trace-records' };
+export const NO_RECORDS: MyRecordsAnswer = { ok: true, records: [], consents: [], limits: null, traceId: 'trace-records' };
 
 /**
  * Routes the stand-in Taro.request: the local host's mode, and the function by `action` — `answer`
@@ -103,3 +106,12 @@ export async function show(ui: React.ReactElement) {
 export const settle = () => act(async () => {});
 
 export const $ = (container: HTMLElement, selector: string) => container.querySelector(selector) as HTMLElement | null;
+
+/** A consent the function registered earlier, as the phone keeps it. */
+export const STORED_CONSENT_ID = '0123456789abcdef0123456789abcdef';
+export function storeConsent(version: string, acceptedAt = Date.UTC(2026, 11, 1, 2, 0)): void {
+  storage.set(CONSENT_STORAGE_KEY, { consentId: STORED_CONSENT_ID, version, acceptedAt, edition: '2026-12-04 第2版' });
+}
+
+/** Ticks the per-check confirmation beside 开始核验. */
+export const confirmCheck = (container: HTMLElement) => fireEvent.click($(container, '#confirm-check')!);

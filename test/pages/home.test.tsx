@@ -1,10 +1,9 @@
 import { act, fireEvent } from '@testing-library/react';
-import Taro, { storage } from './stubs/taro';
-import { $, actionCalls, deferred, resetPages, serve, show } from './helpers';
+import Taro from './stubs/taro';
+import { $, actionCalls, deferred, resetPages, serve, show, storeConsent } from './helpers';
 import HomePage, { STATUS_WAIT_MS } from '../../src/pages/home/index';
 import type { StatusAnswer } from '../../src/domain';
 import { currentAgreement } from '../../src/services/agreement';
-import { CONSENT_STORAGE_KEY } from '../../src/services/consentStore';
 
 // 2026-11-28 17:30 UTC is already 2026-11-29 in Beijing.
 const VERIFIED: StatusAnswer = {
@@ -22,7 +21,7 @@ afterEach(() => {
   jest.useRealTimers();
 });
 
-const agree = () => storage.set(CONSENT_STORAGE_KEY, { version: currentAgreement().version, acceptedAt: 1 });
+const agree = () => storeConsent(currentAgreement().version, 1);
 const text = (container: HTMLElement, selector: string) => $(container, selector)?.textContent ?? null;
 
 describe('home page on launch', () => {

@@ -1,11 +1,9 @@
 // The form shows, and sends, what the validators hand back. Here they normalize as the domain's do
 // (middle dots → ·; +86, spaces and dashes dropped from a mobile); the page must not care how.
 import { act, fireEvent } from '@testing-library/react';
-import { storage } from './stubs/taro';
-import { $, completed, functionCalls, resetPages, serve, show, VALID } from './helpers';
+import { $, completed, functionCalls, resetPages, serve, show, VALID, storeConsent, confirmCheck } from './helpers';
 import FormPage from '../../src/pages/form/index';
 import { currentAgreement } from '../../src/services/agreement';
-import { CONSENT_STORAGE_KEY } from '../../src/services/consentStore';
 
 jest.mock('../../src/domain', () => {
   const actual = jest.requireActual('../../src/domain');
@@ -21,7 +19,7 @@ jest.mock('../../src/domain', () => {
 
 beforeEach(() => {
   resetPages();
-  storage.set(CONSENT_STORAGE_KEY, { version: currentAgreement().version, acceptedAt: 1 });
+  storeConsent(currentAgreement().version, 1);
 });
 
 const type = (container: HTMLElement, field: string, value: string) => fireEvent.change($(container, `#${field}`)!, { target: { value } });
@@ -33,6 +31,7 @@ test('shows under the name the canonical form that will be sent, and sends that 
   expect($(container, '#name-hint')!.textContent).toBe('将按“阿卜杜·热合曼”提交');
   type(container, 'idCard', VALID.idCard);
   type(container, 'mobile', VALID.mobile);
+  confirmCheck(container);
   await act(async () => {
     fireEvent.click($(container, '#submit')!);
   });
@@ -52,6 +51,7 @@ test('sends the mobile the validator made of a pasted +86 number, never the text
   type(container, 'idCard', VALID.idCard);
   type(container, 'mobile', '+86 138-0013-8000');
   expect($(container, '#mobile-error')).toBeNull();
+  confirmCheck(container);
   await act(async () => {
     fireEvent.click($(container, '#submit')!);
   });

@@ -1,15 +1,14 @@
 // WeChat's privacy authorization before the first field can be typed, with WeChat's privacy API standing in.
 import { act, fireEvent } from '@testing-library/react';
-import Taro, { privacy, storage } from './stubs/taro';
-import { $, resetPages, show } from './helpers';
+import Taro, { privacy } from './stubs/taro';
+import { $, resetPages, show, storeConsent } from './helpers';
 import FormPage from '../../src/pages/form/index';
 import { currentAgreement } from '../../src/services/agreement';
-import { CONSENT_STORAGE_KEY } from '../../src/services/consentStore';
 
 beforeEach(() => {
   resetPages();
   process.env.TARO_ENV = 'weapp';
-  storage.set(CONSENT_STORAGE_KEY, { version: currentAgreement().version, acceptedAt: 1 });
+  storeConsent(currentAgreement().version, 1);
 });
 
 const inputsDisabled = (container: HTMLElement) =>
@@ -67,11 +66,18 @@ describe('privacy authorization in the mini-program', () => {
     expect(inputsDisabled(container)).toEqual([false, false, false]);
   });
 
-  test('lets the person type when the setting cannot be read, since WeChat asks through its listener then', async () => {
+  test('keeps the fields locked when the setting cannot be read, with a retry that unlocks them once WeChat answers', async () => {
     privacy.fail = true;
     const { container } = await show(<FormPage />);
+    expect(inputsDisabled(container)).toEqual([true, true, true]);
+    expect($(container, '#privacy-unknown')!.textContent).toContain('暂时无法确认');
+    privacy.fail = false;
+    await act(async () => {
+      fireEvent.click($(container, '#privacy-retry')!);
+    });
+    expect(Taro.getPrivacySetting).toHaveBeenCalledTimes(2);
     expect(inputsDisabled(container)).toEqual([false, false, false]);
-    expect(Taro.onNeedPrivacyAuthorization).toHaveBeenCalledTimes(1);
+    expect($(container, '#privacy-gate')).toBeNull();
   });
 
   test('asks nothing on a base library without the privacy API', async () => {

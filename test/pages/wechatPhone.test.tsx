@@ -1,19 +1,18 @@
 // MOBILECHECK_PHONE_SOURCE=wechat: the mobile comes from WeChat's real-time phone number button
 // (weapp) or the sandbox stand-in (h5), and the check sends `phoneCode` instead of `mobile`.
 import { act, fireEvent } from '@testing-library/react';
-import { storage } from './stubs/taro';
-import { $, cloudCheckEvents, completed, functionCalls, resetPages, serve, show, VALID } from './helpers';
+import { $, cloudCheckEvents, completed, functionCalls, resetPages, serve, show, VALID, storeConsent, confirmCheck } from './helpers';
 import FormPage from '../../src/pages/form/index';
 import { ERROR_MESSAGES, type CheckResponse, type StatusAnswer } from '../../src/domain';
 import { PHONE_REFUSED_MESSAGE } from '../../src/pages/form/checkOutcome';
 import { currentAgreement } from '../../src/services/agreement';
-import { CONSENT_STORAGE_KEY } from '../../src/services/consentStore';
+import { WECHAT_PHONE_LABEL } from '../../src/domain';
 
 const WECHAT: StatusAnswer = { ok: true, verified: false, phoneSource: 'wechat', traceId: 't' };
 
 beforeEach(() => {
   resetPages();
-  storage.set(CONSENT_STORAGE_KEY, { version: currentAgreement().version, acceptedAt: 1 });
+  storeConsent(currentAgreement().version, 1);
 });
 
 const type = (container: HTMLElement, field: string, value: string) => fireEvent.change($(container, `#${field}`)!, { target: { value } });
@@ -26,9 +25,11 @@ const text = (container: HTMLElement, selector: string) => $(container, selector
 
 async function sandboxForm(answer: (data: unknown) => CheckResponse = () => completed('01')) {
   serve({ mode: 'sandbox', answer, actions: { status: () => WECHAT } });
+  storeConsent(currentAgreement('wechat').version, 1); // the wechat edition of the text
   const view = await show(<FormPage />);
   type(view.container, 'name', VALID.name);
   type(view.container, 'idCard', VALID.idCard);
+  confirmCheck(view.container);
   return view.container;
 }
 
@@ -43,6 +44,15 @@ describe('phone from WeChat, h5 sandbox', () => {
     expect($(container, '#mobile')).toBeNull();
     expect(text(container, '#phone-sandbox-button')).toBe('使用微信手机号（沙箱）');
     expect(submitDisabled(container)).toBe(true);
+  });
+
+  test('labels the phone button exactly as the agreement\'s wechat edition quotes it', async () => {
+    expect(currentAgreement('wechat').body.map((s) => s.paragraphs.join('')).join('')).toContain(`点击“${WECHAT_PHONE_LABEL}”`);
+    process.env.TARO_ENV = 'weapp';
+    serve({ actions: { status: () => WECHAT } });
+    storeConsent(currentAgreement('wechat').version, 1);
+    const { container } = await show(<FormPage />);
+    expect(text(container, '#phone-button')).toBe(WECHAT_PHONE_LABEL);
   });
 
   test('sends phoneCode "sandbox:<11 digits>" and no mobile', async () => {
@@ -102,9 +112,11 @@ describe('phone from WeChat, mini-program', () => {
   async function weappForm() {
     process.env.TARO_ENV = 'weapp';
     serve({ answer: () => completed('01'), actions: { status: () => WECHAT } });
+    storeConsent(currentAgreement('wechat').version, 1);
     const view = await show(<FormPage />);
     type(view.container, 'name', VALID.name);
     type(view.container, 'idCard', VALID.idCard);
+    confirmCheck(view.container);
     return view.container;
   }
   const report = (container: HTMLElement, detail: Record<string, unknown>) =>

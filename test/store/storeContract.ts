@@ -50,7 +50,7 @@ export function describeStoreContract(adapter: string, open: () => Store, knownB
         const reservation = await reserved(store);
         await expect(store.readClaim(keys())).resolves.toMatchObject({ state: 'pending', holder: reservation.traceId });
         const { consents } = await store.ownRecords(keys().caller);
-        expect(consents).toEqual([{ traceId: reservation.traceId, caller: 'caller-hash-a', triple: 'triple-hash-1', agreementVersion: 'v1', acceptedAt: NOON - 60_000, at: NOON }]);
+        expect(consents).toEqual([{ kind: 'check', consentId: 'c1', traceId: reservation.traceId, caller: 'caller-hash-a', triple: 'triple-hash-1', agreementVersion: 'v1', acceptedAt: NOON - 60_000, at: NOON }]);
         await expect(store.readSpend(DAY)).resolves.toEqual({ today: 1, total: 1 });
         expect(await limitsOf()).toMatchObject({ calls: 1, mobiles: { 'mobile-hash-1': 1 } });
       });
@@ -179,16 +179,32 @@ export function describeStoreContract(adapter: string, open: () => Store, knownB
     });
 
     describe('the caller\'s own records', () => {
-      test('withdraw stamps the caller\'s consents and limits with the time, and nobody else\'s', async () => {
-        await reserved(store);
-        await reserved(store, { keys: B });
-        await store.withdraw(keys().caller, NOON + HOUR_MS);
+      test('withdraw stamps the caller\'s consents and limits with the time and deletes their verifications and claims, and nobody else\'s', async () => {
+        await billedCheck(store);
+        await billedCheck(store, { keys: B });
+        await expect(store.withdraw(keys().caller, NOON + HOUR_MS)).resolves.toEqual({ verifications: 1, claims: 1 });
         expect((await store.ownRecords(keys().caller)).consents).toEqual([expect.objectContaining({ withdrawnAt: NOON + HOUR_MS })]);
+        expect((await store.ownRecords(keys().caller)).verifications).toEqual([]);
+        await expect(store.readClaim(keys())).resolves.toBeUndefined();
+        await expect(store.latestPass(keys().caller, 0)).resolves.toBeUndefined();
         expect((await store.ownRecords(B.caller)).consents[0].withdrawnAt).toBeUndefined();
+        expect((await store.ownRecords(B.caller)).verifications).toHaveLength(1);
         expect(await limitsOf()).toMatchObject({ calls: 1, withdrawnAt: NOON + HOUR_MS });
         expect((await limitsOf(B.caller))?.withdrawnAt).toBeUndefined();
         await store.withdraw('caller-hash-new', NOON);
         expect(await limitsOf('caller-hash-new')).toMatchObject({ withdrawnAt: NOON, calls: 0 });
+      });
+
+      test('an agreement is read back only by its own caller, by its id, and withdraw marks it', async () => {
+        const agreement = { kind: 'agreement' as const, consentId: 'c'.repeat(32), traceId: 't-accept', caller: keys().caller, triple: '', agreementVersion: 'v1', acceptedAt: NOON, at: NOON };
+        await store.recordAgreement(agreement);
+        await expect(store.readAgreement(keys().caller, agreement.consentId)).resolves.toEqual(agreement);
+        await expect(store.readAgreement(B.caller, agreement.consentId)).resolves.toBeUndefined();
+        await expect(store.readAgreement(keys().caller, 'd'.repeat(32))).resolves.toBeUndefined();
+        const check = await billedCheck(store);
+        await expect(store.readAgreement(keys().caller, check.traceId)).resolves.toBeUndefined();
+        await store.withdraw(keys().caller, NOON + HOUR_MS);
+        await expect(store.readAgreement(keys().caller, agreement.consentId)).resolves.toEqual({ ...agreement, withdrawnAt: NOON + HOUR_MS });
       });
 
       test('a withdrawal between round trips 1 and 2 refuses the reservation and takes nothing', async () => {
@@ -212,7 +228,7 @@ export function describeStoreContract(adapter: string, open: () => Store, knownB
         await billedCheck(store);
         await billedCheck(store, { keys: B });
         await expect(store.deleteOwn(keys().caller, NOON + HOUR_MS)).resolves.toEqual({ consents: 1, verifications: 1 });
-        await expect(store.ownRecords(keys().caller)).resolves.toEqual({ verifications: [], consents: [] });
+        await expect(store.ownRecords(keys().caller)).resolves.toMatchObject({ verifications: [], consents: [] });
         await expect(store.readClaim(keys())).resolves.toBeUndefined();
         await expect(store.latestPass(keys().caller, 0)).resolves.toBeUndefined();
         expect(await limitsOf()).toMatchObject({ calls: 1 });
@@ -223,7 +239,7 @@ export function describeStoreContract(adapter: string, open: () => Store, knownB
         const inFlight = await reserved(store);
         await store.deleteOwn(keys().caller, NOON + 1_000);
         await completed(store, inFlight);
-        await expect(store.ownRecords(keys().caller)).resolves.toEqual({ verifications: [], consents: [] });
+        await expect(store.ownRecords(keys().caller)).resolves.toMatchObject({ verifications: [], consents: [] });
         await expect(store.latestPass(keys().caller, 0)).resolves.toBeUndefined();
         expect((await store.readClaim(keys()))?.answer).toBeUndefined();
         // A check begun before the erasure cannot reserve after it either; one begun later can.
@@ -284,13 +300,37 @@ export function describeStoreContract(adapter: string, open: () => Store, knownB
         await billedCheck(store, { now: old });
         const recent = await billedCheck(store, { now: NOON - DAY_MS, keys: B });
         const report = await store.purge(NOON - 30 * DAY_MS, NOON, () => false);
-        // Counters: both days' request and budget counters, and the old caller's limits.
-        expect(report).toEqual({ consents: 1, verifications: 1, claims: 1, counters: 5, stats: 1, debts: 0 });
-        await expect(store.ownRecords(keys().caller)).resolves.toEqual({ verifications: [], consents: [] });
+        // Counters: both days' request and budget counters, the old caller's limits, and B's limits
+        // rewritten without yesterday's counts.
+        expect(report).toEqual({ consents: 1, verifications: 1, claims: 1, counters: 6, stats: 1, debts: 0 });
+        await expect(store.ownRecords(keys().caller)).resolves.toEqual({ verifications: [], consents: [], limits: undefined });
         expect((await store.ownRecords(B.caller)).verifications.map((r) => r.traceId)).toEqual([recent.traceId]);
         await expect(store.readSpend(DAY)).resolves.toEqual({ today: 0, total: 2 });
         await expect(store.readStats([beijingDay(old)])).resolves.toEqual(new Map());
-        expect((await limitsOf(B.caller))?.identities).toEqual({ 'person-hash-1': NOON - DAY_MS + IDENTITY_WINDOW_MS });
+        expect(await limitsOf(B.caller)).toMatchObject({ calls: 0, mobiles: {}, identities: { 'person-hash-1': NOON - DAY_MS + IDENTITY_WINDOW_MS } });
+      });
+
+      // The issue's sequences: one person on day 0, another on day 25; withdrawals on days 29, 58, 87.
+      test('purge takes each hash out of the limits record when its own window ends, whatever else is in the record', async () => {
+        const day = (n: number) => NOON + n * DAY_MS;
+        const purgeOn = (n: number) => store.purge(day(n) - 30 * DAY_MS, day(n), () => false);
+        await billedCheck(store, { now: day(0), keys: { person: 'person-day-0', mobile: 'mobile-day-0', triple: 't0' } });
+        await billedCheck(store, { now: day(25), keys: { person: 'person-day-25', mobile: 'mobile-day-25', triple: 't25' } });
+        await purgeOn(26);
+        expect(await limitsOf()).toMatchObject({ calls: 0, mobiles: {}, identities: { 'person-day-0': day(30), 'person-day-25': day(55) } });
+        await store.withdraw(keys().caller, day(29));
+        await purgeOn(31);
+        expect((await limitsOf())?.identities).toEqual({ 'person-day-25': day(55) });
+        await purgeOn(56);
+        expect((await limitsOf())?.identities).toEqual({});
+        await store.withdraw(keys().caller, day(58));
+        await purgeOn(59);
+        expect(await limitsOf()).toMatchObject({ identities: {}, withdrawnAt: day(58) });
+        await store.withdraw(keys().caller, day(87));
+        await purgeOn(88);
+        expect(await limitsOf()).toMatchObject({ identities: {}, mobiles: {}, withdrawnAt: day(87) });
+        await purgeOn(118);
+        expect(await limitsOf()).toBeUndefined();
       });
     });
   });

@@ -89,7 +89,7 @@ describe('weapp build: package', () => {
   });
 
   test('keeps 我的核验记录 and the operators\' console in subpackages, loaded only when opened', () => {
-    expect(appJson().subPackages).toEqual([{ root: 'packages/records', pages: ['pages/index'] }, { root: 'packages/console', pages: ['pages/index'] }]);
+    expect(appJson().subPackages).toEqual([{ root: 'packages/records', pages: ['pages/index', 'pages/edition'] }, { root: 'packages/console', pages: ['pages/index'] }]);
   });
 
   test('has the script, template and settings of every page, subpackages included', () => {

@@ -2,7 +2,10 @@
 // each page's `eh` with the element's id/data-sid, as base.wxml binds it. See miniProgram.ts.
 import { requireFreshDist } from './dist';
 import { attrOf, fire, rootOf, textOf } from './miniProgram';
-import { COMPLETED, el, fillValid, mp, report, sent, start, tap, text, tick, typeInto, VALID, VERSION } from './session';
+import { ACCEPTED, COMPLETED, CONSENT_ID, confirmThisCheck, el, fillValid, mp, report, sent, start, STORED, tap, text, tick, typeInto, VALID, VERSION } from './session';
+import { buildAgreement, CHECK_CONFIRMATION_LABEL, MINOR_MESSAGE, SEPARATE_CONSENT_LABELS } from '../../src/domain';
+import { operatorSettings } from '../../src/settings/operator';
+import { idCardAged } from '../support/people';
 
 beforeAll(() => requireFreshDist());
 
@@ -12,16 +15,17 @@ afterEach(async () => {
   await mp?.settle();
 });
 
-const agreed = { version: VERSION, acceptedAt: 1 };
+const agreed = STORED;
 
 describe('weapp build: loading', () => {
   test('sets up WeChat cloud once when the app starts', async () => {
     await start().launch();
     expect(mp.cloudInitCalls).toHaveLength(1);
-    expect(mp.cloudInitCalls[0]).toMatchObject({ traceUser: true });
+    // Off: it would record every visitor's OpenID in the cloud console, which the agreement does not disclose.
+    expect(mp.cloudInitCalls[0]).toMatchObject({ traceUser: false });
   });
 
-  test('asks status on launch, then renders the agreement with its notice, whole text and unticked box', async () => {
+  test('asks status on launch, then renders the agreement with its notice, whole text, two unticked separate consents and 不同意', async () => {
     await start().launch();
     expect(sent('status')).toHaveLength(1);
     expect(mp.navigations).toEqual([{ kind: 'redirectTo', url: '/pages/agreement/index' }]);
@@ -30,9 +34,12 @@ describe('weapp build: loading', () => {
     const all = textOf(rootOf(page));
     expect(all).toContain('个人信息授权书');
     expect(all).toContain('为什么需要这些信息');
-    expect(all).toContain('九、本人授权');
-    expect(all).toContain('我已阅读并同意《个人信息授权书》');
-    expect(attrOf(mp, el(page, 'agree-checkbox'), 'checked')).toBeFalsy();
+    expect(all).toContain('十、本人授权');
+    for (const box of ['idCard', 'provision'] as const) {
+      expect(text(page, `agree-${box}-label`)).toBe(SEPARATE_CONSENT_LABELS[box]);
+      expect(attrOf(mp, el(page, `agree-${box}`), 'checked')).toBeFalsy();
+    }
+    expect(text(page, 'decline-button')).toBe('不同意');
     expect(all).not.toContain('沙箱模式');
   });
 
@@ -88,19 +95,26 @@ describe('weapp build: launch for a verified person', () => {
 });
 
 describe('weapp build: agreement', () => {
-  test('keeps 同意并继续 disabled while the box is not ticked', async () => {
+  test('keeps 同意 disabled until both separate consents are ticked', async () => {
     await start().launch();
     const before = mp.navigations.length;
     expect(attrOf(mp, el(mp.current(), 'agree-button'), 'disabled')).toBe(true);
+    await tick(['idCard']);
+    expect(attrOf(mp, el(mp.current(), 'agree-button'), 'disabled')).toBe(true);
     await tap('agree-button');
     expect(mp.navigations.slice(before)).toEqual([]);
+    expect(sent('acceptAgreement')).toEqual([]);
     expect(mp.storage.has('mobileCheck.consent')).toBe(false);
+    await tick(['provision']);
+    expect(attrOf(mp, el(mp.current(), 'agree-button'), 'disabled')).toBeFalsy();
   });
 
-  test('enables 同意并继续 when the box is ticked', async () => {
+  test('says what 不同意 means and sends nothing', async () => {
     await start().launch();
-    await tick();
-    expect(attrOf(mp, el(mp.current(), 'agree-button'), 'disabled')).toBeFalsy();
+    await tap('decline-button');
+    expect(text(mp.current(), 'declined')).toContain('不能为您进行手机号实名核验');
+    expect(mp.current().route).toBe('pages/agreement/index');
+    expect(sent('acceptAgreement')).toEqual([]);
   });
 
   test('skips to the form when the current version is stored', async () => {
@@ -110,20 +124,22 @@ describe('weapp build: agreement', () => {
   });
 
   test('asks again when another version is stored', async () => {
-    await start({ consent: { version: 'older', acceptedAt: 1 } }).launch();
+    await start({ consent: { ...STORED, version: 'older' } }).launch();
     expect(mp.current().route).toBe('pages/agreement/index');
     expect(text(mp.current(), 'agreement-changed')).toContain('内容已更新');
   });
 });
 
 describe('weapp build: agreement → form → result', () => {
-  test('agrees, fills the form, calls mobileCheck once with consent and shows the result', async () => {
+  test('agrees (registered by the function), confirms this check, calls mobileCheck once with the consent id and shows the result', async () => {
     await start().launch();
     await tick();
     await tap('agree-button');
-    const consent = mp.storage.get('mobileCheck.consent') as { version: string; acceptedAt: number };
-    expect(consent).toMatchObject({ version: VERSION, acceptedAt: expect.any(Number) });
+    expect(sent('acceptAgreement')).toEqual([{ action: 'acceptAgreement', agreementVersion: VERSION, separate: { idCard: true, provision: true } }]);
+    expect(mp.storage.get('mobileCheck.consent')).toEqual(STORED);
     expect(mp.current().route).toBe('pages/form/index');
+    expect(text(mp.current(), 'confirm-text')).toBe(CHECK_CONFIRMATION_LABEL);
+    expect(attrOf(mp, el(mp.current(), 'confirm-check'), 'checked')).toBeFalsy();
     // Pressed with empty fields: nothing is sent, and the focus goes to the first field, under its complaint.
     expect(attrOf(mp, el(mp.current(), 'submit'), 'disabled')).toBeFalsy();
     await tap('submit');
@@ -133,13 +149,16 @@ describe('weapp build: agreement → form → result', () => {
     expect(attrOf(mp, el(mp.current(), 'name'), 'aria-label')).toBe('姓名，请输入姓名');
     expect(text(mp.current(), 'name-error')).toBe('请输入姓名');
 
-    await fillValid();
-    expect(attrOf(mp, el(mp.current(), 'submit'), 'disabled')).toBeFalsy();
+    for (const [id, value] of Object.entries(VALID)) await typeInto(id, value);
+    // Valid fields but this check not confirmed: nothing is sent, and the box says why.
+    await tap('submit');
+    expect(sent('check')).toEqual([]);
+    expect(text(mp.current(), 'confirm-error')).toBe('请先勾选上面的确认，再开始核验。');
+    await confirmThisCheck();
     await tap('submit');
 
-    expect(sent('check')).toEqual([
-      { action: 'check', ...VALID, consent: { agreementVersion: VERSION, accepted: true, acceptedAt: consent.acceptedAt } },
-    ]);
+    expect(sent('check')).toEqual([{ action: 'check', ...VALID, consent: { consentId: CONSENT_ID, thisCheck: true } }]);
+    expect(ACCEPTED.acceptedAt).toBe(STORED.acceptedAt);
     expect(mp.navigations.at(-1)).toEqual({ kind: 'redirectTo', url: '/pages/result/index' });
     const page = mp.current();
     expect(page.route).toBe('pages/result/index');
@@ -154,6 +173,32 @@ describe('weapp build: agreement → form → result', () => {
     await tap('check-again');
     expect(mp.current().route).toBe('pages/form/index');
     expect(attrOf(mp, el(mp.current(), 'mobile'), 'value') ?? '').toBe('');
+    expect(attrOf(mp, el(mp.current(), 'confirm-check'), 'checked')).toBeFalsy(); // 重新核验 is confirmed again
+  });
+
+  test('refuses the ID number of someone under 14 as it is typed, and sends nothing', async () => {
+    await start({ consent: agreed }).launch();
+    await fillValid();
+    await typeInto('idCard', idCardAged(Date.now(), 12));
+    expect(text(mp.current(), 'idCard-error')).toBe(MINOR_MESSAGE);
+    await tap('submit');
+    expect(sent('check')).toEqual([]);
+  });
+
+  test('shows the agreement again on CONSENT_REQUIRED, and asks WeChat for the update when the function has a newer text', async () => {
+    const refusal = (agreementVersion: string) => () => ({ ok: false, code: 'CONSENT_REQUIRED', message: '核验前需要您阅读并同意《个人信息授权书》。', agreementVersion, traceId: 't' });
+    await start({ consent: agreed, answers: { check: refusal(VERSION) } }).launch();
+    await fillValid();
+    await tap('submit');
+    expect(mp.current().route).toBe('pages/agreement/index');
+    expect(mp.storage.has('mobileCheck.consent')).toBe(false);
+
+    await start({ consent: agreed, answers: { check: refusal('newer0000000000') } }).launch();
+    await fillValid();
+    await tap('submit');
+    expect(mp.current().route).toBe('pages/form/index');
+    expect(text(mp.current(), 'form-error')).toContain('已更新');
+    expect(mp.device.updateManagers).toBe(1);
   });
 
   test('comes back from a 02 with 换一个号码 keeping name and ID and clearing the mobile', async () => {
@@ -200,10 +245,13 @@ describe('weapp build: agreement → form → result', () => {
 describe('weapp build: phone proven by WeChat', () => {
   test('sends the real-time phone number button’s code instead of a mobile', async () => {
     const wechat = () => ({ ok: true, verified: false, traceId: 't', phoneSource: 'wechat' });
-    await start({ consent: agreed, answers: { status: wechat } }).launch();
+    // The wechat edition of the text: the phone source is part of it.
+    await start({ consent: { ...agreed, version: buildAgreement(operatorSettings, { phoneSource: 'wechat' }).version }, answers: { status: wechat } }).launch();
+    expect(mp.current().route).toBe('pages/form/index');
     expect(() => el(mp.current(), 'mobile')).toThrow();
     await typeInto('name', VALID.name);
     await typeInto('idCard', VALID.idCard);
+    await confirmThisCheck();
     await report('phone-button', 'getrealtimephonenumber', { code: 'wx-code-9', errMsg: 'getRealtimePhoneNumber:ok' });
     await tap('submit');
     expect(sent('check')).toHaveLength(1);

@@ -34,6 +34,8 @@ export interface MiniProgram {
   privacy: { listener: PrivacyListener | null; openedContract: number };
   /** Template name (the node's nn) -> tag and attribute -> data key, read from base.wxml. */
   templates: Map<string, { tag: string; attrs: Record<string, string> }>;
+  /** What the pages asked of WeChat beyond navigation: the update manager, the clipboard, files written and offered to send. */
+  device: { updateManagers: number; clipboard: string | null; files: Map<string, string>; sharedFiles: { filePath: string; fileName?: string }[] };
   launch(): Promise<void>;
   current(): PageInstance;
   settle(): Promise<void>;
@@ -48,6 +50,8 @@ export interface Options {
   modalConfirm?: boolean;
   /** What wx.getPrivacySetting answers: whether the person still has to agree (default: agreed before). */
   needPrivacyAuthorization?: boolean;
+  /** wx.getPrivacySetting fails this many times before it answers. */
+  privacySettingFailures?: number;
 }
 
 /** Sets `a.b.[0].c` / `a.b[0].c` (Taro's setData keys) inside `target`. */
@@ -93,6 +97,8 @@ export function createMiniProgram(distDir: string, opts: Options): MiniProgram {
   const callFunctionCalls: { name: string; data: unknown }[] = [];
   const cloudInitCalls: unknown[] = [];
   const privacy: MiniProgram['privacy'] = { listener: null, openedContract: 0 };
+  const device: MiniProgram['device'] = { updateManagers: 0, clipboard: null, files: new Map(), sharedFiles: [] };
+  let privacyFailures = opts.privacySettingFailures ?? 0;
   const pageOptions = new Map<string, Record<string, any>>();
   let appOptions: Record<string, any> | null = null;
   let loadingRoute: string | null = null;
@@ -200,8 +206,28 @@ export function createMiniProgram(distDir: string, opts: Options): MiniProgram {
     getDeviceInfo: () => ({ platform: 'devtools' }),
     getAppBaseInfo: () => ({ SDKVersion: '3.0.0' }),
     canIUse: () => true,
-    getPrivacySetting: (o: any) =>
-      ok('getPrivacySetting', o, { needAuthorization: opts.needPrivacyAuthorization ?? false, privacyContractName: '《示例小程序隐私保护指引》' }),
+    getPrivacySetting: (o: any) => {
+      if (privacyFailures > 0) {
+        privacyFailures -= 1;
+        later(() => o?.fail?.({ errMsg: 'getPrivacySetting:fail' }));
+        return;
+      }
+      ok('getPrivacySetting', o, { needAuthorization: opts.needPrivacyAuthorization ?? false, privacyContractName: '《示例小程序隐私保护指引》' });
+    },
+    getUpdateManager: () => {
+      device.updateManagers += 1;
+      return { onCheckForUpdate: () => undefined, onUpdateReady: () => undefined, onUpdateFailed: () => undefined, applyUpdate: () => undefined };
+    },
+    setClipboardData: (o: any) => {
+      device.clipboard = o.data;
+      ok('setClipboardData', o);
+    },
+    env: { USER_DATA_PATH: 'wxfile://usr' },
+    getFileSystemManager: () => ({ writeFileSync: (filePath: string, data: string) => void device.files.set(filePath, data) }),
+    shareFileMessage: (o: any) => {
+      device.sharedFiles.push({ filePath: o.filePath, fileName: o.fileName });
+      ok('shareFileMessage', o);
+    },
     onNeedPrivacyAuthorization: (listener: PrivacyListener) => {
       privacy.listener = listener;
     },
@@ -328,6 +354,7 @@ export function createMiniProgram(distDir: string, opts: Options): MiniProgram {
     callFunctionCalls,
     cloudInitCalls,
     privacy,
+    device,
     templates: readTemplates(distDir),
     current: () => {
       const top = stack[stack.length - 1];

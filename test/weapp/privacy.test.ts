@@ -2,7 +2,7 @@
 // (wx.getPrivacySetting, wx.onNeedPrivacyAuthorization, wx.openPrivacyContract, the agree button).
 import { requireFreshDist } from './dist';
 import { attrOf, findById } from './miniProgram';
-import { el, fillValid, mp, report, sent, start, tap, text, VERSION } from './session';
+import { el, fillValid, mp, report, sent, start, STORED, tap, text } from './session';
 
 beforeAll(() => requireFreshDist());
 
@@ -12,7 +12,7 @@ afterEach(async () => {
   await mp?.settle();
 });
 
-const agreed = { version: VERSION, acceptedAt: 1 };
+const agreed = STORED;
 const fieldsDisabled = () => ['name', 'idCard', 'mobile'].map((id) => Boolean(attrOf(mp, el(mp.current(), id), 'disabled')));
 
 describe('weapp build: privacy authorization before typing', () => {
@@ -43,6 +43,15 @@ describe('weapp build: privacy authorization before typing', () => {
     expect(fieldsDisabled()).toEqual([true, true, true]);
     await tap('privacy-open-guide');
     expect(mp.privacy.openedContract).toBe(1);
+  });
+
+  test('keeps the fields locked when WeChat cannot say whether the person agreed, and opens them when a retry gets the answer', async () => {
+    await start({ consent: agreed, privacySettingFailures: 1 }).launch();
+    expect(text(mp.current(), 'privacy-unknown')).toContain('暂时无法确认');
+    expect(fieldsDisabled()).toEqual([true, true, true]);
+    await tap('privacy-retry');
+    expect(findById(mp.current(), 'privacy-gate')).toBeUndefined();
+    expect(fieldsDisabled()).toEqual([false, false, false]);
   });
 
   test('shows no prompt for a person who agreed before', async () => {

@@ -18,22 +18,28 @@ export const COMPLETED = {
   cached: false,
 };
 export const NOT_VERIFIED = { ok: true, verified: false, traceId: 'trace-status' };
+export const CONSENT_ID = 'abcdefabcdefabcdefabcdefabcdef01';
+/** What acceptAgreement answers: the function's clock, not the phone's. */
+export const ACCEPTED = { ok: true, consentId: CONSENT_ID, acceptedAt: Date.UTC(2026, 11, 4, 2, 0), agreementVersion: VERSION, edition: '2026-12-04 第2版', traceId: 't-accept' };
+/** The consent as the phone keeps it after agreeing to the current text. */
+export const STORED = { consentId: CONSENT_ID, version: VERSION, acceptedAt: ACCEPTED.acceptedAt, edition: ACCEPTED.edition };
 
 type Answer = (data: Record<string, unknown>) => unknown;
 
 export interface StartOptions {
   /** The function's answer per action; `check` defaults to COMPLETED, `status` to not verified. */
   answers?: Partial<Record<Action, Answer>>;
-  /** A consent already stored on the phone. */
-  consent?: { version: string; acceptedAt: number };
+  /** A consent the function registered earlier, as stored on the phone (STORED below for the current text). */
+  consent?: { consentId?: string; version: string; acceptedAt: number; edition?: string };
   needPrivacyAuthorization?: boolean;
+  privacySettingFailures?: number;
   modalConfirm?: boolean;
 }
 
 export let mp: MiniProgram;
 
 export function start(options: StartOptions = {}): MiniProgram {
-  const answers: Partial<Record<string, Answer>> = { check: () => COMPLETED, status: () => NOT_VERIFIED, ...options.answers };
+  const answers: Partial<Record<string, Answer>> = { check: () => COMPLETED, status: () => NOT_VERIFIED, acceptAgreement: () => ACCEPTED, ...options.answers };
   mp = createMiniProgram(DIST, {
     callFunction: (_name, data) => {
       const event = data as Record<string, unknown>;
@@ -42,6 +48,7 @@ export function start(options: StartOptions = {}): MiniProgram {
       return answer(event);
     },
     needPrivacyAuthorization: options.needPrivacyAuthorization,
+    privacySettingFailures: options.privacySettingFailures,
     modalConfirm: options.modalConfirm,
   });
   if (options.consent) mp.storage.set('mobileCheck.consent', options.consent);
@@ -72,10 +79,20 @@ export async function typeInto(id: string, value: string) {
   fire(mp.current(), el(mp.current(), id), 'input', { value, cursor: value.length, keyCode: 0 });
   await mp.settle();
 }
-export async function tick() {
-  fire(mp.current(), el(mp.current(), 'agree-group'), 'change', { value: ['agree'] });
+/** Ticks one of the agreement's two separate consents, or both. */
+export async function tick(which: ('idCard' | 'provision')[] = ['idCard', 'provision']) {
+  for (const box of which) {
+    fire(mp.current(), el(mp.current(), `agree-${box}-group`), 'change', { value: [box] });
+    await mp.settle();
+  }
+}
+/** Ticks (or unticks) the confirmation of this check beside 开始核验. */
+export async function confirmThisCheck(on = true) {
+  fire(mp.current(), el(mp.current(), 'confirm-group'), 'change', { value: on ? ['thisCheck'] : [] });
   await mp.settle();
 }
+/** The three fields, and this check confirmed. */
 export async function fillValid() {
   for (const [id, value] of Object.entries(VALID)) await typeInto(id, value);
+  await confirmThisCheck();
 }

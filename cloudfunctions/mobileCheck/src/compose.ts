@@ -47,9 +47,9 @@ export function depsFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): EnvDeps
   // A misspelt name means a setting silently not applied: say so once, at load.
   for (const name of unknownSettings(env)) log({ level: 'warn', event: 'unknownSetting', name });
   return {
-    // Built with the retention this function applies: a setting that differs from what the
-    // mini-program shows changes the version, and checks ask for the current agreement.
-    agreementVersion: buildAgreement(operatorSettings, { retentionDays: settings?.retentionDays ?? operatorSettings.retentionDays }).version,
+    // Built with the retention and phone source this function applies: a setting that differs from
+    // what the mini-program shows changes the version, and checks ask for the current agreement.
+    agreementVersion: buildAgreement(operatorSettings, { retentionDays: settings?.retentionDays ?? operatorSettings.retentionDays, phoneSource: settings?.phoneSource ?? 'typed' }).version,
     vendor: settings?.appCode ? createVendorClient({ ...settings, appCode: settings.appCode }) : undefined,
     clock: { now: () => Date.now() },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -1,7 +1,7 @@
 // The function's one handler: which action, then its steps. Every answer carries a trace id and
 // writes one log line; nothing raw or secret is in either.
 import { isAction, type Action, type ActionAnswer, type ErrorCode } from '../../../src/domain';
-import { deleteMyRecords, myRecords, status, withdrawConsent } from './actions/rights';
+import { acceptAgreement, deleteMyRecords, myRecords, status, withdrawConsent } from './actions/rights';
 import { readStats, statsDays } from './actions/stats';
 import { present, type Presented } from './check/present';
 import { createCheck } from './check/runCheck';
@@ -53,12 +53,17 @@ export function createHandler(deps: HandlerDeps): Handler {
       line: { level: 'info', event: 'mobileCheck', traceId, outcome: 'ok' },
     });
     switch (action) {
+      case 'acceptAgreement': {
+        const accepted = await acceptAgreement(deps, ready, event, caller, traceId, now);
+        if ('refusal' in accepted) return present({ kind: 'refused', ...accepted.refusal, agreementVersion: accepted.agreementVersion }, { traceId, now });
+        return answered(accepted);
+      }
       case 'status':
         return answered(await status(deps, ready, caller, traceId, now));
       case 'withdrawConsent':
         return answered(await withdrawConsent(ready, caller, now));
       case 'myRecords':
-        return answered(await myRecords(ready, caller));
+        return answered(await myRecords(ready, caller, now));
       case 'deleteMyRecords':
         return answered(await deleteMyRecords(ready, caller, now));
       case 'stats': {

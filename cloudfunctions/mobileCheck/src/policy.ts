@@ -1,6 +1,6 @@
 // Pure cost-guard policy: every function takes the clock value as an argument and reads no clock,
 // environment or randomness, so each rule can be tested with plain numbers.
-import { CHINA_OFFSET_MS, chinaDate } from '../../../src/domain';
+import { CHINA_OFFSET_MS, chinaDate, WITHDRAWAL_KEPT_DAYS } from '../../../src/domain';
 import type { GuardSettings } from './settings';
 import type { CallerLimits, LimitRefusal } from './store/types';
 
@@ -100,9 +100,39 @@ export function withoutCall(stored: CallerLimits, plan: CallPlan): CallerLimits 
   };
 }
 
-/** How long a caller's limits must be kept: until its day ends, its people expire and its withdrawal is a window old. */
-export const limitsUntil = (limits: CallerLimits, now: number): number =>
-  Math.max(nextBeijingMidnight(now), ...Object.values(limits.identities), (limits.withdrawnAt ?? 0) + IDENTITY_WINDOW_MS);
+/** How long the time of a caller's last withdrawal stays in the limits record. */
+export const WITHDRAWAL_KEPT_MS = WITHDRAWAL_KEPT_DAYS * DAY_MS;
+
+/** When each entry of the limits record ends: the day's counts at Beijing midnight, each person and each stamp at their own time. */
+function entryEnds(limits: CallerLimits, now: number): number[] {
+  const dayCounts = limits.day === beijingDay(now) && (limits.calls > 0 || Object.keys(limits.mobiles).length > 0);
+  return [
+    ...(dayCounts ? [nextBeijingMidnight(now)] : []),
+    ...Object.values(limits.identities),
+    ...[limits.withdrawnAt, limits.erasedAt].flatMap((stamp) => (stamp !== undefined ? [stamp + WITHDRAWAL_KEPT_MS] : [])),
+  ];
+}
+
+/**
+ * The limits record with every entry whose own window has ended taken out (PIPL art. 19: each hash
+ * kept no longer than its purpose needs), or undefined when nothing is left. The withdrawal and
+ * erasure stamps are kept a window: long enough for any check begun before them to find them.
+ */
+export function prunedLimits(stored: CallerLimits, now: number): CallerLimits | undefined {
+  const { withdrawnAt, erasedAt, ...current } = currentLimits(stored, now);
+  const inForce = (stamp: number | undefined) => stamp !== undefined && stamp + WITHDRAWAL_KEPT_MS > now;
+  const pruned = { ...current, ...(inForce(withdrawnAt) && { withdrawnAt }), ...(inForce(erasedAt) && { erasedAt }) };
+  return entryEnds(pruned, now).length > 0 ? pruned : undefined;
+}
+
+/** When the purge must look at the record again: the first moment one of its entries ends (now when none is left). */
+export function limitsUntil(limits: CallerLimits, now: number): number {
+  const ahead = entryEnds(limits, now).filter((end) => end > now);
+  return ahead.length > 0 ? Math.min(...ahead) : now;
+}
+
+/** When the record is gone if nothing more happens: its last entry's end. */
+export const limitsKeptUntil = (limits: CallerLimits, now: number): number => Math.max(now, ...entryEnds(limits, now));
 
 /** Whole seconds until `retryAt`, at least 1 so a client never retries immediately. */
 export function retryAfterSeconds(retryAt: number, now: number): number {

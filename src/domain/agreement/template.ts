@@ -22,15 +22,15 @@ export function editionLabel(version: string, editions: readonly AgreementEditio
 
 /**
  * The agreement for these operator settings. `terms` defaults to the retention the mini-program
- * shows; the function passes its effective MOBILECHECK_RETENTION_DAYS, so a mismatch between the
- * two gives different versions and the function refuses the page's consent.
+ * shows and a typed mobile; the function passes its effective MOBILECHECK_RETENTION_DAYS and
+ * MOBILECHECK_PHONE_SOURCE, so a mismatch gives different versions and the function refuses the page's consent.
  */
-export function buildAgreement(operator: OperatorSettings, terms: AgreementTerms = operator): Agreement {
-  const { retentionDays } = terms;
+export function buildAgreement(operator: OperatorSettings, terms: Partial<AgreementTerms> = {}): Agreement {
+  const { retentionDays = operator.retentionDays, phoneSource = 'typed' } = terms;
   if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > MAX_RETENTION_DAYS) {
     throw new RangeError(`retentionDays must be a whole number from 1 to ${MAX_RETENTION_DAYS}`);
   }
-  const shown = { title: TITLE, notice: notice(operator), body: body(operator, { retentionDays }) };
+  const shown = { title: TITLE, notice: notice(operator), body: body(operator, { retentionDays, phoneSource }) };
   const version = versionOf(shown);
   return { ...shown, version, label: editionLabel(version, operator.editions) };
 }

@@ -10,10 +10,22 @@ export interface AgreementEdition {
 export interface AgreementTerms {
   /** Days consent and verification records are kept (the function's MOBILECHECK_RETENTION_DAYS). */
   retentionDays: number;
+  /** How the mobile is obtained (the function's MOBILECHECK_PHONE_SOURCE): part of the text, so of the version. */
+  phoneSource: 'typed' | 'wechat';
+}
+
+/** A data provider the three fields are given to (PIPL art. 23: name, contact, role). */
+export interface ProviderNotice {
+  /** The registered company name. */
+  name: string;
+  /** Where a person reaches it. */
+  contact: string;
+  /** What it does with the fields, in one phrase. */
+  role: string;
 }
 
 /** What the operator fills into the 个人信息授权书. */
-export interface OperatorSettings extends AgreementTerms {
+export interface OperatorSettings extends Pick<AgreementTerms, 'retentionDays'> {
   /** The operator's registered company name: the personal information processor. */
   company: string;
   /** The business or service the check is part of. */
@@ -22,8 +34,10 @@ export interface OperatorSettings extends AgreementTerms {
   purpose: string;
   /** Where a person can ask questions, withdraw consent or have records deleted. */
   contact: string;
-  /** The verification provider that passes the three fields to the carriers (the seller of the API package). */
-  vendor: string;
+  /** How long, in working days, a request sent to `contact` waits at most for an answer. */
+  responseDays: number;
+  /** The data providers the three fields are given to, in order of use; each passes them to the mobile's carrier. */
+  providers: readonly ProviderNotice[];
   /** Every wording ever published, so each content version has a readable label. */
   editions: readonly AgreementEdition[];
 }

@@ -38,6 +38,7 @@ export const REFUSAL_LABELS: Record<ErrorCode, string> = {
   INVALID_ID_CARD: '身份证号码无效',
   INVALID_MOBILE: '手机号码无效',
   CONSENT_REQUIRED: '未同意授权书',
+  MINOR_NEEDS_GUARDIAN: '未满14周岁',
   UNAUTHENTICATED: '无法确认微信身份',
   RATE_LIMITED: '超过次数限制',
   SERVICE_MISCONFIGURED: '服务配置有误',

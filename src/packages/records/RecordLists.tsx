@@ -1,9 +1,11 @@
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { formatBeijingTime, isVendorStatusCode, vendorStatus, type OwnConsent, type OwnVerification } from '../../domain';
+import { formatBeijingTime, type OwnConsent, type OwnLimits, type OwnVerification } from '../../domain';
 import { InfoRow } from '../../components/InfoRow';
+import { ROUTES } from '../../services/routes';
+import { limitsWords, outcomeWords, PHONE_SOURCE_WORDS, providerWords } from './recordsText';
 
-/** A recorded code in words: the vendor's verdict, or that the check did not complete. */
-export const outcomeWords = (code: string): string => (isVendorStatusCode(code) ? vendorStatus(code).title : '未完成核验');
+export { outcomeWords };
 
 export function VerificationList({ records }: { records: OwnVerification[] }) {
   return (
@@ -13,17 +15,15 @@ export function VerificationList({ records }: { records: OwnVerification[] }) {
       {records.map((r, i) => (
         <View key={r.traceId || i} id={`record-${i}`} className="cells record">
           <InfoRow label="时间" value={formatBeijingTime(r.at)} />
-          <View className="cell cell-row">
-            <Text className="cell-label">结果</Text>
-            <Text id={`record-${i}-outcome`} className="cell-value">
-              {outcomeWords(r.code)}
-              {r.cached && <Text className="tag">缓存</Text>}
-            </Text>
-          </View>
+          <InfoRow id={`record-${i}-outcome`} label="结果" value={outcomeWords(r.code)} />
+          <InfoRow id={`record-${i}-carrier`} label="运营商" value={r.carrier || '无'} />
+          <InfoRow id={`record-${i}-phone`} label="手机号码来源" value={PHONE_SOURCE_WORDS[r.phone]} />
+          <InfoRow id={`record-${i}-provider`} label="核验服务商" value={providerWords(r.provider)} />
           <InfoRow label="姓名" value={r.masked.name} />
-          <InfoRow label="身份证号码" value={r.masked.idCard} />
+          <InfoRow label="身份证件号码" value={r.masked.idCard} />
           <InfoRow label="手机号码" value={r.masked.mobile} />
           <InfoRow label="核验编号" value={r.traceId} selectable />
+          <InfoRow id={`record-${i}-edition`} label="授权书版本" value={r.edition} />
         </View>
       ))}
     </View>
@@ -33,15 +33,34 @@ export function VerificationList({ records }: { records: OwnVerification[] }) {
 export function ConsentList({ consents }: { consents: OwnConsent[] }) {
   return (
     <View id="records-consents">
-      <Text className="cells-title">授权记录（{consents.length}）</Text>
-      {consents.length === 0 && <Text className="footnote">暂无授权记录。</Text>}
+      <Text className="cells-title">同意记录（{consents.length}）</Text>
+      {consents.length === 0 && <Text className="footnote">暂无同意记录。</Text>}
       {consents.map((c, i) => (
-        <View key={i} id={`consent-${i}`} className="cells record">
-          <InfoRow label="同意时间" value={formatBeijingTime(c.at)} />
-          <InfoRow label="授权书版本" value={c.agreementVersion} />
+        <View key={c.consentId || i} id={`consent-${i}`} className="cells record">
+          <InfoRow id={`consent-${i}-at`} label="同意时间" value={formatBeijingTime(c.acceptedAt)} />
+          <View className="cell cell-row">
+            <Text className="cell-label">授权书版本</Text>
+            <Text
+              id={`consent-${i}-edition`}
+              className="cell-value link"
+              onClick={() => Taro.navigateTo({ url: `${ROUTES.edition}?version=${c.agreementVersion}` })}
+            >
+              {c.edition}（查看）
+            </Text>
+          </View>
+          <InfoRow label="同意编号" value={c.consentId} selectable />
           {c.withdrawnAt !== undefined && <InfoRow id={`consent-${i}-withdrawn`} label="撤回时间" value={formatBeijingTime(c.withdrawnAt)} />}
         </View>
       ))}
+    </View>
+  );
+}
+
+export function LimitsSummary({ limits }: { limits: OwnLimits | null }) {
+  return (
+    <View id="records-limits">
+      <Text className="cells-title">次数计数</Text>
+      <Text id="records-limits-text" className="footnote">{limitsWords(limits)}</Text>
     </View>
   );
 }

@@ -1,23 +1,22 @@
 import { useEffect, useState } from 'react';
-import type { MyRecordsAnswer, OwnConsent, OwnVerification } from '../../domain';
+import type { MyRecordsAnswer } from '../../domain';
 import { useMounted } from '../../hooks/useMounted';
 import { confirmDestructive } from '../../services/confirmDestructive';
 import { forgetStatus } from '../../services/launchStatus';
 import { callAction, type ClientRefused } from '../../services/mobileCheckClient';
+import type { OwnData } from './recordsText';
 
 export type RecordsState =
   | { phase: 'loading' }
   | { phase: 'error'; message: string; traceId: string }
-  | { phase: 'empty' }
-  | { phase: 'ready'; records: OwnVerification[]; consents: OwnConsent[] };
+  | { phase: 'ready'; data: OwnData };
 
 export const DELETE_CONFIRMATION =
-  '将删除本服务保存的您的全部核验记录和授权记录，删除后无法恢复。为防止滥用，核验次数限制不会因删除而重置，到期后自动恢复。';
+  '将删除本服务保存的您的全部核验记录和同意记录，删除后无法恢复。为防止滥用，次数计数不会因删除而重置，按授权书第五条逐项到期删除。';
 
 function stateOf(answer: MyRecordsAnswer | ClientRefused): RecordsState {
   if (!answer.ok) return { phase: 'error', message: answer.message, traceId: answer.traceId };
-  if (answer.records.length === 0 && answer.consents.length === 0) return { phase: 'empty' };
-  return { phase: 'ready', records: answer.records, consents: answer.consents };
+  return { phase: 'ready', data: { records: answer.records, consents: answer.consents, limits: answer.limits } };
 }
 
 /** The person's own records from `myRecords`, and deleting them all (`deleteMyRecords`). */
@@ -26,6 +25,7 @@ export function useMyRecords() {
   // Each reading asks the function again.
   const [reading, setReading] = useState(0);
   const [deleting, setDeleting] = useState(false);
+  const [deleted, setDeleted] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const mounted = useMounted();
 
@@ -57,9 +57,10 @@ export function useMyRecords() {
       return;
     }
     forgetStatus(); // `status` no longer finds a verification
-    // Shows what the function holds now, which after deleting is nothing.
+    setDeleted(true);
+    // Shows what the function holds now: after deleting, only the limits record.
     reload();
   };
 
-  return { state, reload, deleteAll, deleting, deleteError };
+  return { state, reload, deleteAll, deleting, deleted, deleteError };
 }

@@ -16,6 +16,8 @@ export type CheckOutcome =
   | { kind: 'result'; result: CheckCompleted }
   /** The function wants consent to the text this page shows: forget the stored one and agree again. */
   | { kind: 'agreement' }
+  /** The function has a newer text than this build: say so, and ask WeChat for the update. */
+  | { kind: 'outdated'; error: FormError }
   /** Beside one input. */
   | { kind: 'field'; field: FieldName; message: string }
   /** Beside the WeChat phone button. */
@@ -42,7 +44,7 @@ export function outcomeOf(response: ClientCheckResponse, context: { agreementVer
     // Another version on the server means this copy of the mini-program is out of date: agreeing
     // again to the text shown here could not help, so say what will.
     if (response.agreementVersion && response.agreementVersion !== context.agreementVersion) {
-      return { kind: 'form', error: { ...error, message: OUTDATED_AGREEMENT_MESSAGE } };
+      return { kind: 'outdated', error: { ...error, message: OUTDATED_AGREEMENT_MESSAGE } };
     }
     return { kind: 'agreement' };
   }

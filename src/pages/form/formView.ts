@@ -1,5 +1,8 @@
 // What the form shows for what was typed: each field's check, which message wins, and the name hint.
-import { checkIdCard, checkMobile, checkName, chinaDate, ID_CARD_LENGTH, MOBILE_LENGTH, type FieldName } from '../../domain';
+import {
+  checkIdCard, checkMobile, checkName, chinaDate, ID_CARD_LENGTH, isUnderGuardianAge, MINOR_MESSAGE, MOBILE_LENGTH,
+  type CalendarDate, type FieldName, type FieldResult, type IdCardReason,
+} from '../../domain';
 
 export type Values = Record<FieldName, string>;
 export type Flags = Record<FieldName, boolean>;
@@ -41,10 +44,17 @@ export function fieldSpecs(): Record<FieldName, FieldSpec> {
   };
 }
 
+/** A valid ID of someone under 14 is refused as it is typed, as the function would (PIPL art. 31). */
+function checkAdultIdCard(value: string, today: CalendarDate): FieldResult<IdCardReason | 'minor'> {
+  const result = checkIdCard(value, today);
+  return result.ok && isUnderGuardianAge(result.value, today) ? { ok: false, reason: 'minor', message: MINOR_MESSAGE } : result;
+}
+
 export function validate(values: Values, now: number) {
+  const today = chinaDate(now);
   return {
     name: checkName(values.name),
-    idCard: checkIdCard(values.idCard, chinaDate(now)),
+    idCard: checkAdultIdCard(values.idCard, today),
     mobile: checkMobile(values.mobile),
   };
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Checkbox, CheckboxGroup, Label, Text, View } from '@tarojs/components';
+import { CHECK_CONFIRMATION_LABEL, WITHDRAW_LABEL } from '../../domain';
 import { ConsoleEntry } from '../../components/ConsoleEntry';
 import { FieldCell } from '../../components/FieldCell';
 import { roleProps } from '../../components/roleProps';
@@ -12,6 +13,12 @@ import { useWithdrawConsent } from '../../hooks/useWithdrawConsent';
 import { ROUTES } from '../../services/routes';
 import { fieldSpecs } from './formView';
 import { PageView } from '../../components/PageView';
+
+const CONFIRM_VALUE = 'thisCheck';
+export const CONFIRM_MISSING_MESSAGE = '请先勾选上面的确认，再开始核验。';
+// The confirmation's wording, with the agreement's title as a link in it.
+const [before, after] = CHECK_CONFIRMATION_LABEL.split('《个人信息授权书》');
+const openAgreement = () => Taro.navigateTo({ url: `${ROUTES.agreement}?review=1` });
 
 export default function FormPage() {
   const form = useCheckForm();
@@ -59,6 +66,24 @@ export default function FormPage() {
         </View>
       )}
 
+      <CheckboxGroup id="confirm-group" onChange={(e) => form.onConfirm(e.detail.value.includes(CONFIRM_VALUE))}>
+        <Label className="agree-row" for="confirm-check">
+          <Checkbox id="confirm-check" value={CONFIRM_VALUE} checked={form.confirmed} disabled={locked} color="#07c160" />
+          <Text id="confirm-text" className="agree-text">
+            {before}
+            <Text id="confirm-agreement-link" className="link" onClick={openAgreement}>
+              《{form.agreementTitle}》
+            </Text>
+            {after}
+          </Text>
+        </Label>
+      </CheckboxGroup>
+      {form.confirmMissing && (
+        <Text id="confirm-error" className="field-error">
+          {CONFIRM_MISSING_MESSAGE}
+        </Text>
+      )}
+
       <View className="btn-area">
         <Button
           id="submit"
@@ -76,14 +101,14 @@ export default function FormPage() {
         </View>
       )}
       <View className="links">
-        <Text id="view-agreement" className="link" onClick={() => Taro.navigateTo({ url: `${ROUTES.agreement}?review=1` })}>
+        <Text id="view-agreement" className="link" onClick={openAgreement}>
           查看授权书
         </Text>
         <Text id="records-link" className="link" onClick={() => Taro.navigateTo({ url: ROUTES.records })}>
           我的核验记录
         </Text>
         <Text id="withdraw" className="link" onClick={withdrawal.withdraw}>
-          撤回授权
+          {WITHDRAW_LABEL}
         </Text>
       </View>
       <Text className="footnote">我们不保存您填写的原始信息；核验结果中的个人信息已做部分隐藏。</Text>

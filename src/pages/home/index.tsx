@@ -17,7 +17,8 @@ type Verified = StatusAnswer & Required<Pick<StatusAnswer, 'masked' | 'verifiedA
 const isVerified = (s: StatusAnswer | null): s is Verified => !!s && s.verified && !!s.masked && typeof s.verifiedAt === 'number';
 
 /** The normal flow: the form when the current agreement was agreed to on this device, else the agreement. */
-const normalFlow = () => (consentState(currentAgreement().version) === 'current' ? ROUTES.form : ROUTES.agreement);
+const normalFlow = (status: StatusAnswer | null) =>
+  (consentState(currentAgreement(status?.phoneSource).version) === 'current' ? ROUTES.form : ROUTES.agreement);
 
 /**
  * First page: asks the function whether this person is already verified. Verified: their state
@@ -31,7 +32,7 @@ export default function HomePage() {
     void within(loadStatus({ fresh: true }), STATUS_WAIT_MS, null).then((answer) => {
       if (!active) return;
       if (isVerified(answer)) setStatus(answer);
-      else void Taro.redirectTo({ url: normalFlow() });
+      else void Taro.redirectTo({ url: normalFlow(answer) });
     });
     return () => {
       active = false;
@@ -67,7 +68,7 @@ export default function HomePage() {
         <InfoRow id="verified-mobile" label="手机号码" value={status.masked.mobile} />
       </View>
       <View className="btn-area">
-        <Button id="check-other" className="btn btn-default" onClick={() => Taro.navigateTo({ url: normalFlow() })}>
+        <Button id="check-other" className="btn btn-default" onClick={() => Taro.navigateTo({ url: normalFlow(status) })}>
           核验其他号码
         </Button>
       </View>

@@ -39,6 +39,11 @@ const Taro = {
     privacy.listener = listener;
   }),
   openPrivacyContract: jest.fn((_?: unknown) => undefined),
+  getUpdateManager: jest.fn(() => ({ onUpdateReady: jest.fn(), applyUpdate: jest.fn() })),
+  setClipboardData: jest.fn((_: { data: string }) => Promise.resolve()),
+  env: { USER_DATA_PATH: 'wxfile://usr' },
+  getFileSystemManager: jest.fn(() => ({ writeFileSync: jest.fn() })),
+  shareFileMessage: jest.fn((_: { filePath: string; fileName?: string }) => Promise.resolve()),
   cloud: {
     init: jest.fn(),
     callFunction: jest.fn((_: { name: string; data: unknown }) => Promise.resolve({ result: undefined as unknown, errMsg: '' })),

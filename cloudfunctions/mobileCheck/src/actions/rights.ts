@@ -1,12 +1,31 @@
-// The caller's own records: status, withdrawal, listing and deletion (PIPL art. 15, 44–47).
-import type { MyRecordsAnswer, OwnVerification, StatusAnswer } from '../../../../src/domain';
+// The caller's own consent and records: agreeing, status, withdrawal, listing and deletion (PIPL art. 15, 23, 29, 44–47).
+import { randomUUID } from 'node:crypto';
+import { editionLabel, parseAcceptance, type AcceptAnswer, type MyRecordsAnswer, type OwnLimits, type OwnVerification, type Refusal, type StatusAnswer, type WithdrawAnswer } from '../../../../src/domain';
+import { agreementEditions } from '../../../../src/settings/agreementEditions';
 import type { HandlerDeps } from '../handlerDeps';
-import { DAY_MS } from '../policy';
+import { DAY_MS, limitsKeptUntil, prunedLimits } from '../policy';
 import type { Hasher, Store } from '../ports';
-import type { VerificationRecord } from '../store/types';
+import type { CallerLimits, VerificationRecord } from '../store/types';
 
 type Ready = { store: Store; hasher: Hasher };
 type Answer<T> = Omit<T, 'traceId'>;
+
+/** Until the providers can be chosen, every check goes to the market's API package. */
+const PROVIDER = 'aliyun-market';
+
+const edition = (version: string) => editionLabel(version, agreementEditions);
+
+/** `acceptAgreement`: both separate consents to the text in force, registered on the function's clock. */
+export async function acceptAgreement(deps: HandlerDeps, ready: Ready, event: Record<string, unknown>, caller: string, traceId: string, now: number): Promise<Answer<AcceptAnswer> | { refusal: Refusal; agreementVersion: string }> {
+  const accepted = parseAcceptance(event, deps.agreementVersion);
+  if (!accepted.ok) return { refusal: accepted, agreementVersion: deps.agreementVersion };
+  const consentId = randomUUID().replace(/-/g, '');
+  const { agreementVersion } = accepted.value;
+  await ready.store.recordAgreement({
+    kind: 'agreement', consentId, traceId, caller: ready.hasher.hash('caller', caller), triple: '', agreementVersion, acceptedAt: now, at: now,
+  });
+  return { ok: true, consentId, acceptedAt: now, agreementVersion, edition: edition(agreementVersion) };
+}
 
 export async function status(deps: HandlerDeps, ready: Ready, caller: string, traceId: string, now: number): Promise<Answer<StatusAnswer> & { phoneSource: string }> {
   const pass = await ready.store.latestPass(ready.hasher.hash('caller', caller), now - deps.verifiedDays * DAY_MS);
@@ -18,21 +37,34 @@ export async function status(deps: HandlerDeps, ready: Ready, caller: string, tr
   };
 }
 
-export async function withdrawConsent(ready: Ready, caller: string, now: number) {
-  await ready.store.withdraw(ready.hasher.hash('caller', caller), now);
-  return { ok: true as const, withdrawnAt: now };
+export async function withdrawConsent(ready: Ready, caller: string, now: number): Promise<Answer<WithdrawAnswer>> {
+  const deleted = await ready.store.withdraw(ready.hasher.hash('caller', caller), now);
+  return { ok: true, withdrawnAt: now, deleted };
 }
 
 const ownVerification = (record: VerificationRecord): OwnVerification => ({
-  at: record.at, code: record.outcome, verified: record.outcome === '01', cached: false, masked: record.masked, traceId: record.traceId,
+  at: record.at, code: record.outcome, verified: record.outcome === '01', masked: record.masked, traceId: record.traceId,
+  carrier: record.carrier, phone: record.phone, provider: PROVIDER, edition: edition(record.agreementVersion),
 });
 
-export async function myRecords(ready: Ready, caller: string): Promise<Answer<MyRecordsAnswer>> {
+/** What the limits record holds about the caller, in counts; null when it holds nothing any more. */
+function ownLimits(stored: CallerLimits | undefined, now: number): OwnLimits | null {
+  const limits = stored && prunedLimits(stored, now);
+  if (!limits) return null;
+  return { keptUntil: limitsKeptUntil(limits, now), checksToday: limits.calls, identities30Days: Object.keys(limits.identities).length };
+}
+
+export async function myRecords(ready: Ready, caller: string, now: number): Promise<Answer<MyRecordsAnswer>> {
   const own = await ready.store.ownRecords(ready.hasher.hash('caller', caller));
   return {
     ok: true,
     records: own.verifications.sort((a, b) => b.at - a.at).map(ownVerification),
-    consents: own.consents.sort((a, b) => b.at - a.at).map((c) => ({ at: c.at, agreementVersion: c.agreementVersion, ...(c.withdrawnAt !== undefined && { withdrawnAt: c.withdrawnAt }) })),
+    // The agreements; each check's confirmation is shown by its verification record.
+    consents: own.consents.filter((c) => c.kind === 'agreement').sort((a, b) => b.acceptedAt - a.acceptedAt).map((c) => ({
+      consentId: c.consentId, acceptedAt: c.acceptedAt, edition: edition(c.agreementVersion), agreementVersion: c.agreementVersion,
+      ...(c.withdrawnAt !== undefined && { withdrawnAt: c.withdrawnAt }),
+    })),
+    limits: ownLimits(own.limits, now),
   };
 }
 

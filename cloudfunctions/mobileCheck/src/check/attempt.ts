@@ -52,13 +52,20 @@ export async function attempt(deps: AttemptDeps, input: AttemptInput): Promise<O
   const overCap = () => refuse({ code: 'RATE_LIMITED', limit: 'requests', retryAt: nextBeijingMidnight(now), level: 'warn' });
 
   if (memory.isOverRequestCap(keys.caller, day)) return overCap();
-  const opened = await store.open({ keys, day, requestLimit: guards.requestDailyLimit, now, traceId, ...(input.counted && { counted: true }) });
+  // The registered consent is read alongside round trip 1, not after it.
+  const [opened, agreed] = await Promise.all([
+    store.open({ keys, day, requestLimit: guards.requestDailyLimit, now, traceId, ...(input.counted && { counted: true }) }),
+    store.readAgreement(keys.caller, input.consent.consentId),
+  ]);
   if (!opened.requestCounted) {
     memory.markOverRequestCap(keys.caller, day);
     return overCap();
   }
+  // This caller's, for the text in force, not withdrawn; the device's clock plays no part.
   const withdrawnAt = opened.limits?.withdrawnAt;
-  if (withdrawnAt !== undefined && input.consent.acceptedAt <= withdrawnAt) return refuse({ code: 'CONSENT_REQUIRED' });
+  const consentRequired = () => refuse({ code: 'CONSENT_REQUIRED', agreementVersion: input.record.agreementVersion });
+  if (!agreed || agreed.withdrawnAt !== undefined || agreed.agreementVersion !== input.record.agreementVersion) return consentRequired();
+  if (withdrawnAt !== undefined && agreed.acceptedAt <= withdrawnAt) return consentRequired();
 
   const reused = reusable(opened.claim, now, deps);
   if (reused) {
@@ -76,21 +83,21 @@ export async function attempt(deps: AttemptDeps, input: AttemptInput): Promise<O
   if (opened.claim?.state === 'pending' && opened.claim.until > now) return waitOrRetry();
   if (spendExhausted(opened.spend, guards)) return spendStop(deps, traceId, opened.spend, refuse);
 
-  const plan = { now, mobile: keys.mobile, person: keys.person, acceptedAt: input.consent.acceptedAt };
+  const plan = { now, mobile: keys.mobile, person: keys.person, acceptedAt: agreed.acceptedAt };
   const admitted = admitCall(opened.limits, plan, guards);
-  if (!admitted.ok) return 'withdrawn' in admitted ? refuse({ code: 'CONSENT_REQUIRED' }) : refuse({ code: 'RATE_LIMITED', ...admitted.refusal, level: 'warn' });
+  if (!admitted.ok) return 'withdrawn' in admitted ? consentRequired() : refuse({ code: 'RATE_LIMITED', ...admitted.refusal, level: 'warn' });
 
   const reserved = await store.reserve({
     traceId, keys, now, day, seen: opened.limits, seenClaim: opened.claim, claimUntil: deps.clock.now() + deps.claimMs,
     admit: (current) => admitCall(current, plan, guards),
-    consent: { traceId, caller: keys.caller, triple: keys.triple, agreementVersion: input.consent.agreementVersion, acceptedAt: input.consent.acceptedAt, at: now },
+    consent: { kind: 'check', consentId: agreed.consentId, traceId, caller: keys.caller, triple: keys.triple, agreementVersion: agreed.agreementVersion, acceptedAt: agreed.acceptedAt, at: now },
     record: input.record,
     dailyBudget: guards.dailyBudget, quotaTotal: guards.quotaTotal,
   });
   if (!reserved.ok) {
     if (reserved.reason === 'claimed') return waitOrRetry();
     if (reserved.reason === 'limits') return refuse({ code: 'RATE_LIMITED', ...reserved.refusal, level: 'warn' });
-    if (reserved.reason === 'withdrawn') return refuse({ code: 'CONSENT_REQUIRED' });
+    if (reserved.reason === 'withdrawn') return consentRequired();
     if (reserved.reason === 'busy') return refuse({ code: 'RATE_LIMITED', limit: 'caller', retryAt: now + BUSY_RETRY_MS, level: 'warn', detail: 'the caller\'s limits kept changing' });
     return spendStop(deps, traceId, opened.spend, refuse);
   }

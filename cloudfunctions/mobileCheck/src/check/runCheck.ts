@@ -59,7 +59,7 @@ export function createCheck(deps: HandlerDeps, memory: InstanceMemory) {
     };
     const flightKey = `${keys.caller}/${keys.triple}`;
     const running = inFlight.get(flightKey);
-    const agreementVersion = valid.value.consent.agreementVersion;
+    const { agreementVersion } = deps;
     const outcome = running
       ? sharedWith(await running, memory, now)
       : await startFlight(flightKey, () => attempt(

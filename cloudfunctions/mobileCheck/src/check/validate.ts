@@ -1,9 +1,10 @@
-// Pure first steps of a check: identity, shape, fields, consent. No I/O: what can be refused here
+// Pure first steps of a check: identity, shape, fields, age, the consent's shape. No I/O: what can be refused here
 // costs nothing (no database call, no vendor call).
 import {
   chinaDate,
   parseConsent,
   parseFields,
+  parseGuardian,
   parsePhoneCode,
   parseShape,
   type Consent,
@@ -34,9 +35,12 @@ export function validateCheck(
   const typed = context.phoneSource === 'typed';
   const fields = typed ? parseFields(shape.value, today) : parseFields(shape.value, today, ['name', 'idCard']);
   if (!fields.ok) return { ok: false, refusal: fields };
+  // Before the store and the vendor: a child's check needs a guardian (PIPL art. 31).
+  const adult = parseGuardian(fields.value.idCard, today);
+  if (!adult.ok) return { ok: false, refusal: adult };
   const phoneCode = typed ? undefined : parsePhoneCode(shape.value);
   if (phoneCode && !phoneCode.ok) return { ok: false, refusal: phoneCode };
-  const consent = parseConsent(shape.value, context.agreementVersion, context.now);
+  const consent = parseConsent(shape.value);
   if (!consent.ok) return { ok: false, refusal: consent, agreementVersion: context.agreementVersion };
   return {
     ok: true,

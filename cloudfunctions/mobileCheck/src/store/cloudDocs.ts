@@ -72,6 +72,7 @@ export const fromDoc = {
   consent(doc: Doc): ConsentRecord {
     const withdrawnAt = Number(doc.withdrawnAt ?? 0);
     return {
+      kind: doc.kind === 'agreement' ? 'agreement' : 'check', consentId: text(doc.consentId),
       traceId: text(doc.traceId), caller: text(doc.caller), triple: text(doc.triple), agreementVersion: text(doc.agreementVersion),
       acceptedAt: Number(doc.acceptedAt ?? 0), at: Number(doc.at ?? 0), ...(withdrawnAt > 0 && { withdrawnAt }),
     };

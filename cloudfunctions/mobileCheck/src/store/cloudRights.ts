@@ -1,7 +1,7 @@
 // A caller's rights over their own records (PIPL art. 15, 45, 47) on the cloud database.
 import { randomUUID } from 'node:crypto';
-import { currentLimits, IDENTITY_WINDOW_MS } from '../policy';
-import { bump, retried, settle, updated, type DatabaseLike, type Retry } from './cloudDatabase';
+import { currentLimits } from '../policy';
+import { addOnce, bump, retried, settle, updated, type DatabaseLike, type Retry } from './cloudDatabase';
 import { fromDoc, limitsDoc } from './cloudDocs';
 import { COLLECTIONS as names, ids } from './cloudLayout';
 import type { Store } from './types';
@@ -9,7 +9,7 @@ import type { Store } from './types';
 /** Enough for any honest caller's history within the retention period; `myRecords` shows the newest. */
 const OWN_RECORDS_LIMIT = 100;
 
-export function ownRights(db: DatabaseLike, retry: Retry): Pick<Store, 'withdraw' | 'stampCaller' | 'ownRecords' | 'deleteOwn' | 'latestPass'> {
+export function ownRights(db: DatabaseLike, retry: Retry): Pick<Store, 'recordAgreement' | 'readAgreement' | 'withdraw' | 'stampCaller' | 'ownRecords' | 'deleteOwn' | 'latestPass'> {
   const _ = db.command;
   // A record reserve() wrote and complete() has not filled in yet is not the caller's history.
   const newest = (name: string, condition: Record<string, unknown>, max: number) =>
@@ -20,12 +20,13 @@ export function ownRights(db: DatabaseLike, retry: Retry): Pick<Store, 'withdraw
 
   /**
    * Creates the caller's limits document with the stamp, or stamps it; a new version makes a check
-   * that read the limits before this re-read them (and refuse). Kept a window past the stamp (later
-   * than any person's expiry in it). Counted like a counter: never lost to a racing first write.
+   * that read the limits before this re-read them (and refuse). `until: at` has the next purge prune
+   * the document entry by entry (policy.ts prunedLimits keeps each stamp a window). Counted like a
+   * counter: never lost to a racing first write.
    */
   async function stampCaller(caller: string, at: number, stamp: 'withdrawnAt' | 'erasedAt'): Promise<void> {
     const fresh = currentLimits(undefined, at);
-    const until = at + IDENTITY_WINDOW_MS;
+    const until = at;
     // Never moved back: a later stamp already in force covers this one (then nothing is written).
     await bump(db.collection(names.counters), _, {
       id: ids.limits(caller), fields: { kind: 'limits', ...limitsDoc(fresh, until) }, inc: { version: 1 }, set: { [stamp]: at, until }, below: { field: stamp, limit: at },
@@ -35,18 +36,38 @@ export function ownRights(db: DatabaseLike, retry: Retry): Pick<Store, 'withdraw
   return {
     stampCaller,
 
-    // The stamp first, then the consents: a check that reserved before the stamp finds it when it completes.
+    async recordAgreement(consent) {
+      // A lost reply is settled by reading back: the consent id is this request's own.
+      const written = await addOnce(db.collection(names.consents), { _id: consent.consentId, ...consent, withdrawnAt: 0 }, (found) => found.traceId === consent.traceId, retry);
+      if (!written) throw new Error('consent id taken');
+    },
+
+    async readAgreement(caller, consentId) {
+      const { data } = await retried(retry, () => settle(db.collection(names.consents).where({ _id: consentId, caller, kind: 'agreement' }).get()));
+      return data[0] && fromDoc.consent(data[0]);
+    },
+
+    // The stamps first (withdrawal: later checks refused; erasure: a check in flight keeps no record),
+    // then the consents, kept and marked as evidence, and the verifications and claims, deleted
+    // (PIPL art. 47(1)(3)): only what was written by then.
     async withdraw(caller, at) {
       await stampCaller(caller, at, 'withdrawnAt');
-      await retried(retry, () => updated(db.collection(names.consents).where({ caller, withdrawnAt: 0, acceptedAt: _.lte(at) }), { withdrawnAt: at }));
+      await stampCaller(caller, at, 'erasedAt');
+      const [, verifications, claims] = await Promise.all([
+        retried(retry, () => updated(db.collection(names.consents).where({ caller, withdrawnAt: 0, acceptedAt: _.lte(at) }), { withdrawnAt: at })),
+        remove(names.verifications, caller, at),
+        remove(names.claims, caller, at),
+      ]);
+      return { verifications: verifications.stats.removed, claims: claims.stats.removed };
     },
 
     async ownRecords(caller) {
-      const [verifications, consents] = await Promise.all([
+      const [verifications, consents, limits] = await Promise.all([
         newest(names.verifications, { caller }, OWN_RECORDS_LIMIT),
         newest(names.consents, { caller }, OWN_RECORDS_LIMIT),
+        settle(db.collection(names.counters).where({ _id: ids.limits(caller) }).get()),
       ]);
-      return { verifications: verifications.data.map(fromDoc.verification), consents: consents.data.map(fromDoc.consent) };
+      return { verifications: verifications.data.map(fromDoc.verification), consents: consents.data.map(fromDoc.consent), limits: fromDoc.limits(limits.data[0]) };
     },
 
     async deleteOwn(caller, at) {

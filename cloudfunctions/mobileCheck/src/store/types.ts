@@ -67,10 +67,17 @@ export interface Opened {
   spend: { today: number; total: number };
 }
 
-/** Consent evidence, written only together with a reservation (i.e. only when the vendor will be called). */
+/**
+ * Consent evidence. `agreement`: registered by `acceptAgreement` (its id is the consentId, its time the
+ * function's clock). `check`: the person's confirmation of one check, written together with the
+ * reservation (only when the vendor will be called), naming the agreement it relied on.
+ */
 export interface ConsentRecord {
+  kind: 'agreement' | 'check';
+  consentId: string;
   traceId: string;
   caller: string;
+  /** The three fields' hash for a `check`; empty for an `agreement`. */
   triple: string;
   agreementVersion: string;
   acceptedAt: number;
@@ -142,6 +149,8 @@ export interface CompleteInput {
 export interface OwnRecords {
   verifications: VerificationRecord[];
   consents: ConsentRecord[];
+  /** The caller's limits record as stored (expired entries may still be in it). */
+  limits: CallerLimits | undefined;
 }
 
 export interface PurgeReport {
@@ -177,8 +186,16 @@ export interface Store {
   release(reservation: Reservation): Promise<void>;
   readClaim(keys: CheckKeys): Promise<Claim | undefined>;
 
-  /** Stamps the caller's withdrawal (consents marked, later checks refused); answered only once in force. */
-  withdraw(caller: string, at: number): Promise<void>;
+  /** Registers an agreement consent (`kind: 'agreement'`), keyed by its consentId. */
+  recordAgreement(consent: ConsentRecord): Promise<void>;
+  /** The caller's agreement consent with this id, withdrawn or not; undefined when there is none. */
+  readAgreement(caller: string, consentId: string): Promise<ConsentRecord | undefined>;
+  /**
+   * Stamps the caller's withdrawal and erasure (later checks refused; a check in flight keeps no
+   * record), marks their consents withdrawn (kept as evidence) and deletes the verifications and
+   * claims written by then (PIPL art. 47(1)(3)); answered only once in force.
+   */
+  withdraw(caller: string, at: number): Promise<{ verifications: number; claims: number }>;
   /** Stamps `withdrawnAt` or `erasedAt` in the caller's limits: the marker reserve() and complete() respect. */
   stampCaller(caller: string, at: number, stamp: 'withdrawnAt' | 'erasedAt'): Promise<void>;
   ownRecords(caller: string): Promise<OwnRecords>;
