@@ -83,6 +83,8 @@ export interface DayStats {
   maybeBilled: number;
   cached: number;
   outcomes: Record<string, number>;
+  /** Provider id → its calls and billed calls that day. */
+  byProvider: Record<string, { vendorCalls: number; billed: number }>;
   latencyMs: { p50: number | null; p95: number | null };
 }
 

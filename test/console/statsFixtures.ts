@@ -16,6 +16,7 @@ export const quietDay = (day: string): DayStats => ({
   maybeBilled: 0,
   cached: 0,
   outcomes: {},
+  byProvider: {},
   latencyMs: { p50: null, p95: null },
 });
 

@@ -206,7 +206,7 @@ describe('vendor faults', () => {
   test('answers INTERNAL for an unexpected failure without repeating its message', async () => {
     const failing = handlerFromEnv({ MOBILECHECK_HASH_SECRET: HASH_SECRET }, {
       store: freshStore(),
-      vendor: { check: () => Promise.reject(new TypeError(`boom ${person.idCard}`)) },
+      providers: [{ id: 'aliyun-market', ask: () => Promise.reject(new TypeError(`boom ${person.idCard}`)) }],
       log: record,
     });
     const response = (await failing(checkEvent(), CALLER)) as CheckResponse;

@@ -7,7 +7,7 @@ import { createHasher } from './hash';
 import { jsonLogger } from './log';
 import { createEntry, createRetentionJob, type Entry } from './retention';
 import { DEFAULT_GUARDS, DEFAULT_TIMEOUT_MS, DEFAULT_VERIFIED_DAYS, readSettings, type Settings } from './settings';
-import { createVendorClient } from './mobileCheckApi/client';
+import { providersFrom } from './providers/fromSettings';
 import { createTokenIssuer, readTokenSettings, type TokenSettings } from './token';
 
 type Env = Record<string, string | undefined>;
@@ -36,11 +36,12 @@ export function depsFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): EnvDeps
     // A bad setting must not crash every cold start: each check answers SERVICE_MISCONFIGURED instead.
     misconfigured = error instanceof Error ? error.message : 'invalid settings';
   }
+  const chosen = settings && providersFrom(settings);
   return {
     // Built with the retention this function applies: a setting that differs from what the
     // mini-program shows changes the version, and checks ask for the current agreement.
     agreementVersion: buildAgreement(operatorSettings, { retentionDays: settings?.retentionDays ?? operatorSettings.retentionDays }).version,
-    vendor: settings?.appCode ? createVendorClient({ ...settings, appCode: settings.appCode }) : undefined,
+    ...(settings ? { providers: chosen?.providers ?? [], ...(chosen?.missing && { providersMissing: chosen.missing }) } : { providers: [] }),
     clock: { now: () => Date.now() },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     newTraceId: () => randomUUID().replace(/-/g, ''),

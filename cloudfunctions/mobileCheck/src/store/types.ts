@@ -2,8 +2,8 @@
 // Records hold keyed hashes (see ../hash.ts) and masked fields, never a raw name, ID number,
 // mobile or OPENID. Each method is one database round trip in the cloud adapter (calls inside run
 // in parallel), so a billed check costs open + reserve + complete = 3 sequential round trips.
-import type { CheckOutcome, ErrorCode, MaskedFields, PhoneSource, RateLimit, VendorStatusCode } from '../../../../src/domain';
-import type { Billing } from '../mobileCheckApi/VendorError';
+import type { CheckOutcome, ErrorCode, MaskedFields, PhoneSource, ProviderId, RateLimit, VendorStatusCode } from '../../../../src/domain';
+import type { Billing } from '../providers/port';
 import type { StatsDelta } from '../stats';
 
 /** The hashes a check is keyed by. */
@@ -38,6 +38,8 @@ export interface ClaimAnswer {
   at: number;
   /** vendorStatus(code).final: only final answers are reused. */
   final: boolean;
+  /** The provider that answered. */
+  provider: ProviderId;
 }
 
 /** One vendor call per caller + triple at a time, across instances; when done it holds the answer. */
@@ -111,6 +113,9 @@ export interface VerificationRecord {
   /** The vendor status, or the error code answered. */
   outcome: CheckOutcome;
   carrier: string;
+  /** The provider whose answer this is: the billed one when a call was billed. */
+  provider: ProviderId;
+  /** What the check's calls cost together (a failover may make two calls). */
   billing: Billing;
   vendorTraceId: string;
   latencyMs: number;

@@ -1,4 +1,5 @@
-import { isVendorStatusCode, type VendorStatusCode } from '../../../../src/domain';
+import { isVendorStatusCode, type VendorStatusCode } from '../../../../../src/domain';
+import type { RawResponse } from '../httpExchange';
 import { VendorError } from './VendorError';
 
 /** A vendor answer with a status: the only part of the vendor's body the function keeps. */
@@ -7,13 +8,6 @@ export interface VendorAnswer {
   carrier: string;
   vendorTraceId: string;
   httpStatus: number;
-}
-
-export interface RawResponse {
-  httpStatus: number;
-  /** Header names in lower case. */
-  headers: Record<string, string | undefined>;
-  body: string;
 }
 
 // Carrier names are short Chinese words (移动, 联通, 电信, 广电); anything else is dropped.
