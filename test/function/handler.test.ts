@@ -60,6 +60,7 @@ describe('a completed check', () => {
       masked: { name: '张*', idCard: '11**************2X', mobile: '138****8000' },
       traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
       cached: false,
+      provider: 'aliyun-market',
     });
   });
 

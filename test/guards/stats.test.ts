@@ -31,6 +31,7 @@ const TODAY = {
   day: '2025-03-10', requests: 9, vendorCalls: 5, billed: 4, maybeBilled: 0, cached: 1,
   refused: { INVALID_NAME: 1, CONSENT_REQUIRED: 1, RATE_LIMITED: 1, VENDOR_QUOTA_EXHAUSTED: 1 },
   outcomes: { '01': 4, '02': 1 },
+  byProvider: { 'aliyun-market': { vendorCalls: 5, billed: 4 } },
   // The clock stands still in this session: every vendor call took 0 ms, in the first bucket (≤ 50 ms).
   latencyMs: { p50: 50, p95: 50 },
 };
