@@ -6,11 +6,10 @@ import type { VerificationRecord } from '../../cloudfunctions/mobileCheck/src/st
 import type { SandboxVendor } from '../../local-host/sandboxVendor';
 import type { CheckResponse, ProviderId, StatsAnswer } from '../../src/domain';
 import { checkEvent, mobileEndingIn, person } from '../support/people';
-import { startSandbox } from '../support/providers';
+import { ENDPOINT_SETTING, startSandbox } from '../support/providers';
 import { eventFor, harness, openCloud, type OpenedStore } from '../guards/support';
 
 const ADMIN = 'o-failover-admin';
-const ENDPOINT_SETTING: Record<ProviderId, string> = { 'aliyun-market': 'MOBILECHECK_ENDPOINT', 'tencent-faceid': 'MOBILECHECK_TENCENT_ENDPOINT' };
 
 /** A port nobody listens on: the connection is refused before anything is sent. */
 async function refusingUrl(): Promise<string> {

@@ -1,10 +1,13 @@
 // The suites that run once with each provider as primary start their stand-in through here.
 import type { ProviderId } from '../../src/domain';
-import { startSandboxTencent } from '../../local-host/sandboxTencent';
-import { startSandboxVendor, type SandboxOptions, type SandboxVendor } from '../../local-host/sandboxVendor';
+import { startSandboxTencent, type TencentSandboxOptions } from '../../local-host/sandboxTencent';
+import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
 
 export const PRIMARIES: ProviderId[] = ['aliyun-market', 'tencent-faceid'];
 
-export function startSandbox(provider: ProviderId, options: SandboxOptions = {}): Promise<SandboxVendor> {
+/** The setting that points each provider at its endpoint. */
+export const ENDPOINT_SETTING: Record<ProviderId, string> = { 'aliyun-market': 'MOBILECHECK_ENDPOINT', 'tencent-faceid': 'MOBILECHECK_TENCENT_ENDPOINT' };
+
+export function startSandbox(provider: ProviderId, options: TencentSandboxOptions = {}): Promise<SandboxVendor> {
   return provider === 'aliyun-market' ? startSandboxVendor(options) : startSandboxTencent(options);
 }
