@@ -1,6 +1,7 @@
 // The function's actions beyond the check (docs/contract.md "Actions"): what each takes and answers.
 import type { CheckRefused, CheckRequest, CheckResponse, PhoneSource } from './result';
 import type { MaskedFields } from './masking';
+import type { ProviderId } from './providers';
 import type { CheckOutcome } from './result';
 
 export const ACTIONS = ['check', 'status', 'withdrawConsent', 'myRecords', 'deleteMyRecords', 'stats'] as const;
@@ -50,6 +51,8 @@ export interface OwnVerification {
   cached: boolean;
   masked: MaskedFields;
   traceId: string;
+  /** The data provider that answered (or refused) this check. */
+  provider: ProviderId;
 }
 
 export interface OwnConsent {

@@ -29,5 +29,5 @@ export type {
 } from './result';
 export { isVendorStatusCode, VENDOR_STATUS_CODES, vendorStatus } from './vendorStatus';
 export type { Verdict, VendorStatus, VendorStatusCode } from './vendorStatus';
-export { DEFAULT_PROVIDERS, isProviderId, PROVIDER_IDS, PROVIDER_RECEIVES } from './providers';
+export { DEFAULT_PROVIDERS, isProviderId, PROVIDER_IDS, PROVIDER_LABELS, PROVIDER_RECEIVES } from './providers';
 export type { ProviderId } from './providers';

@@ -12,3 +12,9 @@ export const PROVIDER_RECEIVES: Readonly<Record<ProviderId, 'plaintext' | 'diges
 };
 
 export const DEFAULT_PROVIDERS: readonly ProviderId[] = ['aliyun-market'];
+
+/** Short names shown next to a record (我的核验记录) and in the console. */
+export const PROVIDER_LABELS: Readonly<Record<ProviderId, string>> = {
+  'aliyun-market': '阿里云云市场',
+  'tencent-faceid': '腾讯云人脸核身',
+};

@@ -12,9 +12,9 @@ const masked = { name: '张*', idCard: '11**************2X', mobile: '138****800
 const RECORDS: MyRecordsAnswer = {
   ok: true,
   records: [
-    { at: Date.UTC(2026, 10, 28, 16, 5), code: '01', verified: true, cached: true, masked, traceId: 'trace-a' },
-    { at: Date.UTC(2026, 10, 28, 3, 0), code: '02', verified: false, cached: false, masked: { ...masked, mobile: '139****0001' }, traceId: 'trace-b' },
-    { at: Date.UTC(2026, 10, 27, 3, 0), code: 'VENDOR_TIMEOUT', verified: false, cached: false, masked, traceId: 'trace-c' },
+    { at: Date.UTC(2026, 10, 28, 16, 5), code: '01', verified: true, cached: true, masked, traceId: 'trace-a', provider: 'tencent-faceid' },
+    { at: Date.UTC(2026, 10, 28, 3, 0), code: '02', verified: false, cached: false, masked: { ...masked, mobile: '139****0001' }, traceId: 'trace-b', provider: 'aliyun-market' },
+    { at: Date.UTC(2026, 10, 27, 3, 0), code: 'VENDOR_TIMEOUT', verified: false, cached: false, masked, traceId: 'trace-c', provider: 'aliyun-market' },
   ],
   consents: [
     { at: Date.UTC(2026, 10, 28, 2, 59), agreementVersion: 'v-current', withdrawnAt: Date.UTC(2026, 10, 28, 4, 0) },
@@ -56,6 +56,7 @@ describe('我的核验记录: showing', () => {
     expect(first).toContain('11**************2X');
     expect(first).toContain('138****8000');
     expect(first).toContain('trace-a');
+    expect(first).toContain('核验服务商腾讯云人脸核身');
     expect(text(container, '#record-1')).toContain('核验未通过');
     expect(text(container, '#record-1')).toContain('139****0001');
     expect(text(container, '#record-2-outcome')).toBe('未完成核验');

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { formatBeijingTime, isVendorStatusCode, vendorStatus, type OwnConsent, type OwnVerification } from '../../domain';
+import { formatBeijingTime, isVendorStatusCode, PROVIDER_LABELS, vendorStatus, type OwnConsent, type OwnVerification } from '../../domain';
 import { InfoRow } from '../../components/InfoRow';
 
 /** A recorded code in words: the vendor's verdict, or that the check did not complete. */
@@ -23,6 +23,7 @@ export function VerificationList({ records }: { records: OwnVerification[] }) {
           <InfoRow label="姓名" value={r.masked.name} />
           <InfoRow label="身份证号码" value={r.masked.idCard} />
           <InfoRow label="手机号码" value={r.masked.mobile} />
+          {PROVIDER_LABELS[r.provider] && <InfoRow label="核验服务商" value={PROVIDER_LABELS[r.provider]} />}
           <InfoRow label="核验编号" value={r.traceId} selectable />
         </View>
       ))}

@@ -11,7 +11,7 @@ type Answer<T> = Omit<T, 'traceId'>;
 export async function status(deps: HandlerDeps, ready: Ready, caller: string, traceId: string, now: number): Promise<Answer<StatusAnswer> & { phoneSource: string }> {
   const pass = await ready.store.latestPass(ready.hasher.hash('caller', caller), now - deps.verifiedDays * DAY_MS);
   if (!pass) return { ok: true, verified: false, phoneSource: deps.phoneSource };
-  const token = deps.tokens?.issue({ caller, traceId, masked: pass.masked, agreementVersion: pass.agreementVersion, phone: pass.phone, now });
+  const token = deps.tokens?.issue({ caller, traceId, masked: pass.masked, agreementVersion: pass.agreementVersion, phone: pass.phone, provider: pass.provider, now });
   return {
     ok: true, verified: true, verifiedAt: pass.at, masked: pass.masked, phoneSource: deps.phoneSource,
     ...(token && { token: token.token, tokenExpiresAt: token.expiresAt }),
@@ -24,7 +24,7 @@ export async function withdrawConsent(ready: Ready, caller: string, now: number)
 }
 
 const ownVerification = (record: VerificationRecord): OwnVerification => ({
-  at: record.at, code: record.outcome, verified: record.outcome === '01', cached: false, masked: record.masked, traceId: record.traceId,
+  at: record.at, code: record.outcome, verified: record.outcome === '01', cached: false, masked: record.masked, traceId: record.traceId, provider: record.provider,
 });
 
 export async function myRecords(ready: Ready, caller: string): Promise<Answer<MyRecordsAnswer>> {

@@ -57,7 +57,7 @@ export function createCheck(deps: HandlerDeps, memory: InstanceMemory) {
         { traceId, keys, fields, consent: valid.value.consent, now, record: { masked, agreementVersion, phone: deps.phoneSource } },
       ));
     const token = outcome.kind === 'answer' && outcome.answer.code === '01' && deps.tokens
-      ? deps.tokens.issue({ caller, traceId, masked, agreementVersion, phone: deps.phoneSource, now })
+      ? deps.tokens.issue({ caller, traceId, masked, agreementVersion, phone: deps.phoneSource, provider: outcome.answer.provider, now })
       : undefined;
     return present(outcome, { traceId, now, masked, ...(token && { token }) });
   };
