@@ -97,6 +97,8 @@ export interface StatsAnswer {
   days: DayStats[];
   quota: { total: number | null; used: number | null; remaining: number | null };
   budget: { daily: number | null; usedToday: number };
+  /** Price of one billed call per provider in use, in fen; null when not set. */
+  pricesFen: Record<string, number | null>;
   traceId: string;
 }
 

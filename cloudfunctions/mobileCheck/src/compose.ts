@@ -41,7 +41,9 @@ export function depsFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): EnvDeps
     // Built with the retention this function applies: a setting that differs from what the
     // mini-program shows changes the version, and checks ask for the current agreement.
     agreementVersion: buildAgreement(operatorSettings, { retentionDays: settings?.retentionDays ?? operatorSettings.retentionDays }).version,
-    ...(settings ? { providers: chosen?.providers ?? [], ...(chosen?.missing && { providersMissing: chosen.missing }) } : { providers: [] }),
+    providers: chosen?.providers ?? [],
+    ...(chosen?.missing && { providersMissing: chosen.missing }),
+    pricesFen: settings?.pricesFen ?? {},
     clock: { now: () => Date.now() },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     newTraceId: () => randomUUID().replace(/-/g, ''),

@@ -1,4 +1,4 @@
-import type { PhoneSource } from '../../../src/domain';
+import type { PhoneSource, ProviderId } from '../../../src/domain';
 import type { LogLine } from './log';
 import type { Clock, Hasher, PhoneExchange, Provider, Sleep, Store, TokenIssuer } from './ports';
 import type { GuardSettings } from './settings';
@@ -10,6 +10,8 @@ export interface HandlerDeps {
   providers: readonly Provider[];
   /** Why `providers` is empty, naming the missing setting. */
   providersMissing?: string;
+  /** Price of one billed call per provider, in fen (MOBILECHECK_*_PRICE_FEN), for the console's spend. */
+  pricesFen?: Partial<Record<ProviderId, number>>;
   clock: Clock;
   sleep: Sleep;
   newTraceId: () => string;
