@@ -38,7 +38,7 @@ const TODAY = {
 
 describe.each(ADAPTERS)('with the %s store', (_name, openStore) => {
   let opened: OpenedStore;
-  const env = { MOBILECHECK_ADMIN_OPENIDS: `o-nobody, ${ADMIN}`, MOBILECHECK_CALLER_DAILY_LIMIT: '2' };
+  const env = { MOBILECHECK_ADMIN_OPENIDS: `o-nobody, ${ADMIN}`, MOBILECHECK_CALLER_DAILY_LIMIT: '2', MOBILECHECK_ALIYUN_PRICE_FEN: '25' };
   const clock = { now: () => NOON };
 
   beforeEach(() => {
@@ -68,6 +68,7 @@ describe.each(ADAPTERS)('with the %s store', (_name, openStore) => {
       days: [TODAY, ...Array.from({ length: 6 }, (_unused, i) => expect.objectContaining({ day: `2025-03-0${9 - i}`, requests: 0, billed: 0 }))],
       quota: { total: null, used: 4, remaining: null },
       budget: { daily: null, usedToday: 4 },
+      pricesFen: { 'aliyun-market': 25 },
     });
     expect(await instances[0].stats(ADMIN, 1)).toMatchObject({ days: [TODAY] });
   });

@@ -92,3 +92,18 @@ describe('the handler with tencent-faceid as its only provider', () => {
     expect(lines.at(-1)).toMatchObject({ event: 'mobileCheck', outcome: '01', provider: 'tencent-faceid', providerCalls: 1, billing: 'billed' });
   });
 });
+
+describe('tencent-faceid listed without its secret', () => {
+  test('answers every check SERVICE_MISCONFIGURED naming the setting, calls nobody, and keeps the rights actions working', async () => {
+    const lines: LogLine[] = [];
+    const before = sandbox.received.length;
+    const handler = handlerFromEnv(
+      { MOBILECHECK_PROVIDERS: 'tencent-faceid', MOBILECHECK_TENCENT_ENDPOINT: sandbox.endpoint, MOBILECHECK_TENCENT_SECRET_ID: 'AKIDonly', MOBILECHECK_HASH_SECRET: 'tencent-missing-secret-0123456789abcdef' },
+      { store: openSqliteStore(':memory:'), log: (line) => lines.push(line) },
+    );
+    expect(await handler(checkEvent(), 'o-no-key')).toMatchObject({ ok: false, code: 'SERVICE_MISCONFIGURED' });
+    expect(lines.at(-1)).toMatchObject({ level: 'error', detail: 'MOBILECHECK_TENCENT_SECRET_KEY is not set' });
+    expect(sandbox.received.length).toBe(before);
+    expect(await handler({ action: 'myRecords' }, 'o-no-key')).toMatchObject({ ok: true, records: [] });
+  });
+});
