@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   const port = portFrom(process.env.PORT);
   if (!(await portIsFree(port, '127.0.0.1'))) throw new Error(portTaken(port));
   checkSettings(process.env);
+  // The page's agreement names the providers the function uses; a switch rebuilds the page.
+  process.env.TARO_APP_PROVIDERS = process.env.MOBILECHECK_PROVIDERS ?? '';
   if (!ensureH5Build(ROOT, process.env, buildH5)) console.log('dist-h5/ is up to date with the sources: not rebuilding.');
 
   const product = await startProduct({ env: process.env, port }).catch((error: unknown) => {

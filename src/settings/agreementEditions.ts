@@ -7,4 +7,9 @@ import type { AgreementEdition } from '../domain/agreement/types';
  */
 export const agreementEditions: readonly AgreementEdition[] = [
   { label: '2026-11-29 第1版', version: '84c834e11219c35e' },
+  // 2026-12-04: the agreement names the data providers in use (MOBILECHECK_PROVIDERS); one edition each.
+  { label: '2026-12-04 第2版', version: '92440c42bd20f5d0' }, // aliyun-market
+  { label: '2026-12-04 第3版', version: '8ed35aade5f06db6' }, // tencent-faceid
+  { label: '2026-12-04 第4版', version: '818a5ad5c0044944' }, // aliyun-market,tencent-faceid
+  { label: '2026-12-04 第5版', version: '9b7ee23d5fab5365' }, // tencent-faceid,aliyun-market
 ];

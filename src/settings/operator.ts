@@ -1,5 +1,12 @@
 import type { OperatorSettings } from '../domain/agreement/types';
+import { DEFAULT_PROVIDERS, isProviderId, type ProviderId } from '../domain/providers';
 import { agreementEditions } from './agreementEditions';
+
+/** A comma-separated list of provider ids; anything else means the default. */
+function providersOf(value: string | undefined): readonly ProviderId[] {
+  const ids = (value ?? '').split(',').map((id) => id.trim());
+  return ids.every(isProviderId) && new Set(ids).size === ids.length ? ids : DEFAULT_PROVIDERS;
+}
 
 /**
  * The operator's details, filled into the authorization agreement shown before every check.
@@ -11,8 +18,16 @@ export const operatorSettings: OperatorSettings = {
   service: '会员账户实名认证',
   purpose: '核验您本人填写的姓名、身份证号码与手机号码是否属于同一人，以完成账户实名认证',
   contact: 'privacy@example.com',
-  // The seller named in the vendor's own agreement template; check it against your order in 云市场.
-  vendor: '四川涪擎大数据技术有限公司',
+  // Named in the agreement for each provider in use. aliyun-market: the seller named in the vendor's
+  // own agreement template (check it against your order in 云市场); tencent-faceid: the Tencent Cloud
+  // entity on your contract.
+  recipients: {
+    'aliyun-market': { name: '四川涪擎大数据技术有限公司', contact: '阿里云云市场该商品页所列的服务商联系方式' },
+    'tencent-faceid': { name: '腾讯云计算（北京）有限责任公司', contact: '腾讯云客服 95716' },
+  },
+  // The providers the mini-program's agreement names: the function's MOBILECHECK_PROVIDERS, passed to
+  // the build as TARO_APP_PROVIDERS (npm start does this itself).
+  providers: providersOf(process.env.TARO_APP_PROVIDERS),
   // Shown in the agreement; the function's MOBILECHECK_RETENTION_DAYS must be the same number.
   retentionDays: 30,
   editions: agreementEditions,

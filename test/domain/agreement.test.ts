@@ -8,8 +8,12 @@ const SETTINGS: OperatorSettings = {
   service: '会员实名认证',
   purpose: '核验您填写的姓名、身份证号码与手机号码是否属于同一人',
   contact: 'privacy@example.com',
-  vendor: '四川涪擎大数据技术有限公司',
+  recipients: {
+    'aliyun-market': { name: '四川涪擎大数据技术有限公司', contact: '028-12345678' },
+    'tencent-faceid': { name: '腾讯云计算（北京）有限责任公司', contact: '95716' },
+  },
   retentionDays: 30,
+  providers: ['aliyun-market'],
   editions: [],
 };
 
@@ -30,7 +34,7 @@ describe('what the agreement says', () => {
     expect(agreement.notice.heading).toBe('为什么需要这些信息');
   });
 
-  test.each(['company', 'service', 'purpose', 'contact', 'vendor'] as const)('fills the operator %s into the text', (key) => {
+  test.each(['company', 'service', 'purpose', 'contact'] as const)('fills the operator %s into the text', (key) => {
     expect(text).toContain(SETTINGS[key]);
   });
 
@@ -54,11 +58,31 @@ describe('what the agreement says', () => {
     },
   );
 
-  test('names the vendor and the carriers as the recipients, for this check', () => {
+  test('names the provider in use, its contact, that it receives the plaintext, and the carriers', () => {
     const recipients = section(agreement, '提供给谁');
-    expect(recipients).toContain(`核验服务商${SETTINGS.vendor}`);
+    expect(recipients).toContain('四川涪擎大数据技术有限公司（经阿里云云市场提供接口；联系方式：028-12345678）：接收上述三项信息的原文');
     expect(recipients).toContain('该手机号码所属的电信运营商');
-    expect(section(agreement, '本人授权')).toContain(`本人授权${SETTINGS.company}及其委托的${SETTINGS.vendor}，将上述三项信息提交至该手机号码所属的电信运营商`);
+    expect(recipients).not.toContain('腾讯');
+    expect(section(agreement, '本人授权')).toContain(`本人授权${SETTINGS.company}及其委托的四川涪擎大数据技术有限公司，`);
+  });
+
+  test('with both providers, names both in order, says which receives only digests, and when the second is used', () => {
+    const both = buildAgreement(SETTINGS, { retentionDays: 30, providers: ['tencent-faceid', 'aliyun-market'] });
+    const recipients = section(both, '提供给谁');
+    expect(recipients).toMatch(/前一家暂时无法提供服务、且确定未处理本次核验时，才由下一家核验/);
+    expect(recipients.indexOf('腾讯云计算（北京）有限责任公司')).toBeLessThan(recipients.indexOf('四川涪擎大数据技术有限公司'));
+    expect(recipients).toContain('腾讯云计算（北京）有限责任公司（腾讯云人脸核身；联系方式：95716）：只接收三项信息各自的SHA-256摘要，不接收原文');
+    expect(section(both, '本人授权')).toContain('委托的腾讯云计算（北京）有限责任公司、四川涪擎大数据技术有限公司，');
+  });
+
+  test('changes its version when the providers in use change, in kind or in order', () => {
+    const versions = [['aliyun-market'], ['tencent-faceid'], ['aliyun-market', 'tencent-faceid'], ['tencent-faceid', 'aliyun-market']]
+      .map((providers) => buildAgreement(SETTINGS, { retentionDays: 30, providers: providers as ('aliyun-market' | 'tencent-faceid')[] }).version);
+    expect(new Set(versions).size).toBe(4);
+  });
+
+  test('refuses to name no provider', () => {
+    expect(() => buildAgreement(SETTINGS, { retentionDays: 30, providers: [] })).toThrow(RangeError);
   });
 
   test('says what is kept exactly: keyed hashes and masked fields, not the fields', () => {
@@ -73,17 +97,17 @@ describe('what the agreement says', () => {
 
   test('states the retention period it is given, in days', () => {
     expect(section(agreement, '保存什么')).toContain('核验记录和同意记录保存 30 天，到期自动删除');
-    const week = buildAgreement(SETTINGS, { retentionDays: 7 });
+    const week = buildAgreement(SETTINGS, { retentionDays: 7, providers: SETTINGS.providers });
     expect(section(week, '保存什么')).toContain('保存 7 天');
     expect(allText(week)).not.toContain('30 天，到期');
   });
 
   test('takes the retention period from the operator settings when none is passed', () => {
-    expect(buildAgreement({ ...SETTINGS, retentionDays: 90 })).toEqual(buildAgreement(SETTINGS, { retentionDays: 90 }));
+    expect(buildAgreement({ ...SETTINGS, retentionDays: 90 })).toEqual(buildAgreement(SETTINGS, { retentionDays: 90, providers: SETTINGS.providers }));
   });
 
   test.each([0, -1, 1.5, Number.NaN, 3651])('refuses a retention period of %p days', (retentionDays) => {
-    expect(() => buildAgreement(SETTINGS, { retentionDays })).toThrow(RangeError);
+    expect(() => buildAgreement(SETTINGS, { retentionDays, providers: SETTINGS.providers })).toThrow(RangeError);
   });
 
   test('says how to withdraw: in 我的核验记录 and through the contact, and what withdrawing does', () => {
@@ -163,12 +187,12 @@ describe('the version', () => {
     expect(versions.has(agreement.version)).toBe(false);
   });
 
-  test.each(['company', 'service', 'purpose', 'contact', 'vendor'] as const)('changes when the %s changes', (key) => {
+  test.each(['company', 'service', 'purpose', 'contact'] as const)('changes when the %s changes', (key) => {
     expect(buildAgreement({ ...SETTINGS, [key]: `${SETTINGS[key]}（新）` }).version).not.toBe(agreement.version);
   });
 
   test('changes with the retention period, so a function keeping records longer refuses the page’s consent', () => {
-    expect(buildAgreement(SETTINGS, { retentionDays: 31 }).version).not.toBe(agreement.version);
+    expect(buildAgreement(SETTINGS, { retentionDays: 31, providers: SETTINGS.providers }).version).not.toBe(agreement.version);
   });
 
   test('changes when text moves between fields', () => {

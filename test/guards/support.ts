@@ -14,6 +14,7 @@ import type { SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore, type SqliteStore } from '../../local-host/sqliteStore';
 import { fakeCloudDatabase, type FakeCloudDatabase } from '../../scripts/support/cloudDatabaseStandIn';
 import { checkEvent, idCardNumber } from '../support/people';
+import { SAME_AGREEMENT } from '../support/providers';
 
 export interface OpenedStore {
   store: Store;
@@ -83,7 +84,7 @@ export interface Harness {
 
 export function harness(sandbox: SandboxVendor, store: Store, env: Record<string, string> = {}, overrides: Partial<EnvDeps> = {}): Harness {
   const lines: LogLine[] = [];
-  const deps = depsFromEnv(sandboxEnv(sandbox, env), { store, log: (line: LogLine) => lines.push(line), ...overrides });
+  const deps = depsFromEnv(sandboxEnv(sandbox, env), { store, log: (line: LogLine) => lines.push(line), ...SAME_AGREEMENT, ...overrides });
   const handle = createHandler(deps);
   return {
     lines,

@@ -11,10 +11,10 @@ import type { SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { capture } from '../support/captureLeaks';
 import { findRawData, redactedExcerpt } from '../support/captureLeaks.scan';
-import { checkEvent, idCardNumber, person } from '../support/people';
+import { checkEvent, consent, idCardNumber, person, versionFor } from '../support/people';
 import { buildTestBundle } from '../support/testBundle';
 import { personNumber, sandboxEnv } from '../guards/support';
-import { PRIMARIES, startSandbox } from '../support/providers';
+import { PRIMARIES, SAME_AGREEMENT, startSandbox } from '../support/providers';
 
 const run = promisify(execFile);
 describe.each(PRIMARIES)('with %s as the provider', (primary) => {
@@ -37,7 +37,7 @@ describe.each(PRIMARIES)('with %s as the provider', (primary) => {
   describe('the whole-run capture', () => {
     test('sees the real JSON logger on the console, and every log line, store write and response of an in-process handler', async () => {
       // No `log` override: the handler prints with jsonLogger, as in the cloud.
-      const handle = handlerFromEnv(sandboxEnv(sandbox), { store: openSqliteStore(':memory:') });
+      const handle = handlerFromEnv(sandboxEnv(sandbox), { store: openSqliteStore(':memory:'), ...SAME_AGREEMENT });
       const response = await handle(checkEvent(), 'o-dataleak');
       expect(response).toMatchObject({ ok: true, code: '01' });
       const mine = captured().filter((item) => item.test.endsWith('dataLeak.test.ts') && item.text.includes(response.traceId));
@@ -80,7 +80,7 @@ describe.each(PRIMARIES)('with %s as the provider', (primary) => {
         const main = require(${JSON.stringify(bundle)}).createMain(() => (db = require(${JSON.stringify(standIn)}).fakeCloudDatabase()));
         main(JSON.parse(process.env.EVENT), {}).then((r) => process.stdout.write('\\nRESULT ' + JSON.stringify(r) + '\\nDUMP ' + JSON.stringify(db.dump()) + '\\n'));`;
       const env = {
-        PATH: process.env.PATH ?? '', EVENT: JSON.stringify(checkEvent()), WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: 'o-dataleak-bundle',
+        PATH: process.env.PATH ?? '', EVENT: JSON.stringify(checkEvent({ consent: { ...consent, agreementVersion: versionFor([primary]) } })), WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: 'o-dataleak-bundle',
         ...sandboxEnv(sandbox), MOBILECHECK_HASH_SECRET: 'dataleak-secret-0123456789abcdef0123',
       } as unknown as NodeJS.ProcessEnv;
       const { stdout } = await run(process.execPath, ['-e', script], { env });
@@ -96,7 +96,7 @@ describe.each(PRIMARIES)('with %s as the provider', (primary) => {
     test('the bytes of a sqlite file the handler wrote, write-ahead log included, hold no raw data', async () => {
       const file = path.join(dir, 'store.sqlite');
       const store = openSqliteStore(file);
-      const handle = handlerFromEnv(sandboxEnv(sandbox), { store, log: () => undefined });
+      const handle = handlerFromEnv(sandboxEnv(sandbox), { store, log: () => undefined, ...SAME_AGREEMENT });
       const people = [person, personNumber(1), personNumber(2)];
       for (const [i, p] of people.entries()) expect(await handle(checkEvent(p), `o-sqlite-${i}`)).toMatchObject({ ok: true });
       expect(Object.values(store.dump()).flat().length).toBeGreaterThanOrEqual(people.length * 2);

@@ -11,7 +11,7 @@ import { openSqliteStore } from '../../local-host/sqliteStore';
 import type { ErrorCode } from '../../src/domain';
 import { contractProblems } from '../support/contract';
 import { eventFor, sandboxEnv } from '../guards/support';
-import { ENDPOINT_SETTING, PRIMARIES, startSandbox } from '../support/providers';
+import { ENDPOINT_SETTING, PRIMARIES, SAME_AGREEMENT, startSandbox } from '../support/providers';
 
 const TIMEOUT_MS = 500;
 const MARGIN_MS = 250;
@@ -51,7 +51,7 @@ describe.each(PRIMARIES)('with %s as the provider', (primary) => {
     // The slow fault answers long after the function has given up.
     sandbox = await startSandbox(primary, { appCode: APP_CODE, secretKey: APP_CODE, slowMs: 10 * TIMEOUT_MS });
     handle = handlerFromEnv(sandboxEnv(sandbox, { MOBILECHECK_TIMEOUT_MS: String(TIMEOUT_MS) }), {
-      store: openSqliteStore(':memory:'), log: (line) => lines.push(line),
+      store: openSqliteStore(':memory:'), log: (line) => lines.push(line), ...SAME_AGREEMENT,
     });
     // Warm up: the first request pays for module loading and the first connection.
     expect((await timedCheck('o-warm-up')).response.ok).toBe(true);
@@ -94,7 +94,7 @@ describe.each(PRIMARIES)('with %s as the provider', (primary) => {
 
       const endpoint = `http://127.0.0.1:${port}${new URL(sandbox.endpoint).pathname}`;
       const target = handlerFromEnv(sandboxEnv(sandbox, { [ENDPOINT_SETTING[primary]]: endpoint, MOBILECHECK_TIMEOUT_MS: String(TIMEOUT_MS) }), {
-        store: openSqliteStore(':memory:'), log: (line) => lines.push(line),
+        store: openSqliteStore(':memory:'), log: (line) => lines.push(line), ...SAME_AGREEMENT,
       });
       const failed = await timedCheck('o-closed-port', target);
       expect(failed.response).toMatchObject({ ok: false, code: 'VENDOR_UNAVAILABLE' });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkSettings, functionEnv, SANDBOX_DEFAULTS, startProduct } from '../../local-host/product';
 import { DEV_OPENID } from '../../local-host/server';
-import { checkEvent, mobileEndingIn } from '../support/people';
+import { checkEvent, consent, mobileEndingIn, versionFor } from '../support/people';
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), 'product-'));
 const sandbox = { ALIYUN_APPCODE: 'sandbox-appcode', MOBILECHECK_ENDPOINT: 'http://127.0.0.1:1/mobileCheck' };
@@ -70,7 +70,7 @@ describe('npm start settings', () => {
     try {
       expect(product.sandboxes?.map((s) => s.provider)).toEqual(['tencent-faceid', 'aliyun-market']);
       const check = async (mobile: string) => (await fetch(new URL('api/functions/mobileCheck', product.url), {
-        method: 'POST', headers: { 'Content-Type': 'application/json', Origin: new URL(product.url).origin }, body: JSON.stringify(checkEvent({ mobile })),
+        method: 'POST', headers: { 'Content-Type': 'application/json', Origin: new URL(product.url).origin }, body: JSON.stringify(checkEvent({ mobile, consent: { ...consent, agreementVersion: versionFor(['tencent-faceid', 'aliyun-market']) } })),
       })).json() as Promise<Record<string, unknown>>;
       expect(await check(mobileEndingIn(0))).toMatchObject({ ok: true, code: '01', provider: 'tencent-faceid' });
       expect(await check(mobileEndingIn(1))).toMatchObject({ ok: true, code: '02', provider: 'tencent-faceid' });

@@ -1,11 +1,13 @@
 // Failover through the real handler and both loopback stand-ins: the next provider is asked only
 // when the previous one certainly did not bill, at most once each, and the check counts once.
 import { createServer } from 'node:net';
+import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
 import type { CheckLogLine, LogLine } from '../../cloudfunctions/mobileCheck/src/log';
 import type { VerificationRecord } from '../../cloudfunctions/mobileCheck/src/store/types';
 import type { SandboxVendor } from '../../local-host/sandboxVendor';
+import { openSqliteStore } from '../../local-host/sqliteStore';
 import type { CheckResponse, ProviderId, StatsAnswer } from '../../src/domain';
-import { checkEvent, mobileEndingIn, person } from '../support/people';
+import { agreementVersion, checkEvent, mobileEndingIn, person, versionFor } from '../support/people';
 import { ENDPOINT_SETTING, startSandbox } from '../support/providers';
 import { eventFor, harness, openCloud, type OpenedStore } from '../guards/support';
 
@@ -144,5 +146,15 @@ describe.each(ORDERS)('with %s first and %s second', (first, second) => {
     const tencent = [primary, secondary].find((sandbox) => sandbox.provider === 'tencent-faceid');
     const bodies = tencent?.received.map((request) => request.body).join('\n') ?? '';
     for (const raw of [person.name, person.idCard, person.mobile]) expect(bodies).not.toContain(raw);
+  });
+});
+
+describe('the agreement with two providers', () => {
+  test('a consent given for the one-provider edition is refused, naming the edition that names both', async () => {
+    const env = { MOBILECHECK_PROVIDERS: 'tencent-faceid,aliyun-market', ALIYUN_APPCODE: 'a', MOBILECHECK_TENCENT_SECRET_ID: 'b', MOBILECHECK_TENCENT_SECRET_KEY: 'c', MOBILECHECK_HASH_SECRET: 'agreement-two-providers-0123456789abc' };
+    const handler = handlerFromEnv(env, { store: openSqliteStore(':memory:') });
+    const current = versionFor(['tencent-faceid', 'aliyun-market']);
+    expect(current).not.toBe(agreementVersion);
+    expect(await handler(checkEvent(), 'o-edition')).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED', agreementVersion: current });
   });
 });

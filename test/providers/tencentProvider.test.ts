@@ -8,6 +8,7 @@ import { startSandboxTencent, type TencentSandbox } from '../../local-host/sandb
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { checkEvent, mobileEndingIn, person } from '../support/people';
 import { sandboxEnv } from '../guards/support';
+import { SAME_AGREEMENT } from '../support/providers';
 
 let sandbox: TencentSandbox;
 beforeAll(async () => {
@@ -64,7 +65,7 @@ describe('the handler with tencent-faceid as its only provider', () => {
   const lines: LogLine[] = [];
 
   test('digests the normalised fields: an ID number typed with a lower-case x and a mobile with +86 and spaces match', async () => {
-    const handler = handlerFromEnv(sandboxEnv(sandbox, {}), { store: openSqliteStore(':memory:'), log: (line) => lines.push(line) });
+    const handler = handlerFromEnv(sandboxEnv(sandbox, {}), { store: openSqliteStore(':memory:'), log: (line) => lines.push(line), ...SAME_AGREEMENT });
     const typed = { name: ' 张三 ', idCard: '11010519491231002x', mobile: '+86 138 0013 8000' };
     sandbox.learn(typed);
     const mismatches = sandbox.digestMismatches();
@@ -76,7 +77,7 @@ describe('the handler with tencent-faceid as its only provider', () => {
 
   test('sends not one raw name, ID number or mobile, nor the secret key, in any byte of any request', async () => {
     const people = [person, { name: '买买提·艾力', idCard: '65010219800101001X', mobile: '13912345671' }, { name: '欧阳娜娜', idCard: '110105194912310029', mobile: '15012345675' }];
-    for (const [i, p] of people.entries()) await handlerFromEnv(sandboxEnv(sandbox, {}), { store: openSqliteStore(':memory:') })(checkEvent(p), `o-scan-${i}`);
+    for (const [i, p] of people.entries()) await handlerFromEnv(sandboxEnv(sandbox, {}), { store: openSqliteStore(':memory:'), ...SAME_AGREEMENT })(checkEvent(p), `o-scan-${i}`);
     expect(sandbox.rawRequests.length).toBeGreaterThanOrEqual(people.length);
     const wire = Buffer.concat(sandbox.rawRequests);
     for (const p of people) {
@@ -88,7 +89,7 @@ describe('the handler with tencent-faceid as its only provider', () => {
   });
 
   test('logs the provider with each answer', async () => {
-    await handlerFromEnv(sandboxEnv(sandbox, {}), { store: openSqliteStore(':memory:'), log: (line) => lines.push(line) })(checkEvent(), 'o-tencent-log');
+    await handlerFromEnv(sandboxEnv(sandbox, {}), { store: openSqliteStore(':memory:'), log: (line) => lines.push(line), ...SAME_AGREEMENT })(checkEvent(), 'o-tencent-log');
     expect(lines.at(-1)).toMatchObject({ event: 'mobileCheck', outcome: '01', provider: 'tencent-faceid', providerCalls: 1, billing: 'billed' });
   });
 });
@@ -99,7 +100,7 @@ describe('tencent-faceid listed without its secret', () => {
     const before = sandbox.received.length;
     const handler = handlerFromEnv(
       { MOBILECHECK_PROVIDERS: 'tencent-faceid', MOBILECHECK_TENCENT_ENDPOINT: sandbox.endpoint, MOBILECHECK_TENCENT_SECRET_ID: 'AKIDonly', MOBILECHECK_HASH_SECRET: 'tencent-missing-secret-0123456789abcdef' },
-      { store: openSqliteStore(':memory:'), log: (line) => lines.push(line) },
+      { store: openSqliteStore(':memory:'), log: (line) => lines.push(line), ...SAME_AGREEMENT },
     );
     expect(await handler(checkEvent(), 'o-no-key')).toMatchObject({ ok: false, code: 'SERVICE_MISCONFIGURED' });
     expect(lines.at(-1)).toMatchObject({ level: 'error', detail: 'MOBILECHECK_TENCENT_SECRET_KEY is not set' });

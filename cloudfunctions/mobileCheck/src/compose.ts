@@ -38,9 +38,11 @@ export function depsFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): EnvDeps
   }
   const chosen = settings && providersFrom(settings);
   return {
-    // Built with the retention this function applies: a setting that differs from what the
-    // mini-program shows changes the version, and checks ask for the current agreement.
-    agreementVersion: buildAgreement(operatorSettings, { retentionDays: settings?.retentionDays ?? operatorSettings.retentionDays }).version,
+    // Built with the retention and providers this function applies: a setting that differs from
+    // what the mini-program shows changes the version, and checks ask for the current agreement.
+    agreementVersion: buildAgreement(operatorSettings, {
+      retentionDays: settings?.retentionDays ?? operatorSettings.retentionDays, providers: settings?.providers ?? operatorSettings.providers,
+    }).version,
     providers: chosen?.providers ?? [],
     ...(chosen?.missing && { providersMissing: chosen.missing }),
     pricesFen: settings?.pricesFen ?? {},

@@ -1,5 +1,6 @@
 // The agreement's wording, written for this one check (PIPL art. 6, 17, 30). Every sentence must stay
 // true of what the product does: records hold keyed hashes and masked fields, never the fields.
+import { PROVIDER_RECEIVES, type ProviderId } from '../providers';
 import type { AgreementSection, AgreementTerms, OperatorSettings } from './types';
 
 /** The three fields the check uses, exactly as the text names them. */
@@ -25,7 +26,16 @@ export function notice(o: OperatorSettings): AgreementSection {
   };
 }
 
-export function body(o: OperatorSettings, { retentionDays }: AgreementTerms): AgreementSection[] {
+/** What one provider receives and does, in one sentence: the plaintext, or only digests. */
+function recipientLine(o: OperatorSettings, id: ProviderId): string {
+  const { name, contact } = o.recipients[id];
+  return PROVIDER_RECEIVES[id] === 'plaintext'
+    ? `${name}（经阿里云云市场提供接口；联系方式：${contact}）：接收上述三项信息的原文，提交给该手机号码所属的电信运营商（中国移动、中国联通或中国电信等）核对。`
+    : `${name}（腾讯云人脸核身；联系方式：${contact}）：只接收三项信息各自的SHA-256摘要，不接收原文，以摘要与该手机号码所属电信运营商的登记信息比对。摘要由原文计算得出，不能直接还原，但持有候选信息的人可以逐一计算比对。`;
+}
+
+export function body(o: OperatorSettings, { retentionDays, providers }: AgreementTerms): AgreementSection[] {
+  const names = providers.map((id) => o.recipients[id].name).join('、');
   return [
     {
       heading: '一、谁处理您的信息',
@@ -35,7 +45,7 @@ export function body(o: OperatorSettings, { retentionDays }: AgreementTerms): Ag
       heading: '二、用途和处理方式',
       paragraphs: [
         `用途：${o.purpose}。这些信息不用于其他任何用途。`,
-        '方式：您在小程序中填写并提交后，信息发送到我们的核验云函数，由云函数提交给核验服务商，再由该手机号码所属的电信运营商比对，结果返回给您。每次核验都由您本人提交。',
+        '方式：您在小程序中填写并提交后，信息发送到我们的核验云函数，由云函数提交给核验服务商（见第四条），再由该手机号码所属的电信运营商比对，结果返回给您。每次核验都由您本人提交。',
       ],
     },
     {
@@ -49,8 +59,11 @@ export function body(o: OperatorSettings, { retentionDays }: AgreementTerms): Ag
     {
       heading: '四、提供给谁',
       paragraphs: [
-        `为完成核验，我们委托核验服务商${o.vendor}（经阿里云云市场提供接口），将上述三项信息提供给该手机号码所属的电信运营商（中国移动、中国联通或中国电信等）核对。`,
-        '服务商只向我们返回核对结果、运营商名称、遮盖后的三项信息和核验编号。除此之外，我们不向任何人提供这些信息，法律、行政法规另有规定的除外。',
+        providers.length > 1
+          ? `为完成核验，我们委托以下核验服务商，按顺序使用：前一家暂时无法提供服务、且确定未处理本次核验时，才由下一家核验；每次核验最多由每家各处理一次。`
+          : '为完成核验，我们委托以下核验服务商：',
+        ...providers.map((id) => recipientLine(o, id)),
+        '服务商只向我们返回核对结果、运营商名称和核验编号（有的还返回遮盖后的三项信息）。除此之外，我们不向任何人提供这些信息，法律、行政法规另有规定的除外。',
       ],
     },
     {
@@ -89,7 +102,7 @@ export function body(o: OperatorSettings, { retentionDays }: AgreementTerms): Ag
       heading: '九、本人授权',
       paragraphs: [
         `本人已阅读以上内容，同意${o.company}为上述用途处理本人的${FIELDS}，并单独同意其处理本人的居民身份证号码这一敏感个人信息。`,
-        `本人授权${o.company}及其委托的${o.vendor}，将上述三项信息提交至该手机号码所属的电信运营商，核对三项信息是否一致。`,
+        `本人授权${o.company}及其委托的${names}，按第四条所述方式将上述三项信息（或其摘要）提交核对，核对三项信息是否一致。`,
         '本授权自本人勾选同意时生效，本人可按第六条随时撤回。未满十四周岁的，应由其父母或者其他监护人阅读并同意。',
       ],
     },

@@ -1,3 +1,5 @@
+import type { ProviderId } from '../providers';
+
 /** One published wording of the agreement: a name people can read for a content version. */
 export interface AgreementEdition {
   /** Date and edition number, e.g. `2026-11-29 第1版`. */
@@ -10,6 +12,14 @@ export interface AgreementEdition {
 export interface AgreementTerms {
   /** Days consent and verification records are kept (the function's MOBILECHECK_RETENTION_DAYS). */
   retentionDays: number;
+  /** The data providers in use, in order of preference (the function's MOBILECHECK_PROVIDERS). */
+  providers: readonly ProviderId[];
+}
+
+/** Who a provider is, for the agreement: the company that receives the data, and how to reach it. */
+export interface ProviderRecipient {
+  name: string;
+  contact: string;
 }
 
 /** What the operator fills into the 个人信息授权书. */
@@ -22,8 +32,8 @@ export interface OperatorSettings extends AgreementTerms {
   purpose: string;
   /** Where a person can ask questions, withdraw consent or have records deleted. */
   contact: string;
-  /** The verification provider that passes the three fields to the carriers (the seller of the API package). */
-  vendor: string;
+  /** Each data provider's company and contact, named in the agreement when the provider is in use. */
+  recipients: Readonly<Record<ProviderId, ProviderRecipient>>;
   /** Every wording ever published, so each content version has a readable label. */
   editions: readonly AgreementEdition[];
 }
