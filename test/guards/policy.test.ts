@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { createHasher, tripleValue } from '../../cloudfunctions/mobileCheck/src/hash';
 import {
-  admitCall, beijingDay, currentLimits, DAY_MS, IDENTITY_WINDOW_MS, isTimerEvent, nextBeijingMidnight, percentUsed, quotaWarningDue,
-  retentionCutoff, retryAfterSeconds, reusableSince, spendExhausted, withoutCall,
+  admitCall, beijingDay, billingOf, currentLimits, decidingCall, DAY_MS, IDENTITY_WINDOW_MS, isTimerEvent, nextBeijingMidnight, percentUsed, quotaWarningDue,
+  mayFailOver, retentionCutoff, retryAfterSeconds, reusableSince, spendExhausted, withoutCall,
 } from '../../cloudfunctions/mobileCheck/src/policy';
 import { DEFAULT_GUARDS, readSettings, type GuardSettings } from '../../cloudfunctions/mobileCheck/src/settings';
 import type { CallerLimits } from '../../cloudfunctions/mobileCheck/src/store/types';
@@ -175,5 +175,54 @@ describe('the keyed hashes', () => {
 
   test('refuses an empty secret', () => {
     expect(() => createHasher('')).toThrow();
+  });
+});
+
+describe('failover: mayFailOver', () => {
+  test.each(['VENDOR_UNAVAILABLE', 'VENDOR_THROTTLED', 'VENDOR_QUOTA_EXHAUSTED', 'SERVICE_MISCONFIGURED'])('moves on after %s that certainly was not billed', (code) => {
+    expect(mayFailOver({ kind: 'refusal', code, billing: 'not-billed' })).toBe(true);
+  });
+
+  test.each([
+    ['a timeout, billing unknown', { kind: 'refusal', code: 'VENDOR_TIMEOUT', billing: 'unknown' }],
+    ['an unreadable answer, maybe billed', { kind: 'refusal', code: 'VENDOR_BAD_RESPONSE', billing: 'unknown' }],
+    ['an unreadable billed 200', { kind: 'refusal', code: 'VENDOR_BAD_RESPONSE', billing: 'billed' }],
+    ['a refused bad request (Tencent -8), not billed', { kind: 'refusal', code: 'VENDOR_BAD_RESPONSE', billing: 'not-billed' }],
+    ['a reset after sending, billing unknown', { kind: 'refusal', code: 'VENDOR_UNAVAILABLE', billing: 'unknown' }],
+    ['an unbilled answer (Tencent -9 → 202)', { kind: 'status', billing: 'not-billed' }],
+    ['a billed answer', { kind: 'status', billing: 'billed' }],
+    ['a refusal without a code', { kind: 'refusal', billing: 'not-billed' }],
+  ] as const)('stays after %s', (_label, answer) => {
+    expect(mayFailOver(answer)).toBe(false);
+  });
+});
+
+describe('failover: billingOf and decidingCall', () => {
+  const call = (kind: 'status' | 'refusal', billing: 'billed' | 'not-billed' | 'unknown', code?: string) => ({ answer: { kind, billing, ...(code && { code }) } });
+
+  test.each([
+    [['not-billed'], 'not-billed'],
+    [['not-billed', 'not-billed'], 'not-billed'],
+    [['not-billed', 'unknown'], 'unknown'],
+    [['unknown', 'not-billed'], 'unknown'],
+    [['not-billed', 'billed'], 'billed'],
+    [['billed', 'unknown'], 'billed'],
+    [['billed'], 'billed'],
+  ] as const)('bills %p as %s together', (billings, expected) => {
+    expect(billingOf(billings.map((billing) => ({ billing })))).toBe(expected);
+  });
+
+  test('answers with the last call when it answered or may have cost money', () => {
+    const calls = [call('refusal', 'not-billed', 'VENDOR_UNAVAILABLE'), call('status', 'billed')] as const;
+    expect(decidingCall(calls)).toBe(calls[1]);
+    const timedOut = [call('refusal', 'not-billed', 'VENDOR_QUOTA_EXHAUSTED'), call('refusal', 'unknown', 'VENDOR_TIMEOUT')] as const;
+    expect(decidingCall(timedOut)).toBe(timedOut[1]);
+  });
+
+  test('answers with the first (the primary\'s code) when every provider was out', () => {
+    const calls = [call('refusal', 'not-billed', 'VENDOR_QUOTA_EXHAUSTED'), call('refusal', 'not-billed', 'VENDOR_UNAVAILABLE')] as const;
+    expect(decidingCall(calls)).toBe(calls[0]);
+    const one = [call('refusal', 'not-billed', 'VENDOR_UNAVAILABLE')] as const;
+    expect(decidingCall(one)).toBe(one[0]);
   });
 });
