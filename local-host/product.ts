@@ -4,7 +4,7 @@ import path from 'node:path';
 import { handlerFromEnv } from '../cloudfunctions/mobileCheck/src/compose';
 import type { Logger } from '../cloudfunctions/mobileCheck/src/log';
 import { sandboxPhoneExchange } from '../cloudfunctions/mobileCheck/src/phoneNumber/sandboxPhoneExchange';
-import { missingProviderSecret, readSettings } from '../cloudfunctions/mobileCheck/src/settings';
+import { hashSecretSetting, missingProviderSecret, readSettings, unknownSettings } from '../cloudfunctions/mobileCheck/src/settings';
 import { readTokenSettings } from '../cloudfunctions/mobileCheck/src/token';
 import { PROVIDER_IDS } from '../src/domain';
 import { startSandboxTencent } from './sandboxTencent';
@@ -31,9 +31,18 @@ export const SANDBOX_DEFAULTS: Readonly<Env> = {
 /** A hashing key made once per checkout, so local records stay comparable across restarts. */
 function localHashSecret(dataDir: string): string {
   const file = path.join(dataDir, 'hash-secret');
-  if (!existsSync(file)) {
+  // base64url: 48 characters from 64 symbols (hex has only 16, and a random hex key often lacks one of
+  // them). A key made by an older version that the function now refuses is replaced: it keys only sandbox records.
+  const readable = () => {
+    try {
+      return Boolean(hashSecretSetting(readFileSync(file, 'utf8').trim()));
+    } catch {
+      return false;
+    }
+  };
+  if (!existsSync(file) || !readable()) {
     mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+    writeFileSync(file, randomBytes(36).toString('base64url'), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
 }
@@ -66,6 +75,10 @@ export function functionEnv(env: Env, sandbox?: Env): Env {
 
 /** Throws, naming the setting and the fix, when the function would refuse its settings. */
 export function checkSettings(env: Env): void {
+  const unknown = unknownSettings(env);
+  if (unknown.length > 0) {
+    throw new Error(`Refusing to start: ${unknown.join(', ')} is not a setting of this function (misspelt?).\nFix: correct or unset it; docs/contract.md ("Settings") lists every setting.`);
+  }
   try {
     const settingsEnv = functionEnv(env, isLive(env) ? undefined : SANDBOX_PLACEHOLDER);
     const missing = missingProviderSecret(readSettings(settingsEnv));

@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { mergeDelta, emptyDelta, type StatsDelta } from '../cloudfunctions/mobileCheck/src/stats';
 import type { CallerLimits, Claim, ConsentRecord, Reserved, ReserveInput, Store, VerificationRecord } from '../cloudfunctions/mobileCheck/src/store/types';
-import { beijingDayStart, limitsUntil, nextBeijingMidnight, withoutCall } from '../cloudfunctions/mobileCheck/src/policy';
+import { beijingDayStart, IDENTITY_WINDOW_MS, limitsUntil, nextBeijingMidnight, withoutCall } from '../cloudfunctions/mobileCheck/src/policy';
 import { fromDoc } from '../cloudfunctions/mobileCheck/src/store/cloudDocs';
 import { OLD_TABLES, SCHEMA, SCHEMA_VERSION } from './sqliteSchema';
 
@@ -77,7 +77,7 @@ export function openSqliteStore(filePath: string): SqliteStore {
   });
 
   const open = db.transaction((input: Parameters<Store['open']>[0]) => {
-    const requestCounted = countRequest({ ...input, caller: input.keys.caller });
+    const requestCounted = input.counted === true || countRequest({ ...input, caller: input.keys.caller });
     return { requestCounted, claim: claimOf(claimId(input.keys.caller, input.keys.triple)), limits: limitsOf(input.keys.caller), spend: spend(input.day) };
   });
 
@@ -105,13 +105,19 @@ export function openSqliteStore(filePath: string): SqliteStore {
 
   const complete = db.transaction((input: Parameters<Store['complete']>[0]) => {
     const r = input.record;
+    addStats(input.stats);
+    // The caller erased their records after this check began: nothing of it is kept.
+    const limits = limitsOf(input.reservation.keys.caller);
+    if ((limits?.erasedAt ?? 0) > input.reservation.now) {
+      sql('DELETE FROM consents WHERE trace_id = ?').run(r.traceId);
+      return;
+    }
     sql('INSERT INTO verifications (trace_id, caller, outcome, at, json) VALUES (?, ?, ?, ?, ?)').run(r.traceId, r.caller, r.outcome, r.at, JSON.stringify(r));
     const id = claimId(input.reservation.keys.caller, input.reservation.keys.triple);
     const claim = claimOf(id);
     if (claim?.holder === input.reservation.traceId) {
       saveClaim(id, r.caller, { state: 'done', holder: claim.holder, until: claim.until, ...('failed' in input.answer ? { failed: input.answer.failed } : { answer: input.answer }) }, r.at);
     }
-    addStats(input.stats);
   });
 
   const release = db.transaction((reservation: Parameters<Store['release']>[0]) => {
@@ -122,18 +128,25 @@ export function openSqliteStore(filePath: string): SqliteStore {
     bump('quota', -1, null);
   });
 
-  const withdraw = db.transaction((caller: string, at: number) => {
+  const stampCaller = db.transaction((caller: string, at: number, stamp: 'withdrawnAt' | 'erasedAt') => {
     const limits = limitsOf(caller) ?? { day: '', calls: 0, mobiles: {}, identities: {}, version: 0 };
-    const next = { ...limits, withdrawnAt: at, version: limits.version + 1 };
-    saveLimits(caller, next, limitsUntil(next, at));
-    sql('UPDATE consents SET withdrawn_at = ? WHERE caller = ? AND withdrawn_at IS NULL').run(at, caller);
+    if ((limits[stamp] ?? 0) >= at) return; // a later stamp is in force already
+    const next = { ...limits, [stamp]: at, version: limits.version + 1 };
+    saveLimits(caller, next, Math.max(limitsUntil(next, at), at + IDENTITY_WINDOW_MS));
   });
 
-  const deleteOwn = db.transaction((caller: string) => {
-    sql('DELETE FROM claims WHERE caller = ?').run(caller);
+  const withdraw = db.transaction((caller: string, at: number) => {
+    stampCaller(caller, at, 'withdrawnAt');
+    sql('UPDATE consents SET withdrawn_at = ? WHERE caller = ? AND withdrawn_at IS NULL AND accepted_at <= ?').run(at, caller, at);
+  });
+
+  const deleteOwn = db.transaction((caller: string, at: number) => {
+    stampCaller(caller, at, 'erasedAt');
+    // Like the cloud adapter: only what checks begun by then wrote.
+    sql('DELETE FROM claims WHERE caller = ? AND at <= ?').run(caller, at);
     return {
-      consents: sql('DELETE FROM consents WHERE caller = ?').run(caller).changes,
-      verifications: sql('DELETE FROM verifications WHERE caller = ?').run(caller).changes,
+      consents: sql('DELETE FROM consents WHERE caller = ? AND at <= ?').run(caller, at).changes,
+      verifications: sql('DELETE FROM verifications WHERE caller = ? AND at <= ?').run(caller, at).changes,
     };
   });
 
@@ -143,6 +156,8 @@ export function openSqliteStore(filePath: string): SqliteStore {
     claims: sql('DELETE FROM claims WHERE at < ?').run(cutoff).changes,
     counters: sql('DELETE FROM counters WHERE until < ?').run(now).changes + sql('DELETE FROM limits WHERE until < ?').run(now).changes,
     stats: sql('DELETE FROM stats WHERE at < ?').run(cutoff).changes,
+    // One transaction per release: a give-back never half-fails here, so nothing is ever owed.
+    debts: 0,
   }));
 
   const claimMeta = db.transaction((key: string, value: number, unless: (current: number | undefined) => boolean) => {
@@ -169,11 +184,12 @@ export function openSqliteStore(filePath: string): SqliteStore {
     release: async (reservation) => release.immediate(reservation),
     readClaim: async (keys) => claimOf(claimId(keys.caller, keys.triple)),
     withdraw: async (caller, at) => withdraw.immediate(caller, at),
+    stampCaller: async (caller, at, stamp) => stampCaller.immediate(caller, at, stamp),
     ownRecords: async (caller) => ({
       verifications: (sql('SELECT json FROM verifications WHERE caller = ? ORDER BY at DESC LIMIT 100').all(caller) as Row[]).map(verification),
       consents: (sql('SELECT * FROM consents WHERE caller = ? ORDER BY at DESC LIMIT 100').all(caller) as Row[]).map(consent),
     }),
-    deleteOwn: async (caller) => deleteOwn.immediate(caller),
+    deleteOwn: async (caller, at) => deleteOwn.immediate(caller, at),
     latestPass: async (caller, since) => {
       const row = sql("SELECT json FROM verifications WHERE caller = ? AND outcome = '01' AND at >= ? ORDER BY at DESC LIMIT 1").get(caller, since) as Row | undefined;
       return row && verification(row);
@@ -185,8 +201,12 @@ export function openSqliteStore(filePath: string): SqliteStore {
       return found ? [[day, found] as const] : [];
     })),
     claimQuotaWarning: async (total) => claimMeta.immediate('quotaWarnedFor', total, (current) => current !== total),
-    claimPurge: async (now, everyMs) => claimMeta.immediate('purgeLastRun', now, (current) => current === undefined || current <= now - everyMs),
-    purge: async (cutoff, now) => purge.immediate(cutoff, now),
+    claimOnce: async (slot, until) => claimMeta.immediate(`once:${slot}`, until, (current) => current === undefined),
+    purge: async (cutoff, now) => {
+      const report = purge.immediate(cutoff, now);
+      sql("DELETE FROM meta WHERE key LIKE 'once:%' AND value < ?").run(now);
+      return report;
+    },
     dump() {
       const tables = ['consents', 'verifications', 'claims', 'limits', 'counters', 'stats', 'meta'];
       return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM ${table}`).all()]));

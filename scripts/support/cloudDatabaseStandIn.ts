@@ -7,11 +7,15 @@
 //   count() { total }, get() { data } with at most 100 documents unless limit() says fewer;
 // - comparison commands (lt, lte, gt, gte) never match a missing field; neq does (MongoDB rules);
 // - a collection must exist (created in the console) or calls fail with errCode -502005.
+// With `network` set (off by default) it also behaves like the network in between, from a seed:
+// a random delay before each request is applied and before each reply arrives (so requests sent
+// together are applied in either order), replies lost after the write was applied, and requests
+// refused (-501001) without being applied. Every error it makes names the seed.
 import { randomBytes } from 'node:crypto';
 import type { CollectionLike, CommandLike, DatabaseLike, QueryLike } from '../../cloudfunctions/mobileCheck/src/store/cloudDatabase';
 
 type Doc = Record<string, unknown>;
-type Op = 'eq' | 'neq' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'inc' | 'set';
+type Op = 'eq' | 'neq' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'inc' | 'set' | 'push';
 
 class Command {
   constructor(readonly op: Op, readonly value: unknown) {}
@@ -29,8 +33,9 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 function matchesOne(actual: unknown, expected: unknown): boolean {
   if (!(expected instanceof Command)) return actual === expected;
   const { op, value } = expected;
-  if (op === 'neq') return actual !== value;
-  if (op === 'eq') return actual === value;
+  // MongoDB: against an array field, eq means "holds" and neq "does not hold".
+  if (op === 'neq') return Array.isArray(actual) ? !actual.includes(value) : actual !== value;
+  if (op === 'eq') return Array.isArray(actual) ? actual.includes(value) : actual === value;
   if (op === 'in') return (value as unknown[]).includes(actual);
   if (actual === undefined || actual === null) return false;
   const a = actual as number;
@@ -69,6 +74,14 @@ function applyUpdate(doc: Doc, field: string, value: unknown): void {
   if (value instanceof Command) {
     if (value.op === 'inc') doc[head] = Number(doc[head] ?? 0) + Number(value.value);
     else if (value.op === 'set') doc[head] = structuredClone(value.value);
+    else if (value.op === 'push') {
+      // _.push({ each, slice }): append, then keep the last |slice| (slice < 0) like MongoDB's $slice.
+      const { each, slice } = value.value as { each: unknown[]; slice?: number };
+      const current = doc[head] === undefined ? [] : doc[head];
+      if (!Array.isArray(current)) throw new DatabaseError(-502001, `collection.update:fail -502001 The field '${head}' must be an array`);
+      const next = [...current, ...structuredClone(each)];
+      doc[head] = slice === undefined ? next : slice < 0 ? next.slice(slice) : next.slice(0, slice);
+    }
     else throw new DatabaseError(-502003, `unsupported update command ${value.op}`);
   } else if (isPlain(value)) {
     const target = inside(doc, head);
@@ -87,6 +100,8 @@ export interface FakeCloudDatabase extends DatabaseLike {
   failCalls(pattern: RegExp | undefined): void;
   /** Every call so far, in the order made, with when it was made and when it answered. */
   journal(): JournalEntry[];
+  /** The network seed, when the network is on: put it in every failure message. */
+  readonly seed: number | undefined;
 }
 
 /** One database call; `start` and `end` are ticks of one counter, so order is exact whatever the latency. */
@@ -109,14 +124,55 @@ export function roundTrips(entries: readonly JournalEntry[]): number {
   return Math.max(0, ...depth.values());
 }
 
-/** `latencyMs` delays every call, as a network hop to the cloud database would. */
-export function fakeCloudDatabase(options: { collections?: readonly string[]; latencyMs?: number } = {}): FakeCloudDatabase {
+/** The network between function and database, all decided by `seed`. */
+export interface NetworkOptions {
+  seed: number;
+  /** Each request waits 0..maxDelayMs before it is applied, and its reply as long again. */
+  maxDelayMs?: number;
+  /** Replies lost after the call was applied: every `every`-th call matching `calls`, or each with probability `rate`. */
+  loseReplies?: { calls: RegExp; every?: number; rate?: number };
+  /** Requests refused with -501001 and not applied, each matching one with probability `rate`. */
+  refuse?: { calls: RegExp; rate: number };
+}
+
+/** A small seeded generator (mulberry32): the same seed gives the same delays and losses. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const sleepMs = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** `latencyMs` delays every call, as a network hop to the cloud database would; `network` makes the hop unreliable. */
+export function fakeCloudDatabase(options: { collections?: readonly string[]; latencyMs?: number; network?: NetworkOptions } = {}): FakeCloudDatabase {
   const data = new Map<string, Map<string, Doc>>();
   for (const name of options.collections ?? []) data.set(name, new Map());
   let calls = 0;
   let ticks = 0;
   const journal: JournalEntry[] = [];
   let failing: RegExp | undefined;
+  const net = options.network;
+  const random = net ? seededRandom(net.seed) : Math.random;
+  const matchingCalls = new Map<RegExp, number>();
+  const nth = (pattern: RegExp) => {
+    const n = (matchingCalls.get(pattern) ?? 0) + 1;
+    matchingCalls.set(pattern, n);
+    return n;
+  };
+  /** Whether this call's reply is lost; decided when it is sent, so the seed alone fixes the run. */
+  function losesReply(call: string): boolean {
+    const lose = net?.loseReplies;
+    if (!lose || !lose.calls.test(call)) return false;
+    if (lose.every !== undefined) return nth(lose.calls) % lose.every === 0;
+    return random() < (lose.rate ?? 0);
+  }
+  const draw = () => (net ? Math.floor(random() * ((net.maxDelayMs ?? 20) + 1)) : 0);
 
   const command: CommandLike & { eq(value: unknown): Command } = {
     eq: (value) => new Command('eq', value),
@@ -128,19 +184,29 @@ export function fakeCloudDatabase(options: { collections?: readonly string[]; la
     in: (values) => new Command('in', values),
     inc: (value) => new Command('inc', value),
     set: (value) => new Command('set', value),
+    push: (value) => new Command('push', value),
   };
 
   async function run<T>(name: string, what: string, body: (docs: Map<string, Doc>) => T): Promise<T> {
     calls += 1;
     const entry = { call: `${name}.${what}`, start: (ticks += 1), end: 0 };
     journal.push(entry);
-    await (options.latencyMs ? new Promise((resolve) => setTimeout(resolve, options.latencyMs)) : tick());
+    const call = `${name}.${what}`;
+    const refused = net?.refuse !== undefined && net.refuse.calls.test(call) && random() < net.refuse.rate;
+    const lost = losesReply(call);
+    const [toServer, toClient] = [draw(), draw()];
+    await (options.latencyMs ? sleepMs(options.latencyMs) : tick());
+    if (toServer > 0) await sleepMs(toServer);
     try {
       const docs = data.get(name) ?? (options.collections ? undefined : new Map<string, Doc>());
       if (!docs) throw new DatabaseError(-502005, `${what}:fail -502005 database collection not exists. [ResourceNotFound] Db or Table not exist: ${name}`);
       data.set(name, docs);
-      if (failing?.test(`${name}.${what}`)) throw new DatabaseError(-501001, `${what}:fail -501001 resource system error`);
-      return body(docs);
+      if (failing?.test(call)) throw new DatabaseError(-501001, `${what}:fail -501001 resource system error`);
+      if (refused) throw new DatabaseError(-501001, `${what}:fail -501001 resource system error (stand-in seed ${net?.seed})`);
+      const result = body(docs);
+      if (toClient > 0) await sleepMs(toClient);
+      if (lost) throw new DatabaseError(-501001, `${what}:fail network error: reply lost after the call was applied (stand-in seed ${net?.seed})`);
+      return result;
     } finally {
       entry.end = ticks += 1;
     }
@@ -206,5 +272,6 @@ export function fakeCloudDatabase(options: { collections?: readonly string[]; la
     calls: () => calls,
     failCalls: (pattern) => { failing = pattern; },
     journal: () => journal.map((entry) => ({ ...entry })),
+    seed: net?.seed,
   };
 }

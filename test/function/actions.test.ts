@@ -220,3 +220,65 @@ describe('the phone proven by WeChat', () => {
     expect(sandbox.received).toHaveLength(0);
   });
 });
+
+describe('the phone exchange after the request cap (issue 16, point 1)', () => {
+  test('a caller over the request cap causes no getPhoneNumber call, and refused exchanges count as requests', async () => {
+    const standIn = phoneOpenapiStandIn({ 'code-invalid': WECHAT_ERRORS.invalidCode });
+    const ask = makeHandler({ MOBILECHECK_PHONE_SOURCE: 'wechat', MOBILECHECK_REQUEST_DAILY_LIMIT: '3' }, { phone: cloudPhoneExchange(standIn.openapi) });
+    const wechatEvent = { name: person.name, idCard: person.idCard, phoneCode: 'code-invalid', consent: checkEvent().consent };
+    const answers = [];
+    for (let i = 0; i < 200; i += 1) answers.push(await ask(wechatEvent));
+    expect(answers.slice(0, 3).map((a) => a.code)).toEqual(['PHONE_CODE_INVALID', 'PHONE_CODE_INVALID', 'PHONE_CODE_INVALID']);
+    expect(new Set(answers.slice(3).map((a) => a.code))).toEqual(new Set(['RATE_LIMITED']));
+    expect(standIn.calls()).toBe(3);
+    // The refused exchanges used up the cap: the caller's other actions are refused too.
+    expect(await ask({ action: 'status' })).toMatchObject({ ok: false, code: 'RATE_LIMITED', limit: 'requests' });
+  });
+});
+
+describe('rights that need only the store and the hash key (issue 16, point 4)', () => {
+  test.each([
+    ['MOBILECHECK_DAILY_BUDGET=0', { MOBILECHECK_DAILY_BUDGET: '0' }],
+    ['MOBILECHECK_TOKEN_TTL_SECONDS=30', { MOBILECHECK_TOKEN_TTL_SECONDS: '30' }],
+    ['an unreadable MOBILECHECK_ADMIN_OPENIDS', { MOBILECHECK_ADMIN_OPENIDS: 'o-admin-a;o-admin-b' }],
+  ])('with %s, status, myRecords, withdrawConsent and deleteMyRecords still answer', async (_what, env) => {
+    const ask = makeHandler(env);
+    for (const action of ['status', 'myRecords', 'withdrawConsent', 'deleteMyRecords']) {
+      expect(await ask({ action })).toMatchObject({ ok: true });
+    }
+  });
+
+  test('MOBILECHECK_DAILY_BUDGET=0 stops spending: a check answers BUDGET_EXHAUSTED without a vendor call', async () => {
+    expect(await makeHandler({ MOBILECHECK_DAILY_BUDGET: '0' })(checkEvent())).toMatchObject({ ok: false, code: 'BUDGET_EXHAUSTED' });
+    expect(sandbox.received).toHaveLength(0);
+  });
+});
+
+describe('settings, stricter (issue 16, point 5)', () => {
+  const logged = (env: Record<string, string>) => {
+    const lines: LogLine[] = [];
+    return { lines, ask: makeHandler(env, { log: (line) => lines.push(line) }) };
+  };
+
+  test.each(['o-admin-a;o-admin-b', 'o-admin-a o-admin-b', 'o-admin-a，o-admin-b', '["o-admin-a","o-admin-b"]'])(
+    'MOBILECHECK_ADMIN_OPENIDS=%p: stats answers SERVICE_MISCONFIGURED with an error line naming the setting',
+    async (value) => {
+      const { lines, ask } = logged({ MOBILECHECK_ADMIN_OPENIDS: value });
+      expect(await ask({ action: 'stats' }, 'o-admin-a')).toMatchObject({ ok: false, code: 'SERVICE_MISCONFIGURED' });
+      expect(lines).toContainEqual(expect.objectContaining({ level: 'error', action: 'stats', detail: expect.stringMatching(/MOBILECHECK_ADMIN_OPENIDS/) }));
+    },
+  );
+
+  test('a misspelt MOBILECHECK_* name gives one warn line at load naming it, and not its value', () => {
+    const { lines } = logged({ MOBILECHECK_DAILY_BUGDET: '50' });
+    expect(lines).toEqual([{ level: 'warn', event: 'unknownSetting', name: 'MOBILECHECK_DAILY_BUGDET' }]);
+  });
+
+  test.each([['MOBILECHECK_CALLER_DAILY_LIMIT', '0x10'], ['MOBILECHECK_DAILY_BUDGET', '1e3'], ['MOBILECHECK_HASH_SECRET', 'a'.repeat(32)]])(
+    '%s=%p is unreadable: a check answers SERVICE_MISCONFIGURED before any vendor call',
+    async (name, value) => {
+      expect(await makeHandler({ [name]: value })(checkEvent())).toMatchObject({ ok: false, code: 'SERVICE_MISCONFIGURED' });
+      expect(sandbox.received).toHaveLength(0);
+    },
+  );
+});

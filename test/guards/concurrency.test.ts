@@ -67,9 +67,8 @@ describe.each(PRIMARIES)('with %s as the provider', (primary) => {
       for (const r of responses.filter((x) => x.code === 'RATE_LIMITED')) expect(r.ok === false && r.retryAfterSeconds).toBeGreaterThan(0);
     });
 
-    // Product weakness on the cloud adapter (store/cloudStore.ts takeLimits): concurrent reservations of
-    // one caller race on one limits document; after 3 lost compare-and-sets a reservation throws, so a
-    // burst answers INTERNAL (3 vendor calls, 47 INTERNAL, ~990 database calls), never more than the limit.
+    // Concurrent reservations of one caller race on one limits document: they take turns within an
+    // instance and retry with jittered backoff across instances, then end in the limit, never INTERNAL.
     test('50 distinct requests at once from one caller with a limit of 10 make exactly 10 vendor calls and 40 RATE_LIMITED, none INTERNAL', async () => {
       const responses = await spread([harness(sandbox, opened.store, { MOBILECHECK_CALLER_DAILY_LIMIT: '10', ...MANY_PEOPLE })], 50, (i) => [eventFor(i), CALLER]);
       expect(countOf(responses, (r) => r.code === 'INTERNAL')).toBe(0);

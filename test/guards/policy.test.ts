@@ -4,7 +4,7 @@ import {
   admitCall, beijingDay, billingOf, currentLimits, decidingCall, DAY_MS, IDENTITY_WINDOW_MS, isTimerEvent, nextBeijingMidnight, percentUsed, quotaWarningDue,
   mayFailOver, retentionCutoff, retryAfterSeconds, reusableSince, spendExhausted, withoutCall,
 } from '../../cloudfunctions/mobileCheck/src/policy';
-import { DEFAULT_GUARDS, readSettings, type GuardSettings } from '../../cloudfunctions/mobileCheck/src/settings';
+import { DEFAULT_GUARDS, readSettings, unknownSettings, type GuardSettings } from '../../cloudfunctions/mobileCheck/src/settings';
 import type { CallerLimits } from '../../cloudfunctions/mobileCheck/src/store/types';
 import { HASH_SECRET } from './support';
 
@@ -126,9 +126,9 @@ describe('the guard settings', () => {
     expect(readSettings({
       MOBILECHECK_HASH_SECRET: ` ${HASH_SECRET} `, MOBILECHECK_CALLER_DAILY_LIMIT: '20', MOBILECHECK_MOBILE_DAILY_LIMIT: '2',
       MOBILECHECK_CALLER_IDENTITY_LIMIT: '5', MOBILECHECK_REQUEST_DAILY_LIMIT: '300', MOBILECHECK_DAILY_BUDGET: '50',
-      MOBILECHECK_CACHE_SECONDS: '0', MOBILECHECK_QUOTA_TOTAL: '5000', MOBILECHECK_RETENTION_DAYS: '90', MOBILECHECK_ADMIN_OPENIDS: ' o-a, ,o-b ',
+      MOBILECHECK_CACHE_SECONDS: '0', MOBILECHECK_QUOTA_TOTAL: '5000', MOBILECHECK_RETENTION_DAYS: '90', MOBILECHECK_ADMIN_OPENIDS: ' o-admin-a, ,o_admin_B9 ',
     })).toMatchObject({
-      hashSecret: HASH_SECRET, retentionDays: 90, adminOpenids: new Set(['o-a', 'o-b']),
+      hashSecret: HASH_SECRET, retentionDays: 90, adminOpenids: new Set(['o-admin-a', 'o_admin_B9']),
       guards: { callerDailyLimit: 20, mobileDailyLimit: 2, callerIdentityLimit: 5, requestDailyLimit: 300, dailyBudget: 50, cacheSeconds: 0, quotaTotal: 5000 },
     });
   });
@@ -138,8 +138,16 @@ describe('the guard settings', () => {
     ['MOBILECHECK_MOBILE_DAILY_LIMIT', '21'],
     ['MOBILECHECK_CALLER_IDENTITY_LIMIT', '0'],
     ['MOBILECHECK_REQUEST_DAILY_LIMIT', 'many'],
-    ['MOBILECHECK_DAILY_BUDGET', '0'],
+    ['MOBILECHECK_DAILY_BUDGET', '-1'],
     ['MOBILECHECK_CACHE_SECONDS', '-1'],
+    // Plain decimal digits only: what Number() would also accept is a typo or a trick here.
+    ['MOBILECHECK_CALLER_DAILY_LIMIT', '0x10'],
+    ['MOBILECHECK_REQUEST_DAILY_LIMIT', '1e3'],
+    ['MOBILECHECK_DAILY_BUDGET', '0b11'],
+    ['MOBILECHECK_QUOTA_TOTAL', '12abc'],
+    ['MOBILECHECK_RETENTION_DAYS', '1.5'],
+    ['MOBILECHECK_TIMEOUT_MS', '+2500'],
+    ['MOBILECHECK_VERIFIED_DAYS', ' 3 0 '],
     ['MOBILECHECK_QUOTA_TOTAL', 'lots'],
     ['MOBILECHECK_RETENTION_DAYS', '0'],
   ])('rejects %s=%p with the setting\'s name', (name, value) => {
@@ -148,6 +156,25 @@ describe('the guard settings', () => {
 
   test.each(['x', 's3cret', 'x'.repeat(31)])('rejects a hash secret shorter than 32 characters (%p), saying how to make one', (secret) => {
     expect(() => readSettings({ MOBILECHECK_HASH_SECRET: secret })).toThrow(/MOBILECHECK_HASH_SECRET.*32.*openssl rand/);
+  });
+
+  test.each(['a'.repeat(32), 'ab'.repeat(20), '0123456789abcde'.repeat(3)])('rejects a hash secret of one repeated character or fewer than 16 distinct ones (%p)', (secret) => {
+    expect(() => readSettings({ MOBILECHECK_HASH_SECRET: secret })).toThrow(/MOBILECHECK_HASH_SECRET.*16 different/);
+  });
+
+  test('takes MOBILECHECK_DAILY_BUDGET=0 as the operator\'s stop: a budget of zero calls', () => {
+    expect(readSettings({ MOBILECHECK_DAILY_BUDGET: '0' }).guards.dailyBudget).toBe(0);
+  });
+
+  test.each(['o-admin-a;o-admin-b', 'o-admin-a o-admin-b', 'o-admin-a，o-admin-b', '["o-admin-a","o-admin-b"]', 'o-a', 'x'.repeat(65)])(
+    'rejects MOBILECHECK_ADMIN_OPENIDS=%p instead of reading it as "no admin"',
+    (value) => {
+      expect(() => readSettings({ MOBILECHECK_ADMIN_OPENIDS: value })).toThrow(/MOBILECHECK_ADMIN_OPENIDS/);
+    },
+  );
+
+  test('names MOBILECHECK_* variables nothing reads, such as a misspelt budget', () => {
+    expect(unknownSettings({ MOBILECHECK_DAILY_BUGDET: '50', MOBILECHECK_DAILY_BUDGET: '50', PATH: '/bin', MOBILECHECK_DATA_DIR: '.data' })).toEqual(['MOBILECHECK_DAILY_BUGDET']);
   });
 
   test('rejects a cache window longer than the retention period', () => {

@@ -12,7 +12,7 @@ import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/st
 import type { Store } from '../../cloudfunctions/mobileCheck/src/store/types';
 import type { SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore, type SqliteStore } from '../../local-host/sqliteStore';
-import { fakeCloudDatabase, type FakeCloudDatabase } from '../../scripts/support/cloudDatabaseStandIn';
+import { fakeCloudDatabase, type FakeCloudDatabase, type NetworkOptions } from '../../scripts/support/cloudDatabaseStandIn';
 import { checkEvent, idCardNumber } from '../support/people';
 import { SAME_AGREEMENT } from '../support/providers';
 
@@ -44,9 +44,12 @@ function openSqlite(): OpenedStore {
   };
 }
 
-/** The cloud adapter over a stand-in database; `latencyMs` delays every call like a network hop. */
-export function openCloud(latencyMs?: number): OpenedStore & { db: FakeCloudDatabase } {
-  const db = fakeCloudDatabase({ collections: Object.values(COLLECTIONS), ...(latencyMs !== undefined && { latencyMs }) });
+/**
+ * The cloud adapter over a stand-in database; `latencyMs` delays every call like a network hop, and
+ * `network` makes the hop unreliable (seeded delays, lost replies, refused requests).
+ */
+export function openCloud(latencyMs?: number, network?: NetworkOptions): OpenedStore & { db: FakeCloudDatabase } {
+  const db = fakeCloudDatabase({ collections: Object.values(COLLECTIONS), ...(latencyMs !== undefined && { latencyMs }), ...(network && { network }) });
   return { store: cloudStore(db), another: () => cloudStore(db), rows: () => Object.values(db.dump()).flat(), db, close: () => undefined };
 }
 

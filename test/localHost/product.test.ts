@@ -1,3 +1,4 @@
+import { hashSecretSetting } from '../../cloudfunctions/mobileCheck/src/settings';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,10 +34,11 @@ describe('npm start settings', () => {
     expect(env.ALIYUN_APPCODE).toBe('real');
   });
 
-  test('without MOBILECHECK_HASH_SECRET a 64-character key is made once and kept in the data folder', () => {
+  test('without MOBILECHECK_HASH_SECRET a random 48-character key the function accepts is made once and kept in the data folder', () => {
     const dir = dataDir();
     const first = functionEnv({ MOBILECHECK_DATA_DIR: dir }, sandbox).MOBILECHECK_HASH_SECRET;
-    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(first).toMatch(/^[A-Za-z0-9_-]{48}$/);
+    expect(hashSecretSetting(first)).toBe(first);
     expect(functionEnv({ MOBILECHECK_DATA_DIR: dir }, sandbox).MOBILECHECK_HASH_SECRET).toBe(first);
   });
 
@@ -79,6 +81,10 @@ describe('npm start settings', () => {
     } finally {
       await product.close();
     }
+  });
+
+  test('refuses to start on a MOBILECHECK_* name nothing reads, naming it', () => {
+    expect(() => checkSettings({ MOBILECHECK_DATA_DIR: dataDir(), MOBILECHECK_DAILY_BUGDET: '50' })).toThrow(/^Refusing to start: MOBILECHECK_DAILY_BUGDET is not a setting/);
   });
 
   test('startProduct refuses bad settings before it opens a port or a store', async () => {

@@ -20,7 +20,7 @@ beforeAll(async () => {
   writeFileSync(path.join(staticDir, 'app.0123abcd.js'), 'console.log(1)');
   sandbox = await startSandboxVendor();
   const real = handlerFromEnv(
-    { ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_HASH_SECRET: 'local0host0test0hash0secret0of0thirty0two' },
+    { ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_HASH_SECRET: 'local-host-test-hash-secret-0123456789abcdef' },
     { log: () => undefined, store: openSqliteStore(':memory:') },
   );
   const handler: Handler = (event, caller) => {

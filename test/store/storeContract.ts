@@ -1,5 +1,5 @@
 // The contract every Store adapter keeps. Run by sqliteStore.test.ts and cloudStore.test.ts.
-import { beijingDay, DAY_MS, HOUR_MS, IDENTITY_WINDOW_MS, nextBeijingMidnight, PURGE_EVERY_MS } from '../../cloudfunctions/mobileCheck/src/policy';
+import { beijingDay, DAY_MS, HOUR_MS, IDENTITY_WINDOW_MS, nextBeijingMidnight } from '../../cloudfunctions/mobileCheck/src/policy';
 import { delta, emptyDelta, mergeDelta, type StatsDelta } from '../../cloudfunctions/mobileCheck/src/stats';
 import type { CallerLimits, Store } from '../../cloudfunctions/mobileCheck/src/store/types';
 import {
@@ -211,12 +211,39 @@ export function describeStoreContract(adapter: string, open: () => Store, knownB
       test('deleteOwn removes the caller\'s consents, verifications and cached answers, and keeps their limits', async () => {
         await billedCheck(store);
         await billedCheck(store, { keys: B });
-        await expect(store.deleteOwn(keys().caller)).resolves.toEqual({ consents: 1, verifications: 1 });
+        await expect(store.deleteOwn(keys().caller, NOON + HOUR_MS)).resolves.toEqual({ consents: 1, verifications: 1 });
         await expect(store.ownRecords(keys().caller)).resolves.toEqual({ verifications: [], consents: [] });
         await expect(store.readClaim(keys())).resolves.toBeUndefined();
         await expect(store.latestPass(keys().caller, 0)).resolves.toBeUndefined();
         expect(await limitsOf()).toMatchObject({ calls: 1 });
         expect((await store.ownRecords(B.caller)).verifications).toHaveLength(1);
+      });
+
+      test('deleteOwn while a check is in flight: the check\'s complete keeps no record, claim or consent of it', async () => {
+        const inFlight = await reserved(store);
+        await store.deleteOwn(keys().caller, NOON + 1_000);
+        await completed(store, inFlight);
+        await expect(store.ownRecords(keys().caller)).resolves.toEqual({ verifications: [], consents: [] });
+        await expect(store.latestPass(keys().caller, 0)).resolves.toBeUndefined();
+        expect((await store.readClaim(keys()))?.answer).toBeUndefined();
+        // A check begun before the erasure cannot reserve after it either; one begun later can.
+        await expect(openAndReserve(store, { keys: { triple: 'triple-hash-2' }, now: NOON + 500 })).resolves.toEqual({ ok: false, reason: 'withdrawn' });
+        await expect(openAndReserve(store, { keys: { triple: 'triple-hash-2' }, now: NOON + 2_000 })).resolves.toMatchObject({ ok: true });
+      });
+
+      test('deleteOwn keeps what a check begun after it wrote', async () => {
+        await billedCheck(store);
+        const later = await billedCheck(store, { now: NOON + 2_000, keys: { triple: 'triple-hash-2' } });
+        await expect(store.deleteOwn(keys().caller, NOON + 1_000)).resolves.toEqual({ consents: 1, verifications: 1 });
+        expect((await store.ownRecords(keys().caller)).verifications.map((r) => r.traceId)).toEqual([later.traceId]);
+      });
+
+      test('stampCaller sets the erasure marker in the caller\'s limits, creating them if needed, and keeps the counts', async () => {
+        await reserved(store);
+        await store.stampCaller(keys().caller, NOON + 5, 'erasedAt');
+        expect(await limitsOf()).toMatchObject({ calls: 1, erasedAt: NOON + 5 });
+        await store.stampCaller('caller-hash-new', NOON, 'erasedAt');
+        expect(await limitsOf('caller-hash-new')).toMatchObject({ calls: 0, erasedAt: NOON });
       });
 
       test('latestPass finds the caller\'s newest 01 at or after the given time, and nothing else', async () => {
@@ -245,11 +272,11 @@ export function describeStoreContract(adapter: string, open: () => Store, knownB
         await expect(store.claimQuotaWarning(200)).resolves.toBe(true);
       });
 
-      test('claimPurge grants at most one purge an hour, whoever asks and however many ask at once', async () => {
-        const ask = (at: number[]) => Promise.all(at.map((now) => store.claimPurge(now, PURGE_EVERY_MS))).then((r) => r.filter(Boolean).length);
-        expect(await ask([NOON, NOON, NOON + 1, NOON + 2])).toBe(1);
-        expect(await ask([NOON + PURGE_EVERY_MS - 1])).toBe(0);
-        expect(await ask([NOON + PURGE_EVERY_MS + 5, NOON + PURGE_EVERY_MS + 6, NOON + PURGE_EVERY_MS + 5])).toBe(1);
+      test('claimOnce grants each slot exactly once, whoever asks and however many ask at once', async () => {
+        const ask = (slots: string[]) => Promise.all(slots.map((slot) => store.claimOnce(slot, NOON + DAY_MS))).then((r) => r.filter(Boolean).length);
+        expect(await ask(['purge:1', 'purge:1', 'purge:1', 'digest:1'])).toBe(2);
+        expect(await ask(['purge:1'])).toBe(0);
+        expect(await ask(['purge:2', 'purge:2', 'purge:3'])).toBe(2);
       });
 
       test('purge removes records, finished claims and aggregates older than the cutoff and counters no longer in force, and keeps the quota', async () => {
@@ -258,7 +285,7 @@ export function describeStoreContract(adapter: string, open: () => Store, knownB
         const recent = await billedCheck(store, { now: NOON - DAY_MS, keys: B });
         const report = await store.purge(NOON - 30 * DAY_MS, NOON, () => false);
         // Counters: both days' request and budget counters, and the old caller's limits.
-        expect(report).toEqual({ consents: 1, verifications: 1, claims: 1, counters: 5, stats: 1 });
+        expect(report).toEqual({ consents: 1, verifications: 1, claims: 1, counters: 5, stats: 1, debts: 0 });
         await expect(store.ownRecords(keys().caller)).resolves.toEqual({ verifications: [], consents: [] });
         expect((await store.ownRecords(B.caller)).verifications.map((r) => r.traceId)).toEqual([recent.traceId]);
         await expect(store.readSpend(DAY)).resolves.toEqual({ today: 0, total: 2 });

@@ -54,6 +54,7 @@ export function reserveInput(p: Prepared, seen: Pick<Opened, 'limits' | 'claim'>
       return admitCall(current, planOf(p), p.guards);
     },
     consent: { traceId: p.traceId, caller: p.keys.caller, triple: p.keys.triple, agreementVersion: 'v1', acceptedAt: p.now - 60_000, at: p.now },
+    record: { masked: { name: '张*', idCard: '11**************2X', mobile: '138****8000' }, agreementVersion: 'v1', phone: 'typed', provider: 'aliyun-market' },
     dailyBudget: p.guards.dailyBudget, quotaTotal: p.guards.quotaTotal,
   };
 }

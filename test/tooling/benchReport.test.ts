@@ -26,10 +26,12 @@ const sizes: SizeRow = {
   h5AllJsBytes: 600 * 1024, functionBundleBytes: 1300 * 1024,
 };
 const roundTrips: RoundTripRow[] = [
-  { kind: 'fresh', roundTrips: 3, databaseCalls: 12, ms: 70 },
-  { kind: 'cached', roundTrips: 1, databaseCalls: 3, ms: 21 },
-  { kind: 'refused before the store', roundTrips: 0, databaseCalls: 0, ms: 0 },
-  { kind: 'refused by the request cap', roundTrips: 1, databaseCalls: 3, ms: 21 },
+  { kind: 'billed, new caller, new day', network: 'steady', roundTrips: 3, databaseCalls: 12, ms: 70 },
+  { kind: 'billed, repeat by a known caller', network: 'steady', roundTrips: 3, databaseCalls: 10, ms: 70 },
+  { kind: 'cached', network: 'steady', roundTrips: 1, databaseCalls: 3, ms: 21 },
+  { kind: 'refused before the store', network: 'steady', roundTrips: 0, databaseCalls: 0, ms: 0 },
+  { kind: 'refused by the request cap', network: 'steady', roundTrips: 1, databaseCalls: 3, ms: 21 },
+  { kind: 'billed, new caller, new day', network: 'jittery', roundTrips: 3, databaseCalls: 12, ms: 90 },
 ];
 const report = (overhead: MeasuredOverhead[], firstPageBytes = 390_000) => formatReport({
   overhead, vendorLatencyMs: 30, sizes,
@@ -51,8 +53,9 @@ test('judges the overhead goal with every provider\'s row at concurrency 1', () 
 });
 
 test('prints the database round trips per check with their goal', () => {
-  expect(report([])).toMatch(/fresh\s+3 round trips\s+12 database calls/);
-  expect(report([])).toContain('goal: fresh <= 3, cached <= 1, refused before the store 0: met');
+  expect(report([])).toMatch(/billed, new caller, new day \(steady\)\s+3 round trips\s+12 database calls/);
+  expect(report([])).toMatch(/billed, new caller, new day \(jittery\)\s+3 round trips/);
+  expect(report([])).toContain('goal: billed <= 3, cached <= 1, refused before the store 0: met');
 });
 
 describe('bench sizes', () => {

@@ -6,7 +6,7 @@ import type { HandlerDeps } from './handlerDeps';
 import { createHasher } from './hash';
 import { jsonLogger } from './log';
 import { createEntry, createRetentionJob, type Entry } from './retention';
-import { DEFAULT_GUARDS, DEFAULT_TIMEOUT_MS, DEFAULT_VERIFIED_DAYS, readSettings, type Settings } from './settings';
+import { DEFAULT_GUARDS, DEFAULT_TIMEOUT_MS, DEFAULT_VERIFIED_DAYS, hashSecretSetting, readSettings, unknownSettings, type Settings } from './settings';
 import { providersFrom } from './providers/fromSettings';
 import { createTokenIssuer, readTokenSettings, type TokenSettings } from './token';
 
@@ -37,6 +37,16 @@ export function depsFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): EnvDeps
     misconfigured = error instanceof Error ? error.message : 'invalid settings';
   }
   const chosen = settings && providersFrom(settings);
+  // The person's rights actions need only the store and this key, whatever else is unreadable.
+  let hashSecret: string | undefined;
+  try {
+    hashSecret = settings?.hashSecret ?? hashSecretSetting(env.MOBILECHECK_HASH_SECRET?.trim());
+  } catch {
+    hashSecret = undefined;
+  }
+  const log = overrides.log ?? jsonLogger;
+  // A misspelt name means a setting silently not applied: say so once, at load.
+  for (const name of unknownSettings(env)) log({ level: 'warn', event: 'unknownSetting', name });
   return {
     // Built with the retention and providers this function applies: a setting that differs from
     // what the mini-program shows changes the version, and checks ask for the current agreement.
@@ -49,9 +59,9 @@ export function depsFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): EnvDeps
     clock: { now: () => Date.now() },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     newTraceId: () => randomUUID().replace(/-/g, ''),
-    log: jsonLogger,
+    log,
     store: undefined,
-    hasher: settings?.hashSecret ? createHasher(settings.hashSecret) : undefined,
+    hasher: hashSecret ? createHasher(hashSecret) : undefined,
     guards: settings?.guards ?? DEFAULT_GUARDS,
     retentionDays: settings?.retentionDays ?? operatorSettings.retentionDays,
     tokens: tokenSettings ? createTokenIssuer(tokenSettings) : undefined,

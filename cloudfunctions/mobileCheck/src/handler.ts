@@ -33,7 +33,9 @@ export function createHandler(deps: HandlerDeps): Handler {
       present({ kind: 'refused', code, level, ...(detail && { detail }) }, { traceId, now });
     if (!caller) return refuse('UNAUTHENTICATED');
     const { store, hasher } = deps;
-    if (deps.misconfigured || !store || !hasher) return refuse('SERVICE_MISCONFIGURED', 'error', deps.misconfigured ?? 'no store or hash key');
+    // The person's rights need only the store and the hash key; stats needs every setting readable.
+    const misconfigured = action === 'stats' ? deps.misconfigured : undefined;
+    if (misconfigured || !store || !hasher) return refuse('SERVICE_MISCONFIGURED', 'error', misconfigured ?? 'no store or hash key');
     const ready = { store, hasher };
     // The caller's own actions count against the same daily request cap as checks: one write each.
     if (action !== 'stats') {
@@ -58,7 +60,7 @@ export function createHandler(deps: HandlerDeps): Handler {
       case 'myRecords':
         return answered(await myRecords(ready, caller));
       case 'deleteMyRecords':
-        return answered(await deleteMyRecords(ready, caller));
+        return answered(await deleteMyRecords(ready, caller, now));
       case 'stats': {
         if (!deps.adminOpenids.has(caller)) return refuse('FORBIDDEN', 'warn');
         const days = statsDays(event);

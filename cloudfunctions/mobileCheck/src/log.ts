@@ -70,7 +70,14 @@ export interface SpendStopLine {
   spend: { today: number; total: number };
 }
 
-export type LogLine = CheckLogLine | QuotaWarningLine | PurgeLogLine | DigestLogLine | SpendStopLine;
+/** At load: a MOBILECHECK_* variable nothing reads (a misspelling); its value is never logged. */
+export interface UnknownSettingLine {
+  level: 'warn';
+  event: 'unknownSetting';
+  name: string;
+}
+
+export type LogLine = CheckLogLine | QuotaWarningLine | PurgeLogLine | DigestLogLine | SpendStopLine | UnknownSettingLine;
 
 export type Logger = (line: LogLine) => void;
 

@@ -12,8 +12,6 @@ export const DAY_MS = 86_400_000;
 export const IDENTITY_WINDOW_MS = 30 * DAY_MS;
 /** Warn once billed calls reach this share of the bought quota (the vendor alerts at 20 % left). */
 export const QUOTA_WARNING_PERCENT = 80;
-/** The purge runs at most this often, whatever calls it. */
-export const PURGE_EVERY_MS = HOUR_MS;
 
 /** The Beijing calendar day of an instant, as YYYYMMDD. */
 export function beijingDay(now: number): string {
@@ -53,6 +51,7 @@ export function currentLimits(stored: CallerLimits | undefined, now: number): Ca
     mobiles: sameDay ? { ...stored.mobiles } : {},
     identities,
     ...(stored?.withdrawnAt !== undefined && { withdrawnAt: stored.withdrawnAt }),
+    ...(stored?.erasedAt !== undefined && { erasedAt: stored.erasedAt }),
     version: stored?.version ?? 0,
   };
 }
@@ -66,6 +65,8 @@ export function admitCall(
   const limits = currentLimits(stored, plan.now);
   // Checked again here, not only after round trip 1: a withdrawal may land between the two.
   if (plan.acceptedAt !== undefined && limits.withdrawnAt !== undefined && plan.acceptedAt <= limits.withdrawnAt) return { ok: false, withdrawn: true };
+  // The caller erased their records after this check began: it must not leave new ones.
+  if (limits.erasedAt !== undefined && plan.now < limits.erasedAt) return { ok: false, withdrawn: true };
   const midnight = nextBeijingMidnight(plan.now);
   if (limits.calls >= guards.callerDailyLimit) return { ok: false, refusal: { limit: 'caller', retryAt: midnight } };
   if ((limits.mobiles[plan.mobile] ?? 0) >= guards.mobileDailyLimit) return { ok: false, refusal: { limit: 'mobile', retryAt: midnight } };
@@ -127,9 +128,15 @@ export function quotaWarningDue(billed: number, total: number | undefined): bool
 
 export const percentUsed = (billed: number, total: number): number => Math.round((billed * 1000) / total) / 10;
 
-/** The purge run that also writes yesterday's digest: the one in the 03:00 hour, Beijing time. */
+/** Yesterday's digest is written by the first purge run at or after 03:00 Beijing time. */
 export const DIGEST_HOUR = 3;
-export const isDigestHour = (now: number): boolean => Math.floor(((now + CHINA_OFFSET_MS) % DAY_MS) / HOUR_MS) === DIGEST_HOUR;
+
+/**
+ * The hour a timer run belongs to: the nearest whole hour, so a run a few hundred milliseconds
+ * early or late (timer jitter) still falls in its own slot, once.
+ */
+export const hourSlot = (now: number): number => Math.round(now / HOUR_MS) * HOUR_MS;
+export const isDigestDue = (slot: number): boolean => Math.floor(((slot + CHINA_OFFSET_MS) % DAY_MS) / HOUR_MS) >= DIGEST_HOUR;
 
 /** Records at or after this instant are kept. */
 export const retentionCutoff = (now: number, retentionDays: number): number => now - retentionDays * DAY_MS;

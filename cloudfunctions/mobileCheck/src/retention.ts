@@ -1,7 +1,7 @@
 import type { ActionAnswer } from '../../../src/domain';
 import type { Handler } from './handler';
 import type { LogLine } from './log';
-import { beijingDay, DAY_MS, isDigestHour, isTimerEvent, PURGE_EVERY_MS, retentionCutoff } from './policy';
+import { beijingDay, DAY_MS, hourSlot, isDigestDue, isTimerEvent, retentionCutoff } from './policy';
 import type { Clock, Store } from './ports';
 import { toDayStats } from './stats';
 
@@ -22,8 +22,9 @@ export interface RetentionDeps {
 
 /**
  * The hourly timer (config.json): deletes records older than the retention setting, in batches that
- * fit the function timeout, at most once an hour whatever calls it; at 03:00 Beijing time it also
- * logs yesterday's totals.
+ * fit the function timeout, exactly once per hour slot whatever calls it (a lock keyed by the hour,
+ * so timer jitter neither skips nor repeats a run); the first run at or after 03:00 Beijing time
+ * also logs yesterday's totals, once per day (a lock keyed by the day).
  * Refuses when settings are unreadable rather than guess a period.
  */
 export function createRetentionJob(deps: RetentionDeps): () => Promise<PurgeResponse> {
@@ -37,12 +38,15 @@ export function createRetentionJob(deps: RetentionDeps): () => Promise<PurgeResp
     }
     const { store } = deps;
     try {
-      if (!(await store.claimPurge(now, PURGE_EVERY_MS))) return { ok: true };
-      const stopAt = now + deps.purgeBudgetMs;
-      const removed = await store.purge(cutoff, now, () => deps.clock.now() >= stopAt);
-      deps.log({ level: 'info', event: 'retentionPurge', cutoff: at, removed });
-      if (isDigestHour(now)) {
-        const yesterday = beijingDay(now - DAY_MS);
+      const slot = hourSlot(now);
+      // Locks outlive their slot by two days, then the purge removes them.
+      if (await store.claimOnce(`purge:${slot}`, slot + 2 * DAY_MS)) {
+        const stopAt = now + deps.purgeBudgetMs;
+        const removed = await store.purge(cutoff, now, () => deps.clock.now() >= stopAt);
+        deps.log({ level: 'info', event: 'retentionPurge', cutoff: at, removed });
+      }
+      const yesterday = beijingDay(slot - DAY_MS);
+      if (isDigestDue(slot) && (await store.claimOnce(`digest:${yesterday}`, slot + 2 * DAY_MS))) {
         const stats = await store.readStats([yesterday]);
         deps.log({ level: 'info', event: 'dailyDigest', totals: toDayStats(yesterday, stats.get(yesterday)) });
       }

@@ -73,12 +73,32 @@ export const MAX_MOBILE_DAILY_LIMIT = 20;
 
 type Env = Record<string, string | undefined>;
 
+/** Every MOBILECHECK_* name the function and `npm start` read; any other is a misspelling. */
+export const KNOWN_SETTINGS: readonly string[] = [
+  'MOBILECHECK_HASH_SECRET', 'MOBILECHECK_ENDPOINT', 'MOBILECHECK_TIMEOUT_MS', 'MOBILECHECK_CALLER_DAILY_LIMIT',
+  'MOBILECHECK_MOBILE_DAILY_LIMIT', 'MOBILECHECK_CALLER_IDENTITY_LIMIT', 'MOBILECHECK_REQUEST_DAILY_LIMIT',
+  'MOBILECHECK_DAILY_BUDGET', 'MOBILECHECK_ADMIN_OPENIDS', 'MOBILECHECK_SIGNING_KEY', 'MOBILECHECK_SIGNING_KEY_ID',
+  'MOBILECHECK_TOKEN_TTL_SECONDS', 'MOBILECHECK_TOKEN_ISSUER', 'MOBILECHECK_PHONE_SOURCE', 'MOBILECHECK_VERIFIED_DAYS',
+  'MOBILECHECK_CACHE_SECONDS', 'MOBILECHECK_QUOTA_TOTAL', 'MOBILECHECK_RETENTION_DAYS', 'MOBILECHECK_DATA_DIR',
+  'MOBILECHECK_PROVIDERS', 'MOBILECHECK_TENCENT_SECRET_ID', 'MOBILECHECK_TENCENT_SECRET_KEY', 'MOBILECHECK_TENCENT_ENDPOINT',
+  'MOBILECHECK_ALIYUN_PRICE_FEN', 'MOBILECHECK_TENCENT_PRICE_FEN',
+];
+
+/** MOBILECHECK_* names set in `env` that nothing reads: misspellings, whose values would be silently ignored. */
+export const unknownSettings = (env: Env): string[] =>
+  Object.keys(env).filter((name) => name.startsWith('MOBILECHECK_') && !KNOWN_SETTINGS.includes(name)).sort();
+
+/** Plain decimal digits only: `0x10`, `1e3`, `0b11`, `12abc` and `1.5` are not numbers here. */
+export function decimalNumber(raw: string): number | undefined {
+  return /^[0-9]{1,15}$/.test(raw) ? Number(raw) : undefined;
+}
+
 function intSetting(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be a whole number from ${min} to ${max}`);
+  const value = decimalNumber(raw);
+  if (value === undefined || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, in plain decimal digits`);
   }
   return value;
 }
@@ -113,10 +133,14 @@ function providersSetting(value: string | undefined): readonly ProviderId[] {
   return ids;
 }
 
-function hashSecretSetting(value: string | undefined): string | undefined {
+/** Fewer distinct characters than this is not random (e.g. 32 × "a"); hex from openssl has up to 16. */
+export const MIN_HASH_SECRET_DISTINCT = 16;
+
+/** The HMAC key on its own: the person's rights actions need only it and the store. */
+export function hashSecretSetting(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  if (value.length < MIN_HASH_SECRET_LENGTH) {
-    throw new Error(`MOBILECHECK_HASH_SECRET must be at least ${MIN_HASH_SECRET_LENGTH} random characters (e.g. openssl rand -hex 32)`);
+  if (value.length < MIN_HASH_SECRET_LENGTH || new Set(value).size < MIN_HASH_SECRET_DISTINCT) {
+    throw new Error(`MOBILECHECK_HASH_SECRET must be at least ${MIN_HASH_SECRET_LENGTH} random characters with at least ${MIN_HASH_SECRET_DISTINCT} different ones (e.g. openssl rand -base64 32)`);
   }
   return value;
 }
@@ -127,8 +151,16 @@ function phoneSourceSetting(value: string | undefined): PhoneSource {
   throw new Error('MOBILECHECK_PHONE_SOURCE must be "typed" or "wechat"');
 }
 
-const listSetting = (value: string | undefined): ReadonlySet<string> =>
-  new Set((value ?? '').split(',').map((item) => item.trim()).filter(Boolean));
+const OPENID = /^[A-Za-z0-9_-]{6,64}$/;
+
+/** Comma-separated OPENIDs; any other shape (`;`, spaces, a full-width comma, JSON) is refused, never read as "no admin". */
+function adminsSetting(value: string | undefined): ReadonlySet<string> {
+  const items = (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  if (!items.every((item) => OPENID.test(item))) {
+    throw new Error('MOBILECHECK_ADMIN_OPENIDS must be OPENIDs (letters, digits, _ and -, 6 to 64 characters) separated by commas');
+  }
+  return new Set(items);
+}
 
 export function readSettings(env: Env): Settings {
   const appCode = env.ALIYUN_APPCODE?.trim();
@@ -149,12 +181,13 @@ export function readSettings(env: Env): Settings {
       mobileDailyLimit: intSetting(env, 'MOBILECHECK_MOBILE_DAILY_LIMIT', DEFAULT_MOBILE_DAILY_LIMIT, 1, MAX_MOBILE_DAILY_LIMIT),
       callerIdentityLimit: intSetting(env, 'MOBILECHECK_CALLER_IDENTITY_LIMIT', DEFAULT_CALLER_IDENTITY_LIMIT, 1, 10_000),
       requestDailyLimit: intSetting(env, 'MOBILECHECK_REQUEST_DAILY_LIMIT', DEFAULT_REQUEST_DAILY_LIMIT, 1, 1_000_000),
-      dailyBudget: optionalIntSetting(env, 'MOBILECHECK_DAILY_BUDGET', 1, 1_000_000_000),
+      // 0 is the operator's "stop spending": every check that would be billed answers BUDGET_EXHAUSTED.
+      dailyBudget: optionalIntSetting(env, 'MOBILECHECK_DAILY_BUDGET', 0, 1_000_000_000),
       cacheSeconds,
       quotaTotal: optionalIntSetting(env, 'MOBILECHECK_QUOTA_TOTAL', 1, 1_000_000_000),
     },
     retentionDays,
-    adminOpenids: listSetting(env.MOBILECHECK_ADMIN_OPENIDS),
+    adminOpenids: adminsSetting(env.MOBILECHECK_ADMIN_OPENIDS),
     verifiedDays: intSetting(env, 'MOBILECHECK_VERIFIED_DAYS', DEFAULT_VERIFIED_DAYS, 1, 3650),
     phoneSource: phoneSourceSetting(env.MOBILECHECK_PHONE_SOURCE?.trim()),
     providers: providersSetting(env.MOBILECHECK_PROVIDERS),

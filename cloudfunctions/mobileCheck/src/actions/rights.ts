@@ -36,6 +36,6 @@ export async function myRecords(ready: Ready, caller: string): Promise<Answer<My
   };
 }
 
-export async function deleteMyRecords(ready: Ready, caller: string) {
-  return { ok: true as const, deleted: await ready.store.deleteOwn(ready.hasher.hash('caller', caller)) };
+export async function deleteMyRecords(ready: Ready, caller: string, now: number) {
+  return { ok: true as const, deleted: await ready.store.deleteOwn(ready.hasher.hash('caller', caller), now) };
 }

@@ -33,8 +33,15 @@ export interface AttemptInput {
   fields: PersonFields;
   consent: Consent;
   now: number;
-  record: { masked: MaskedFields; agreementVersion: string; phone: PhoneSource };
+  record: { masked: MaskedFields; agreementVersion: string; phone: PhoneSource; provider: ProviderId };
+  /** The request was counted already (before the WeChat phone exchange, or on a first try). */
+  counted?: boolean;
+  /** Set on the one retry after the claim this request waited on was given up. */
+  retried?: boolean;
 }
+
+/** A caller's own burst kept changing their limits under a reservation: nothing was taken, try again in a second. */
+const BUSY_RETRY_MS = 1_000;
 
 export async function attempt(deps: AttemptDeps, input: AttemptInput): Promise<Outcome> {
   const { store, guards, memory } = deps;
@@ -47,7 +54,7 @@ export async function attempt(deps: AttemptDeps, input: AttemptInput): Promise<O
   const overCap = () => refuse({ code: 'RATE_LIMITED', limit: 'requests', retryAt: nextBeijingMidnight(now), level: 'warn' });
 
   if (memory.isOverRequestCap(keys.caller, day)) return overCap();
-  const opened = await store.open({ keys, day, requestLimit: guards.requestDailyLimit, now, traceId });
+  const opened = await store.open({ keys, day, requestLimit: guards.requestDailyLimit, now, traceId, ...(input.counted && { counted: true }) });
   if (!opened.requestCounted) {
     memory.markOverRequestCap(keys.caller, day);
     return overCap();
@@ -60,7 +67,15 @@ export async function attempt(deps: AttemptDeps, input: AttemptInput): Promise<O
     memory.note(day, delta.cached(reused.answer.code));
     return reused;
   }
-  if (opened.claim?.state === 'pending' && opened.claim.until > now) return waitForClaim(deps, keys, day);
+  // The claim waited on was given up before any vendor call (its holder was refused): try once more, counted once.
+  const waitOrRetry = async (): Promise<Outcome> => {
+    const waited = await waitForClaim(deps, keys, day);
+    if (waited !== 'released') return waited;
+    if (input.retried) return refuse({ code: 'VENDOR_UNAVAILABLE', level: 'warn', detail: 'the same check was given up twice' });
+    // A trace id of its own: the first try's writes carry (and were given back under) the plain one.
+    return attempt(deps, { ...input, traceId: `${traceId}-2`, counted: true, retried: true });
+  };
+  if (opened.claim?.state === 'pending' && opened.claim.until > now) return waitOrRetry();
   if (spendExhausted(opened.spend, guards)) return spendStop(deps, traceId, opened.spend, refuse);
 
   const plan = { now, mobile: keys.mobile, person: keys.person, acceptedAt: input.consent.acceptedAt };
@@ -71,12 +86,14 @@ export async function attempt(deps: AttemptDeps, input: AttemptInput): Promise<O
     traceId, keys, now, day, seen: opened.limits, seenClaim: opened.claim, claimUntil: deps.clock.now() + deps.claimMs,
     admit: (current) => admitCall(current, plan, guards),
     consent: { traceId, caller: keys.caller, triple: keys.triple, agreementVersion: input.consent.agreementVersion, acceptedAt: input.consent.acceptedAt, at: now },
+    record: input.record,
     dailyBudget: guards.dailyBudget, quotaTotal: guards.quotaTotal,
   });
   if (!reserved.ok) {
-    if (reserved.reason === 'claimed') return waitForClaim(deps, keys, day);
+    if (reserved.reason === 'claimed') return waitOrRetry();
     if (reserved.reason === 'limits') return refuse({ code: 'RATE_LIMITED', ...reserved.refusal, level: 'warn' });
     if (reserved.reason === 'withdrawn') return refuse({ code: 'CONSENT_REQUIRED' });
+    if (reserved.reason === 'busy') return refuse({ code: 'RATE_LIMITED', limit: 'caller', retryAt: now + BUSY_RETRY_MS, level: 'warn', detail: 'the caller\'s limits kept changing' });
     return spendStop(deps, traceId, opened.spend, refuse);
   }
   return callVendor(deps, input, reserved.reservation, opened);
@@ -96,17 +113,18 @@ function spendStop(deps: AttemptDeps, traceId: string, spend: Opened['spend'], r
 }
 
 /** The same check is being paid for by another request (maybe another instance): answer with its result. */
-async function waitForClaim(deps: AttemptDeps, keys: CheckKeys, day: string): Promise<Outcome> {
+async function waitForClaim(deps: AttemptDeps, keys: CheckKeys, day: string): Promise<Outcome | 'released'> {
   const deadline = deps.clock.now() + deps.claimMs;
   while (deps.clock.now() < deadline) {
     await deps.sleep(deps.pollMs);
     const claim = await deps.store.readClaim(keys);
     if (claim?.state === 'pending') continue;
-    if (claim?.answer) {
+    if (!claim) return 'released';
+    if (claim.answer) {
       deps.memory.note(day, delta.cached(claim.answer.code));
       return { kind: 'answer', answer: claim.answer, cached: true, cachedFrom: claim.answer.traceId };
     }
-    const code = claim?.failed ?? 'VENDOR_UNAVAILABLE';
+    const code = claim.failed ?? 'VENDOR_UNAVAILABLE';
     deps.memory.note(day, delta.refused(code));
     return { kind: 'refused', code, cached: true, level: 'warn', detail: 'the same check failed on another request' };
   }

@@ -1,6 +1,6 @@
 // The check, top to bottom: validate (pure) → the WeChat phone number, if used → hashes →
 // attempt (store and vendor; shared by identical concurrent requests) → present (pure).
-import { beijingDay } from '../policy';
+import { beijingDay, nextBeijingMidnight } from '../policy';
 import { checkMobile, maskFields, type PersonFields } from '../../../../src/domain';
 import { tripleValue } from '../hash';
 import type { HandlerDeps } from '../handlerDeps';
@@ -32,7 +32,18 @@ export function createCheck(deps: HandlerDeps, memory: InstanceMemory) {
     }
 
     let mobile = valid.value.mobile;
+    let counted = false;
     if (phone && valid.value.phoneCode) {
+      // Counted first: WeChat's phone-number calls are paid and rate-limited for the whole mini-program,
+      // so a caller over the request cap (or sending made-up codes) must not reach them.
+      const callerKey = hasher.hash('caller', caller);
+      const day = beijingDay(now);
+      counted = !memory.isOverRequestCap(callerKey, day) &&
+        (await store.countRequest({ caller: callerKey, day, requestLimit: deps.guards.requestDailyLimit, now, traceId }));
+      if (!counted) {
+        memory.markOverRequestCap(callerKey, day);
+        return refuse({ code: 'RATE_LIMITED', limit: 'requests', retryAt: nextBeijingMidnight(now), level: 'warn' });
+      }
       const exchanged = await phone.exchange(valid.value.phoneCode);
       if (!exchanged.ok) return refuse({ code: exchanged.code, level: exchanged.code === 'PHONE_CODE_INVALID' ? 'info' : 'error', detail: exchanged.detail });
       const checked = checkMobile(exchanged.mobile);
@@ -54,7 +65,7 @@ export function createCheck(deps: HandlerDeps, memory: InstanceMemory) {
       ? sharedWith(await running, memory, now)
       : await startFlight(flightKey, () => attempt(
         { store, providers: [primary, ...others], clock: deps.clock, sleep: deps.sleep, guards: deps.guards, memory, log: (line) => deps.log(line), claimMs: deps.claimMs, pollMs: deps.pollMs },
-        { traceId, keys, fields, consent: valid.value.consent, now, record: { masked, agreementVersion, phone: deps.phoneSource } },
+        { traceId, keys, fields, consent: valid.value.consent, now, record: { masked, agreementVersion, phone: deps.phoneSource, provider: primary.id }, counted },
       ));
     const token = outcome.kind === 'answer' && outcome.answer.code === '01' && deps.tokens
       ? deps.tokens.issue({ caller, traceId, masked, agreementVersion, phone: deps.phoneSource, provider: outcome.answer.provider, now })

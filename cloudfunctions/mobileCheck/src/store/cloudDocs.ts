@@ -33,7 +33,7 @@ export function limitsDoc(limits: CallerLimits, until: number, _?: CommandLike):
   const replace = (value: unknown) => (_ ? _.set(value) : value);
   return {
     day: limits.day, calls: limits.calls, mobiles: replace(limits.mobiles), identities: replace(limits.identities),
-    withdrawnAt: limits.withdrawnAt ?? 0, version: limits.version, until,
+    withdrawnAt: limits.withdrawnAt ?? 0, erasedAt: limits.erasedAt ?? 0, version: limits.version, until,
   };
 }
 
@@ -54,9 +54,10 @@ export const fromDoc = {
   limits(doc: Doc | undefined): CallerLimits | undefined {
     if (!doc) return undefined;
     const withdrawnAt = Number(doc.withdrawnAt ?? 0);
+    const erasedAt = Number(doc.erasedAt ?? 0);
     return {
       day: text(doc.day), calls: Number(doc.calls ?? 0), mobiles: numberMap(doc.mobiles), identities: numberMap(doc.identities),
-      ...(withdrawnAt > 0 && { withdrawnAt }), version: Number(doc.version ?? 0),
+      ...(withdrawnAt > 0 && { withdrawnAt }), ...(erasedAt > 0 && { erasedAt }), version: Number(doc.version ?? 0),
     };
   },
   claim(doc: Doc): Claim {

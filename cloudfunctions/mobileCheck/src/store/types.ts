@@ -28,6 +28,12 @@ export interface CallerLimits {
   identities: Record<string, number>;
   /** The caller's last server-side withdrawal of consent. */
   withdrawnAt?: number;
+  /**
+   * The caller's last erasure of their records: a check begun before it neither reserves nor
+   * keeps a record (reserve refuses; complete removes what it wrote). Any right that removes the
+   * caller's records sets it (store.stampCaller).
+   */
+  erasedAt?: number;
   version: number;
 }
 
@@ -86,6 +92,8 @@ export interface ReserveInput {
   seenClaim: Claim | undefined;
   claimUntil: number;
   consent: ConsentRecord;
+  /** What the verification record says besides the outcome (written as "no answer yet" at reservation, naming the first provider to be asked). */
+  record: Pick<VerificationRecord, 'masked' | 'agreementVersion' | 'phone' | 'provider'>;
   day: string;
   dailyBudget: number | undefined;
   quotaTotal: number | undefined;
@@ -103,7 +111,9 @@ export type Reserved =
   | { ok: false; reason: 'limits'; refusal: LimitRefusal }
   | { ok: false; reason: 'withdrawn' }
   | { ok: false; reason: 'budget' }
-  | { ok: false; reason: 'claimed' };
+  | { ok: false; reason: 'claimed' }
+  /** The caller's limits kept changing under this reservation (their own burst): nothing was taken; retry shortly. */
+  | { ok: false; reason: 'busy' };
 
 /** One vendor call and what came of it. */
 export interface VerificationRecord {
@@ -145,6 +155,8 @@ export interface PurgeReport {
   claims: number;
   counters: number;
   stats: number;
+  /** Give-backs that had failed, settled now. */
+  debts: number;
 }
 
 /** Why a caller's limits refuse a call; retryAt in ms. */
@@ -154,8 +166,8 @@ export interface LimitRefusal {
 }
 
 export interface Store {
-  /** Round trip 1: count the request (unless over the cap) and read claim, limits and spend. */
-  open(input: { keys: CheckKeys; day: string; requestLimit: number; now: number; traceId: string }): Promise<Opened>;
+  /** Round trip 1: count the request (unless over the cap, or `counted` already) and read claim, limits and spend. */
+  open(input: { keys: CheckKeys; day: string; requestLimit: number; now: number; traceId: string; counted?: boolean }): Promise<Opened>;
   /** Counts one request of the caller's (the other actions): false, uncounted, when over the cap. */
   countRequest(input: { caller: string; day: string; requestLimit: number; now: number; traceId: string }): Promise<boolean>;
   /** Round trip 2: claim, consent evidence, caller limits, budget and quota, all or nothing. */
@@ -163,13 +175,20 @@ export interface Store {
   /** Round trip 3: the verification record, the claim's answer, the day's aggregates. */
   /** Each part on its own: a failed record must not re-count aggregates that were written. */
   complete(input: CompleteInput): Promise<{ recorded: boolean; statsWritten: boolean }>;
-  /** Gives back a reservation the vendor did not bill: the caller's call and mobile count, budget, quota. */
+  /**
+   * Gives back a reservation the vendor did not bill: the caller's call and mobile count, budget,
+   * quota; each at most once. What still fails is written down and settled by the next purge.
+   */
   release(reservation: Reservation): Promise<void>;
   readClaim(keys: CheckKeys): Promise<Claim | undefined>;
 
+  /** Stamps the caller's withdrawal (consents marked, later checks refused); answered only once in force. */
   withdraw(caller: string, at: number): Promise<void>;
+  /** Stamps `withdrawnAt` or `erasedAt` in the caller's limits: the marker reserve() and complete() respect. */
+  stampCaller(caller: string, at: number, stamp: 'withdrawnAt' | 'erasedAt'): Promise<void>;
   ownRecords(caller: string): Promise<OwnRecords>;
-  deleteOwn(caller: string): Promise<{ consents: number; verifications: number }>;
+  /** Stamps `erasedAt` first, then deletes: a check in flight cannot bring a record back. */
+  deleteOwn(caller: string, at: number): Promise<{ consents: number; verifications: number }>;
   /** The caller's newest `01` at or after `since`. */
   latestPass(caller: string, since: number): Promise<VerificationRecord | undefined>;
 
@@ -180,8 +199,8 @@ export interface Store {
   /** True for exactly one caller per quota total: the one that should log the warning. */
   claimQuotaWarning(total: number): Promise<boolean>;
 
-  /** True for at most one purge per `everyMs`, whatever calls it. */
-  claimPurge(now: number, everyMs: number): Promise<boolean>;
+  /** True for exactly one caller per slot (e.g. "purge:<hour>", "digest:<day>"); the lock is kept until `until`. */
+  claimOnce(slot: string, until: number): Promise<boolean>;
   /** Deletes what is older than `cutoff` and counters no longer in force, in batches until `deadline`. */
   purge(cutoff: number, now: number, deadline: () => boolean): Promise<PurgeReport>;
 }

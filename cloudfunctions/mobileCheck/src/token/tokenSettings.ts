@@ -1,3 +1,4 @@
+import { decimalNumber } from '../settings';
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { ed25519PublicJwk, jwkThumbprint } from './publicKey';
 import type { SigningKey } from './signToken';
@@ -54,8 +55,8 @@ function readPrivateKey(value: string): KeyObject {
 function ttlSetting(env: Env): number {
   const raw = env.MOBILECHECK_TOKEN_TTL_SECONDS?.trim();
   if (!raw) return DEFAULT_TOKEN_TTL_SECONDS;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < MIN_TOKEN_TTL_SECONDS || value > MAX_TOKEN_TTL_SECONDS) {
+  const value = decimalNumber(raw);
+  if (value === undefined || value < MIN_TOKEN_TTL_SECONDS || value > MAX_TOKEN_TTL_SECONDS) {
     throw new Error(`MOBILECHECK_TOKEN_TTL_SECONDS must be a whole number from ${MIN_TOKEN_TTL_SECONDS} to ${MAX_TOKEN_TTL_SECONDS}`);
   }
   return value;
