@@ -1,5 +1,6 @@
 // Pure: what Tencent's EncryptedPhoneVerification answered → the product's answer (API document 1007/55050).
 import type { RawResponse } from '../httpExchange';
+import { parseJson } from '../json';
 import type { VendorStatusCode } from '../../../../../src/domain';
 import type { Billing, ProviderAnswer, VendorErrorCode } from '../port';
 
@@ -36,20 +37,12 @@ export function errorCodeOf(code: string): VendorErrorCode {
 const record = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
-function parse(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
-
 export function classifyTencent(response: RawResponse): ProviderAnswer {
   const { httpStatus } = response;
   // Tencent answers every API error inside an HTTP 200; anything else came from before the API, with no Result.
   if (httpStatus >= 500) return { kind: 'refusal', code: 'VENDOR_UNAVAILABLE', billing: 'not-billed', httpStatus, detail: `HTTP ${httpStatus}` };
   if (httpStatus !== 200) return { kind: 'refusal', code: 'VENDOR_BAD_RESPONSE', billing: 'not-billed', httpStatus, detail: `HTTP ${httpStatus}` };
-  const answer = record(record(parse(response.body))?.Response);
+  const answer = record(record(parseJson(response.body))?.Response);
   if (!answer) return { kind: 'refusal', code: 'VENDOR_BAD_RESPONSE', billing: 'unknown', httpStatus, detail: 'no Response object' };
 
   const error = record(answer.Error);
