@@ -2,6 +2,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import type { IProjectConfig } from '@tarojs/taro/types/compile';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { bindAriaAttributes } from './ariaAttributes';
 
 // https://docs.taro.zone/docs/config
 // weapp builds to dist/ (opened through the root project.config.json); h5 to dist-h5/ so the two
@@ -37,7 +38,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_PROVIDERS: JSON.stringify(process.env.TARO_APP_PROVIDERS ?? ''),
     },
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // WeChat reads the dark and light window colours from theme.json (app.config.ts themeLocation).
+    copy: { patterns: isH5 ? [] : [{ from: 'src/theme.json', to: 'dist/theme.json' }], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
@@ -50,7 +52,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
       },
-      webpackChain: chartLibraryOwnTslib,
+      webpackChain(chain) {
+        chartLibraryOwnTslib(chain);
+        bindAriaAttributes(chain as unknown as Parameters<typeof bindAriaAttributes>[0]);
+      },
     },
     h5: {
       publicPath: '/',

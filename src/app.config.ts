@@ -4,11 +4,15 @@ export default defineAppConfig({
   // Pages not needed at launch (我的核验记录, the operators' console and its chart library) load only
   // when opened, keeping the main package small.
   subPackages: [{ root: 'packages/records', pages: ['pages/index'] }, { root: 'packages/console', pages: ['pages/index'] }],
+  // WeChat's dark mode: the window colours come from theme.json (copied into dist/ by config/index.ts),
+  // the pages' from prefers-color-scheme in app.scss.
+  darkmode: true,
+  themeLocation: 'theme.json',
   window: {
-    backgroundTextStyle: 'light',
-    navigationBarBackgroundColor: '#ededed',
+    backgroundTextStyle: '@bgTextStyle',
+    navigationBarBackgroundColor: '@navBgColor',
     navigationBarTitleText: '手机号实名核验',
-    navigationBarTextStyle: 'black',
-    backgroundColor: '#f7f7f7',
+    navigationBarTextStyle: '@navTextStyle',
+    backgroundColor: '@bgColor',
   },
 });

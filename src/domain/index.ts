@@ -18,7 +18,7 @@ export type { CalendarDate } from './fields/calendarDate';
 export type { FieldResult } from './fields/fieldResult';
 export { checkIdCard, idCardCheckChar, isIdCard, ID_CARD_LENGTH, normalizeIdCard } from './fields/idCard';
 export type { IdCardReason } from './fields/idCard';
-export { checkMobile, isMobile, MOBILE_LENGTH, normalizeMobile, VIRTUAL_OPERATOR_PREFIXES } from './fields/mobile';
+export { checkMobile, isMobile, MOBILE_LENGTH, normalizeMobile, UNCHECKABLE_RANGES, VIRTUAL_OPERATOR_PREFIXES } from './fields/mobile';
 export type { MobileReason } from './fields/mobile';
 export { checkName, isName, NAME_MAX_LENGTH, NAME_MIN_LENGTH, normalizeName } from './fields/name';
 export type { NameReason } from './fields/name';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { CheckRequest, FieldName } from '../domain';
 import { outcomeOf, type CheckOutcome, type FormError } from '../pages/form/checkOutcome';
-import { ALL_TOUCHED, EMPTY, fieldMessage, nameHint, UNTOUCHED, validate, type Flags, type Values } from '../pages/form/formView';
+import { ALL_TOUCHED, EMPTY, FIELDS, fieldMessage, nameHint, UNTOUCHED, validate, type Flags, type Values } from '../pages/form/formView';
 import { currentAgreement } from '../services/agreement';
 import { clearConsent, consentState, readConsent } from '../services/consentStore';
 import { keepPerson, takeKeptPerson } from '../services/keptPerson';
@@ -34,6 +34,9 @@ export function useCheckForm() {
   const [phoneCode, setPhoneCode] = useState<string | null>(null);
   const [phoneError, setPhoneError] = useState<string | null>(null);
   const [phoneAttempt, setPhoneAttempt] = useState(0);
+  // The first field that cannot pass at submit, or the one the function refused: focused, so a
+  // screen reader reads it with its complaint.
+  const [focusField, setFocusField] = useState<FieldName | null>(null);
 
   // Opened without (current) consent: the agreement comes first.
   useEffect(() => {
@@ -44,14 +47,16 @@ export function useCheckForm() {
   const [openedAt] = useState(() => Date.now());
   const results = validate(values, openedAt);
   const wechat = phoneSource === 'wechat';
-  const mobileReady = wechat ? phoneCode !== null : results.mobile.ok;
   const messageOf = (field: FieldName) => fieldMessage(field, values[field], touched[field], results[field], serverErrors[field]);
 
   const onInput = (field: FieldName, value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
     setServerErrors((m) => (m[field] ? { ...m, [field]: undefined } : m));
   };
-  const onBlur = (field: FieldName) => setTouched((t) => (t[field] ? t : { ...t, [field]: true }));
+  const onBlur = (field: FieldName) => {
+    setTouched((t) => (t[field] ? t : { ...t, [field]: true }));
+    setFocusField(null);
+  };
 
   const onPhoneCode = (code: string | null) => {
     setPhoneCode(code);
@@ -76,6 +81,7 @@ export function useCheckForm() {
         return;
       case 'field':
         setServerErrors((m) => ({ ...m, [outcome.field]: outcome.message }));
+        setFocusField(outcome.field);
         return;
       case 'phone':
         setPhoneError(outcome.message);
@@ -89,7 +95,13 @@ export function useCheckForm() {
     if (check.loading) return;
     setTouched(ALL_TOUCHED);
     const r = validate(values, Date.now());
-    if (!r.name.ok || !r.idCard.ok) return;
+    // Typed fields that cannot pass: every complaint shows, and the focus goes to the first of them.
+    const firstInvalid = FIELDS.find((field) => !(wechat && field === 'mobile') && !r[field].ok);
+    if (firstInvalid) {
+      setFocusField(firstInvalid);
+      return;
+    }
+    if (!r.name.ok || !r.idCard.ok) return; // (checked above; narrows the types)
     let phone: Pick<CheckRequest, 'mobile' | 'phoneCode'> | null = null;
     if (wechat) phone = phoneCode ? { phoneCode } : null;
     else if (r.mobile.ok) phone = { mobile: r.mobile.value };
@@ -121,10 +133,15 @@ export function useCheckForm() {
     nameHint: nameHint(values.name, results.name),
     /** The mobile field is empty because name and ID were kept: it gets the focus. */
     focusMobile: kept !== null,
+    focusField,
     phoneSource,
     phone: { hasCode: phoneCode !== null, error: phoneError, attempt: phoneAttempt, onCode: onPhoneCode, onRefused: onPhoneRefused },
     formError,
-    ready: results.name.ok && results.idCard.ok && mobileReady,
+    /**
+     * Submit can be pressed: typed fields that cannot pass do not disable it (pressing it shows why and
+     * focuses the first), but with WeChat's phone button the number must be fetched first.
+     */
+    submittable: !check.loading && (!wechat || phoneCode !== null),
     loading: check.loading,
     onInput,
     onBlur,

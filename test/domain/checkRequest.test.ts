@@ -101,6 +101,16 @@ describe('parseFields', () => {
     });
   });
 
+  test('returns the pasted fields without invisible characters and with 丶 ． and U+0387 as ·, the spelling that is hashed and sent', () => {
+    const pasted = { name: '买买提丶艾力\u200B', idCard: '\uFEFF11010519491231002X', mobile: '\u202D+86 138 0013 8000\u202C' };
+    expect(parseFields(pasted, TODAY)).toEqual({
+      ok: true,
+      value: { name: '买买提·艾力', idCard: '11010519491231002X', mobile: '13800138000' },
+    });
+    expect(parseFields({ ...pasted, name: '买买提．艾力' }, TODAY)).toMatchObject({ ok: true, value: { name: '买买提·艾力' } });
+    expect(parseFields({ ...pasted, name: '买买提\u0387艾力' }, TODAY)).toMatchObject({ ok: true, value: { name: '买买提·艾力' } });
+  });
+
   test('returns only name, idCard and mobile, not other event fields', () => {
     const result = parseFields(event({ openid: 'someone' }), TODAY);
     expect(result.ok && Object.keys(result.value).sort()).toEqual(['idCard', 'mobile', 'name']);

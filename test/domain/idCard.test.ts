@@ -117,13 +117,36 @@ describe('checkIdCard', () => {
     ['17 characters', '11010519491231002', 17],
     ['19 characters', '1101051949123100201', 19],
     ['19 characters ending in X', '110105194912310020X', 19],
-    ['15 characters (the old first-generation format)', '110105491231002', 15],
     ['a single digit', '1', 1],
   ])('rejects %s with reason length and states the count', (_what, id, count) => {
     const result = checkIdCard(id, TODAY);
     expect(result).toMatchObject({ ok: false, reason: 'length' });
     expect(!result.ok && result.message).toContain(`${ID_CARD_LENGTH}`);
     expect(!result.ok && result.message).toContain(`${count}`);
+  });
+
+  test('says a 15-digit first-generation number is no longer in use and which card to use', () => {
+    const result = checkIdCard('110105491231002', TODAY);
+    expect(result).toMatchObject({ ok: false, reason: 'firstGeneration' });
+    expect(!result.ok && result.message).toMatch(/第一代.*第二代居民身份证.*18位/);
+  });
+
+  test.each(['USA330077080110', 'can 330077080110', 'ＧＢＲ１１００７７０８０１１０'])(
+    'says the 2017 foreigner\'s permanent residence card %s cannot be checked, and which cards can',
+    (typed) => {
+      const result = checkIdCard(typed, TODAY);
+      expect(result).toMatchObject({ ok: false, reason: 'foreignerCard2017' });
+      expect(!result.ok && result.message).toMatch(/2017年版外国人永久居留身份证.*无法.*居民身份证.*2023年版/);
+    },
+  );
+
+  test.each([
+    ['a zero-width space', '110105\u200B19491231002X'],
+    ['a soft hyphen and a byte-order mark', '\uFEFF110105\u00AD19491231002X'],
+    ['bidi marks around it', '\u202D11010519491231002X\u202C'],
+    ['an isolate and a word joiner', '\u2066110105194912\u206031002X\u2069'],
+  ])('removes %s before checking', (_what, typed) => {
+    expect(checkIdCard(typed, TODAY)).toEqual(accepted('11010519491231002X', true));
   });
 
   test.each([

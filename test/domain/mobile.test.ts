@@ -1,23 +1,50 @@
 import { checkMobile, isMobile, MOBILE_LENGTH, normalizeMobile, VIRTUAL_OPERATOR_PREFIXES } from '../../src/domain';
 import { accepted, expectDistinctReasons } from './fieldReasons';
 
-const RANGE_MESSAGE = '该号码不属于中国大陆手机号段，请核对';
+const RANGE_MESSAGE = '该号码不属于中国大陆已分配的手机号段，请核对';
 
 describe('checkMobile', () => {
   test.each([
     '13800138000', '13012345678', '14512345678', '14712345678', '15012345678', '15912345678', '16101234567',
-    '16612345678', '17212345678', '17400123456', '17405123456', '17712345678', '18612345678', '19012345678', '19912345678',
+    '16612345678', '17212345678', '17712345678', '18612345678', '19012345678', '19912345678',
   ])('accepts the mainland mobile %s', (mobile) => {
     expect(checkMobile(mobile)).toEqual(accepted(mobile));
   });
 
   // Accepted by the old `1[3-9]` pattern; not mobile ranges in libphonenumber's China metadata.
   test.each([
-    '140', '141', '142', '143', '144', '146', '148', '149', '154', '160', '1611', '1619', '163', '164', '168', '169',
+    '142', '143', '154', '160', '1611', '1619', '163', '164', '168', '169',
     '17406', '17409', '1741', '1745', '1749', '179', '194',
   ])('refuses the range %s, which is no mainland mobile range, with reason range', (prefix) => {
     const mobile = prefix.padEnd(MOBILE_LENGTH, '5');
     expect(checkMobile(mobile)).toEqual({ ok: false, reason: 'range', message: RANGE_MESSAGE });
+  });
+
+  test.each([
+    ['a data-only (上网卡) range', '14912345678', 'dataOnly', /上网卡.*无法进行手机号实名核验/],
+    ['an IoT range', '14012345678', 'iot', /物联网.*无法/],
+    ['an IoT range', '14112345678', 'iot', /物联网.*无法/],
+    ['an IoT range', '14412345678', 'iot', /物联网.*无法/],
+    ['an IoT range', '14612345678', 'iot', /物联网.*无法/],
+    ['an IoT range', '14812345678', 'iot', /物联网.*无法/],
+    ['a satellite range', '13491234567', 'satellite', /卫星.*无法/],
+    ['a satellite range', '17400123456', 'satellite', /卫星.*无法/],
+    ['a satellite range', '17405123456', 'satellite', /卫星.*无法/],
+    ['a virtual-operator range', '17012345678', 'virtualOperator', /虚拟运营商.*无法/],
+  ])('says that %s (%s) cannot be checked, not that it is not Chinese', (_what, mobile, reason, message) => {
+    const result = checkMobile(mobile);
+    expect(result).toMatchObject({ ok: false, reason, message: expect.stringMatching(message) });
+    expect(!result.ok && result.message).not.toContain('不属于');
+  });
+
+  test.each([
+    ['bidi marks around it, as iOS Contacts copies', '\u202D138 0013 8000\u202C'],
+    ['a zero-width space', '138\u200B00138000'],
+    ['a byte-order mark and a word joiner', '\uFEFF+86\u2060 13800138000'],
+    ['marks and isolates', '\u200E\u2066138-0013-8000\u2069\u200F'],
+    ['a soft hyphen and joiners', '138\u00AD0013\u200C8000\u200D'],
+  ])('removes %s before checking', (_what, typed) => {
+    expect(checkMobile(typed)).toEqual(accepted('13800138000', true));
   });
 
   test.each(['12012345678', '12812345678', '11012345678', '10012345678', '23800138000', '03800138000', '93800138000'])(
@@ -114,7 +141,10 @@ describe('checkMobile', () => {
       length: '1380013800',
       prefix: '12012345678',
       virtualOperator: '17012345678',
-      range: '14012345678',
+      range: '14212345678',
+      dataOnly: '14912345678',
+      iot: '14812345678',
+      satellite: '13491234567',
     };
     expectDistinctReasons(checkMobile, cases);
   });
@@ -123,7 +153,7 @@ describe('checkMobile', () => {
     expect(isMobile('13800138000')).toBe(true);
     expect(isMobile('+86 138 0013 8000')).toBe(true);
     expect(isMobile('17012345678')).toBe(false);
-    expect(isMobile('14012345678')).toBe(false);
+    expect(isMobile('14212345678')).toBe(false);
     expect(isMobile(13800138000)).toBe(false);
   });
 });

@@ -66,16 +66,16 @@ describe('checkName', () => {
   });
 
   test.each([
-    ['21 characters', '张'.repeat(21)],
-    ['21 characters including separators', '阿卜杜拉·买买提·艾力·阿卜杜拉·买买提艾'],
+    ['16 characters', '张'.repeat(16)],
+    ['16 characters including separators', '阿卜杜拉·买买提·艾力·阿卜杜拉'],
   ])('rejects %s with reason tooLong', (_what, name) => {
-    expect([...name]).toHaveLength(21);
+    expect([...name]).toHaveLength(16);
     expect(checkName(name)).toMatchObject({ ok: false, reason: 'tooLong' });
   });
 
-  test('uses 2 and 20 as the length limits', () => {
+  test('uses 2 and 15 (the ID card chip\'s 姓名 item, GA/T 490) as the length limits', () => {
     expect(NAME_MIN_LENGTH).toBe(2);
-    expect(NAME_MAX_LENGTH).toBe(20);
+    expect(NAME_MAX_LENGTH).toBe(15);
   });
 
   test.each([
@@ -119,7 +119,7 @@ describe('checkName', () => {
     const cases: Record<string, string> = {
       empty: '',
       tooShort: '张',
-      tooLong: '张'.repeat(21),
+      tooLong: '张'.repeat(16),
       characters: 'Zhang',
       separator: '·张三',
     };
@@ -164,7 +164,8 @@ describe('checkName', () => {
     const wrong: string[] = [];
     for (let cp = 0; cp <= 0x3ffff; cp += 1) {
       const char = String.fromCodePoint(cp);
-      const expected = unified.test(char) || cp === 0x3007 || isExtensionJ(cp);
+      // 丶 (U+4E36) is read as the minority-name dot: 丶丶 is a doubled dot.
+      const expected = (unified.test(char) || cp === 0x3007 || isExtensionJ(cp)) && cp !== 0x4e36;
       if (checkName(char + char).ok !== expected) wrong.push(cp.toString(16));
     }
     expect(wrong).toEqual([]);
@@ -181,5 +182,40 @@ describe('normalizeName', () => {
   test('trims and writes middle dots as U+00B7, leaving everything else as typed', () => {
     expect(normalizeName(' 阿卜杜•热合曼 ')).toBe('阿卜杜·热合曼');
     expect(normalizeName('Zhang•三')).toBe('Zhang·三');
+  });
+});
+
+describe('what people paste into the name', () => {
+  test.each([
+    ['丶 (U+4E36) between characters', '买买提丶艾力'],
+    ['a full-width full stop ．(U+FF0E)', '买买提．艾力'],
+    ['a Greek ano teleia (U+0387)', '买买提\u0387艾力'],
+    ['a bullet (U+2022)', '买买提•艾力'],
+    ['a katakana middle dot (U+30FB)', '买买提・艾力'],
+  ])('writes %s as the U+00B7 of the ID card', (_what, typed) => {
+    expect(checkName(typed)).toEqual(accepted('买买提·艾力', true));
+  });
+
+  test.each([
+    ['a zero-width space', '张\u200B三'],
+    ['a zero-width non-joiner and joiner', '\u200C张\u200D三'],
+    ['a word joiner', '张\u2060三'],
+    ['a byte-order mark', '张\uFEFF三'],
+    ['a soft hyphen', '张\u00AD三'],
+    ['left-to-right and right-to-left marks', '\u200E张三\u200F'],
+    ['a bidi override, as iOS Contacts copies', '\u202D张三\u202C'],
+    ['bidi embeddings', '\u202A张\u202B三\u202E'],
+    ['bidi isolates', '\u2066张\u2067三\u2068\u2069'],
+  ])('removes %s, which nobody can see to delete', (_what, typed) => {
+    expect(checkName(typed)).toEqual(accepted('张三', true));
+  });
+
+  test('refuses 丶 at either end as a misplaced dot, never sending it as a character', () => {
+    expect(checkName('丶买买提')).toMatchObject({ ok: false, reason: 'separator' });
+    expect(checkName('买买提丶')).toMatchObject({ ok: false, reason: 'separator' });
+  });
+
+  test('does not count removed characters toward the length', () => {
+    expect(checkName('\u200B'.repeat(10) + '张'.repeat(15))).toEqual(accepted('张'.repeat(15), true));
   });
 });

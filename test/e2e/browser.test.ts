@@ -38,8 +38,11 @@ describe('a person in the browser', () => {
     expect(await session().text('#name-error')).toMatch(/汉字/);
     expect(await session().text('#idCard-error')).toMatch(/校验位/);
     expect(await session().text('#mobile-error')).toMatch(/11位/);
-    expect(await session().isDisabled('#submit')).toBe(true);
-    await session().page.locator('#submit').click({ force: true });
+    await session().page.click('#submit');
+    // The focus goes to the first field that cannot pass, where a screen reader reads its complaint.
+    expect(await session().page.evaluate(() => document.activeElement?.closest('#name') !== null)).toBe(true);
+    expect(await session().page.getAttribute('#name input', 'aria-describedby')).toBe('name-error');
+    expect(await session().page.getAttribute('#name input', 'aria-invalid')).toBe('true');
     await session().shot('2-form-invalid');
     expect(session().checks()).toHaveLength(0);
   });

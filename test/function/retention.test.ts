@@ -62,5 +62,5 @@ describe.each([
     const digests = lines.filter((line): line is Extract<LogLine, { event: 'dailyDigest' }> => line.event === 'dailyDigest');
     expect(digests).toHaveLength(60);
     expect(new Set(digests.map((line) => line.totals.day)).size).toBe(60);
-  });
+  }, 30_000); // 2,880 runs through the store: seconds on a busy machine
 });

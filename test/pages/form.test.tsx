@@ -102,21 +102,32 @@ describe('form page: fields', () => {
     expect(errorOf(container, 'mobile')).toBeNull();
   });
 
-  test('keeps submit disabled while any field is invalid', async () => {
+  test('lets submit be pressed with invalid fields, then shows every complaint, focuses the first invalid field and sends nothing', async () => {
     const { container } = await show(<FormPage />);
-    expect(submitButton(container).disabled).toBe(true);
     type(container, 'name', VALID.name);
-    type(container, 'idCard', VALID.idCard);
-    type(container, 'mobile', '1380013800');
-    expect(submitButton(container).disabled).toBe(true);
+    type(container, 'idCard', '110105194912310021');
+    expect(submitButton(container).disabled).toBe(false);
+    expect(errorOf(container, 'mobile')).toBeNull();
     await submit(container);
+    expect(functionCalls()).toHaveLength(0);
+    expect(errorOf(container, 'idCard')).toMatch(/校验位/);
+    expect(errorOf(container, 'mobile')).toBe('请输入手机号码');
+    expect(['name', 'idCard', 'mobile'].map((f) => $(container, `#${f}`)!.getAttribute('data-focus'))).toEqual([null, 'true', null]);
+  });
+
+  test('focuses the name when everything is empty', async () => {
+    const { container } = await show(<FormPage />);
+    await submit(container);
+    expect($(container, '#name')!.getAttribute('data-focus')).toBe('true');
     expect(functionCalls()).toHaveLength(0);
   });
 
-  test('enables submit when all three fields are valid', async () => {
+  test('sends once all three fields are valid', async () => {
     const { container } = await show(<FormPage />);
     fillValid(container);
     expect(submitButton(container).disabled).toBe(false);
+    await submit(container);
+    expect(functionCalls()).toHaveLength(1);
   });
 
   test('sends to the agreement when opened without consent', async () => {
@@ -174,6 +185,19 @@ describe('form page: checking', () => {
     expect(errorOf(container, 'idCard')).toBe('身份证号码填写有误，请核对后再试。');
     expect(errorOf(container, 'name')).toBeNull();
     expect($(container, '#form-error')).toBeNull();
+  });
+
+  test('puts the focus in the field the function refused, so a screen reader reads it with its complaint, and lets it go on leaving', async () => {
+    serve({
+      answer: () => ({ ok: false, code: 'INVALID_ID_CARD', field: 'idCard', message: '身份证号码填写有误，请核对后再试。', traceId: 't1' }),
+    });
+    const { container } = await show(<FormPage />);
+    fillValid(container);
+    expect($(container, '#idCard')!.getAttribute('data-focus')).toBeNull();
+    await submit(container);
+    expect(['name', 'idCard', 'mobile'].map((f) => $(container, `#${f}`)!.getAttribute('data-focus'))).toEqual([null, 'true', null]);
+    leave(container, 'idCard');
+    expect($(container, '#idCard')!.getAttribute('data-focus')).toBeNull();
   });
 
   test('removes the function’s field error once that field is edited', async () => {

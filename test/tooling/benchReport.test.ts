@@ -26,12 +26,13 @@ const sizes: SizeRow = {
   h5AllJsBytes: 600 * 1024, functionBundleBytes: 1300 * 1024,
 };
 const roundTrips: RoundTripRow[] = [
-  { kind: 'billed, new caller, new day', network: 'steady', roundTrips: 3, databaseCalls: 12, ms: 70 },
-  { kind: 'billed, repeat by a known caller', network: 'steady', roundTrips: 3, databaseCalls: 10, ms: 70 },
-  { kind: 'cached', network: 'steady', roundTrips: 1, databaseCalls: 3, ms: 21 },
-  { kind: 'refused before the store', network: 'steady', roundTrips: 0, databaseCalls: 0, ms: 0 },
-  { kind: 'refused by the request cap', network: 'steady', roundTrips: 1, databaseCalls: 3, ms: 21 },
-  { kind: 'billed, new caller, new day', network: 'jittery', roundTrips: 3, databaseCalls: 12, ms: 90 },
+  { kind: 'billed, new caller, new day', via: 'stand-in', network: 'steady', roundTrips: 3, databaseCalls: 12, ms: 70 },
+  { kind: 'billed, repeat by a known caller', via: 'stand-in', network: 'steady', roundTrips: 3, databaseCalls: 10, ms: 70 },
+  { kind: 'cached', via: 'stand-in', network: 'steady', roundTrips: 1, databaseCalls: 3, ms: 21 },
+  { kind: 'refused before the store', via: 'stand-in', network: 'steady', roundTrips: 0, databaseCalls: 0, ms: 0 },
+  { kind: 'refused by the request cap', via: 'stand-in', network: 'steady', roundTrips: 1, databaseCalls: 3, ms: 21 },
+  { kind: 'billed, new caller, new day', via: 'stand-in', network: 'jittery', roundTrips: 3, databaseCalls: 12, ms: 90 },
+  { kind: 'billed, new caller, new day', via: 'wire', network: 'steady', roundTrips: 3, databaseCalls: 12, ms: 100 },
 ];
 const report = (overhead: MeasuredOverhead[], firstPageBytes = 390_000) => formatReport({
   overhead, vendorLatencyMs: 30, sizes,
@@ -53,8 +54,9 @@ test('judges the overhead goal with every provider\'s row at concurrency 1', () 
 });
 
 test('prints the database round trips per check with their goal', () => {
-  expect(report([])).toMatch(/billed, new caller, new day \(steady\)\s+3 round trips\s+12 database calls/);
-  expect(report([])).toMatch(/billed, new caller, new day \(jittery\)\s+3 round trips/);
+  expect(report([])).toMatch(/billed, new caller, new day \(stand-in, steady\)\s+3 round trips\s+12 database calls/);
+  expect(report([])).toMatch(/billed, new caller, new day \(stand-in, jittery\)\s+3 round trips/);
+  expect(report([])).toMatch(/billed, new caller, new day \(wire, steady\)\s+3 round trips\s+12 database calls\s+100 ms/);
   expect(report([])).toContain('goal: billed <= 3, cached <= 1, refused before the store 0: met');
 });
 

@@ -100,6 +100,24 @@ describe('weapp build: package', () => {
     }
   });
 
+  test('follows WeChat\'s dark mode: darkmode on, window colours from a theme.json that the build put in dist/', () => {
+    const app = appJson() as AppJson & { window: Record<string, string> };
+    expect(app).toMatchObject({ darkmode: true, themeLocation: 'theme.json' });
+    const theme = JSON.parse(fs.readFileSync(path.join(DIST, 'theme.json'), 'utf8')) as Record<string, Record<string, string>>;
+    for (const value of Object.values(app.window)) {
+      if (value.startsWith('@')) for (const scheme of ['light', 'dark']) expect(theme[scheme]).toHaveProperty(value.slice(1));
+    }
+    expect(theme.dark.navBgColor).not.toBe(theme.light.navBgColor);
+  });
+
+  test('binds aria-label and aria-role on inputs, and aria-live on views, in base.wxml (Taro lists no aria-* of its own)', () => {
+    const base = fs.readFileSync(path.join(DIST, 'base.wxml'), 'utf8');
+    const input = base.match(/<input [^>]*>/)?.[0] ?? '';
+    expect(input).toMatch(/ aria-label="\{\{i\.\w+\}\}"/);
+    expect(input).toMatch(/ aria-role="\{\{i\.\w+\}\}"/);
+    expect(base).toMatch(/<view [^>]* aria-live="\{\{i\.\w+\}\}"/);
+  });
+
   test('stays under the 2 MB main-package limit', () => {
     const total = listFiles(DIST).reduce((sum, f) => sum + fs.statSync(f).size, 0);
     console.log(`weapp dist/ main package: ${total} bytes`);

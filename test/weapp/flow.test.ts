@@ -46,6 +46,13 @@ describe('weapp build: loading', () => {
     expect(attrOf(mp, el(page, 'mobile'), 'maxlength')).toBeGreaterThanOrEqual('+86 138-0013-8000'.length);
   });
 
+  test('names each input for screen readers through the attributes base.wxml binds (aria-role for iOS)', async () => {
+    await start({ consent: agreed }).launch();
+    const page = mp.current();
+    expect(['name', 'idCard', 'mobile'].map((id) => attrOf(mp, el(page, id), 'aria-label'))).toEqual(['姓名', '身份证号码', '手机号码']);
+    expect(attrOf(mp, el(page, 'idCard'), 'aria-role')).toBe('textbox');
+  });
+
   test('renders the result page opened directly with a way to the form', async () => {
     await start().launch();
     mp.wx.navigateTo({ url: '/pages/result/index' });
@@ -117,7 +124,14 @@ describe('weapp build: agreement → form → result', () => {
     const consent = mp.storage.get('mobileCheck.consent') as { version: string; acceptedAt: number };
     expect(consent).toMatchObject({ version: VERSION, acceptedAt: expect.any(Number) });
     expect(mp.current().route).toBe('pages/form/index');
-    expect(attrOf(mp, el(mp.current(), 'submit'), 'disabled')).toBe(true);
+    // Pressed with empty fields: nothing is sent, and the focus goes to the first field, under its complaint.
+    expect(attrOf(mp, el(mp.current(), 'submit'), 'disabled')).toBeFalsy();
+    await tap('submit');
+    expect(sent('check')).toEqual([]);
+    // Taro's input template is chosen by `focus` itself (tmpl_N_focus), so it is no aliased attribute.
+    expect(el(mp.current(), 'name').focus).toBe(true);
+    expect(attrOf(mp, el(mp.current(), 'name'), 'aria-label')).toBe('姓名，请输入姓名');
+    expect(text(mp.current(), 'name-error')).toBe('请输入姓名');
 
     await fillValid();
     expect(attrOf(mp, el(mp.current(), 'submit'), 'disabled')).toBeFalsy();

@@ -2,7 +2,9 @@ import { accept, reject, type FieldResult } from './fieldResult';
 import type { CalendarDate } from './calendarDate';
 import { unpaste } from './pasted';
 
-export type IdCardReason = 'empty' | 'length' | 'characters' | 'province' | 'birthDate' | 'futureBirthDate' | 'checksum';
+export type IdCardReason =
+  | 'empty' | 'length' | 'characters' | 'province' | 'birthDate' | 'futureBirthDate' | 'checksum'
+  | 'firstGeneration' | 'foreignerCard2017';
 
 export const ID_CARD_LENGTH = 18;
 
@@ -21,6 +23,12 @@ const FOREIGNER_PREFIX = '9';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 const EARLIEST_BIRTH_YEAR = 1900;
+// First-generation resident ID cards (15 digits, no check digit) stopped being valid in 2013.
+const FIRST_GENERATION = /^\d{15}$/;
+// The 2017 foreigner's permanent residence ID card: 3 letters (nationality), then 12 digits. Its number
+// is not a GB 11643 number, so the check cannot use it.
+const FOREIGNER_CARD_2017 = /^[A-Z]{3}\d{12}$/;
+const CHECKABLE_CARDS = '18位的居民身份证、港澳台居民居住证或2023年版外国人永久居留身份证';
 
 export function idCardCheckChar(first17: string): string {
   let sum = 0;
@@ -60,6 +68,12 @@ export function checkIdCard(input: unknown, today: CalendarDate): FieldResult<Id
   const typed = typeof input === 'string' ? input : '';
   const value = normalizeIdCard(typed);
   if (value === '') return reject('empty', '请输入身份证号码');
+  if (FOREIGNER_CARD_2017.test(value)) {
+    return reject('foreignerCard2017', `这是2017年版外国人永久居留身份证号码，无法用于手机号实名核验；可核验的是${CHECKABLE_CARDS}号码`);
+  }
+  if (FIRST_GENERATION.test(value)) {
+    return reject('firstGeneration', '这是15位的第一代身份证号码，已停止使用；请填写第二代居民身份证上的18位号码');
+  }
   if (!/^[0-9X]*$/.test(value) || value.slice(0, 17).includes('X')) {
     return reject('characters', '身份证号码只能是数字，最后一位可以是X');
   }

@@ -7,6 +7,7 @@ import { AgreementText } from '../../components/AgreementText';
 import { currentAgreement } from '../../services/agreement';
 import { consentState, readConsent, saveConsent } from '../../services/consentStore';
 import { ROUTES } from '../../services/routes';
+import { PageView } from '../../components/PageView';
 
 const AGREE_VALUE = 'agree';
 
@@ -29,10 +30,10 @@ export default function AgreementPage() {
 
   if (skipping) {
     return (
-      <View className="page">
+      <PageView>
         <SandboxBanner />
         <Text className="footnote">您已同意《{agreement.title}》，正在进入核验页面…</Text>
-      </View>
+      </PageView>
     );
   }
 
@@ -48,7 +49,7 @@ export default function AgreementPage() {
   };
 
   return (
-    <View className="page">
+    <PageView>
       <SandboxBanner />
       {state === 'outdated' && (
         <View id="agreement-changed" className="notice-box notice-box-warn">
@@ -94,6 +95,6 @@ export default function AgreementPage() {
           </View>
         </View>
       )}
-    </View>
+    </PageView>
   );
 }

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { ConsoleEntry } from '../../components/ConsoleEntry';
 import { FieldCell } from '../../components/FieldCell';
+import { roleProps } from '../../components/roleProps';
 import { PrivacyGate } from '../../components/PrivacyGate';
 import { SandboxBanner } from '../../components/SandboxBanner';
 import { WechatPhone } from '../../components/WechatPhone';
@@ -10,6 +11,7 @@ import { usePrivacyAuthorization } from '../../hooks/usePrivacyAuthorization';
 import { useWithdrawConsent } from '../../hooks/useWithdrawConsent';
 import { ROUTES } from '../../services/routes';
 import { fieldSpecs } from './formView';
+import { PageView } from '../../components/PageView';
 
 export default function FormPage() {
   const form = useCheckForm();
@@ -24,14 +26,14 @@ export default function FormPage() {
       message={form.messageOf(field)}
       hint={field === 'name' ? form.nameHint : undefined}
       disabled={locked}
-      focus={field === 'mobile' && form.focusMobile && !locked}
+      focus={((field === 'mobile' && form.focusMobile) || form.focusField === field) && !locked}
       onInput={form.onInput}
       onBlur={form.onBlur}
     />
   );
 
   return (
-    <View className="page">
+    <PageView>
       <SandboxBanner />
       <View className="page-header">
         <Text className="page-title">手机号实名核验</Text>
@@ -47,7 +49,7 @@ export default function FormPage() {
       </View>
 
       {form.formError && (
-        <View id="form-error" className="notice-box notice-box-error">
+        <View id="form-error" className="notice-box notice-box-error" {...roleProps('alert')} aria-live="assertive">
           <Text>{form.formError.message}</Text>
           {form.formError.traceId && (
             <Text className="notice-trace" userSelect selectable>
@@ -60,8 +62,8 @@ export default function FormPage() {
       <View className="btn-area">
         <Button
           id="submit"
-          className={`btn btn-primary${form.ready && !form.loading && !locked ? '' : ' btn-disabled'}`}
-          disabled={!form.ready || form.loading || locked}
+          className={`btn btn-primary${form.submittable && !locked ? '' : ' btn-disabled'}`}
+          disabled={!form.submittable || locked}
           onClick={form.submit}
         >
           {form.loading ? '正在核验…' : '开始核验'}
@@ -86,6 +88,6 @@ export default function FormPage() {
       </View>
       <Text className="footnote">我们不保存您填写的原始信息；核验结果中的个人信息已做部分隐藏。</Text>
       <ConsoleEntry />
-    </View>
+    </PageView>
   );
 }

@@ -8,6 +8,7 @@ import { currentAgreement } from '../../services/agreement';
 import { consentState } from '../../services/consentStore';
 import { loadStatus, within } from '../../services/launchStatus';
 import { ROUTES } from '../../services/routes';
+import { PageView } from '../../components/PageView';
 
 /** How long launch waits for `status`; after that, or on any failure, the normal flow opens. */
 export const STATUS_WAIT_MS = 3_000;
@@ -39,17 +40,17 @@ export default function HomePage() {
 
   if (!status) {
     return (
-      <View className="page">
+      <PageView>
         <SandboxBanner />
         <Text id="home-loading" className="footnote">
           正在加载…
         </Text>
-      </View>
+      </PageView>
     );
   }
 
   return (
-    <View className="page">
+    <PageView>
       <SandboxBanner />
       <View className="result-icon result-icon-pass" ariaLabel="已核验">
         ✓
@@ -75,6 +76,6 @@ export default function HomePage() {
           我的核验记录
         </Text>
       </View>
-    </View>
+    </PageView>
   );
 }

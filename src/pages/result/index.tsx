@@ -3,10 +3,12 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { vendorStatus, type VendorStatusCode, type Verdict } from '../../domain';
 import { InfoRow } from '../../components/InfoRow';
+import { roleProps } from '../../components/roleProps';
 import { SandboxBanner } from '../../components/SandboxBanner';
 import { keepPerson, takeKeptPerson } from '../../services/keptPerson';
 import { clearLastResult, getLastResult } from '../../services/resultStore';
 import { ROUTES } from '../../services/routes';
+import { PageView } from '../../components/PageView';
 
 const ICONS: Record<Verdict, string> = { pass: '✓', fail: '✕', unverifiable: '!' };
 const ICON_LABELS: Record<Verdict, string> = { pass: '通过', fail: '未通过', unverifiable: '无法核验' };
@@ -37,7 +39,7 @@ export default function ResultPage() {
 
   if (!result) {
     return (
-      <View className="page">
+      <PageView>
         <SandboxBanner />
         <View className="result-icon result-icon-unverifiable">!</View>
         <Text id="result-title" className="result-title">
@@ -52,24 +54,27 @@ export default function ResultPage() {
           </Button>
         </View>
         {recordsLink}
-      </View>
+      </PageView>
     );
   }
 
   const status = vendorStatus(result.code);
   const offerOtherMobile = person !== null && OTHER_MOBILE_CODES.includes(result.code);
   return (
-    <View className="page">
+    <PageView>
       <SandboxBanner />
       <View id="result-icon" className={`result-icon result-icon-${status.verdict}`} ariaLabel={ICON_LABELS[status.verdict]}>
         {ICONS[status.verdict]}
       </View>
-      <Text id="result-title" className="result-title">
-        {status.title}
-      </Text>
-      <Text id="result-message" className="result-message">
-        {result.message || status.message}
-      </Text>
+      {/* The verdict is announced when the page opens (a polite live region with the status role). */}
+      <View id="verdict" {...roleProps('status')} aria-live="polite">
+        <Text id="result-title" className="result-title">
+          {status.title}
+        </Text>
+        <Text id="result-message" className="result-message">
+          {result.message || status.message}
+        </Text>
+      </View>
 
       <View className="cells">
         <InfoRow id="result-masked-name" label="姓名" value={result.masked.name} />
@@ -96,6 +101,6 @@ export default function ResultPage() {
         </Button>
       </View>
       {recordsLink}
-    </View>
+    </PageView>
   );
 }

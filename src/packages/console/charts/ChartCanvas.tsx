@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import Taro from '@tarojs/taro';
 import { Canvas } from '@tarojs/components';
+import { useColorScheme } from '../../../hooks/useColorScheme';
 import { drawChart, type Surface } from './drawChart';
 import type { ChartSpec } from './chartSpecs';
 
@@ -57,12 +58,14 @@ function h5Surface(canvas: HTMLCanvasElement): Surface | null {
 
 export function ChartCanvas({ spec }: Props) {
   const domCanvas = useRef<HTMLCanvasElement>(null);
+  // Redrawn in the other theme's ink when the system switches.
+  const scheme = useColorScheme();
 
   useEffect(() => {
     let chart: { destroy(): void } | null = null;
     let active = true;
     const draw = (surface: Surface | null) => {
-      if (active && surface) chart = drawChart(surface, spec);
+      if (active && surface) chart = drawChart(surface, spec, scheme);
     };
     if (process.env.TARO_ENV === 'h5') {
       if (domCanvas.current) draw(h5Surface(domCanvas.current));
@@ -74,7 +77,7 @@ export function ChartCanvas({ spec }: Props) {
       active = false;
       chart?.destroy();
     };
-  }, [spec]);
+  }, [spec, scheme]);
 
   // A conditional expression, so that webpack drops the other platform's branch and its imports
   // (Taro's h5 Canvas component would otherwise be bundled into every h5 page).

@@ -3,6 +3,8 @@
 // The pragma above makes this file's JSX F2's, not React's.
 import { Axis, Canvas, Chart, Interval, Legend, Line, Point, type CanvasProps } from '@antv/f2';
 import type { ChartSpec } from './chartSpecs';
+import type { ColorScheme } from '../../../hooks/useColorScheme';
+import { CHART_INK } from './chartInk';
 
 export interface Surface {
   context: CanvasRenderingContext2D;
@@ -26,7 +28,9 @@ const MAX_DAY_LABELS = 7;
  */
 const designToCss = (px: number): number => px / 2;
 
-export function drawChart(surface: Surface, spec: ChartSpec): { destroy(): void } {
+export function drawChart(surface: Surface, spec: ChartSpec, scheme: ColorScheme): { destroy(): void } {
+  const ink = CHART_INK[scheme];
+  const axisStyle = { label: { fill: ink.text }, grid: { stroke: ink.grid }, line: { stroke: ink.grid } };
   const color = { field: 'series', range: spec.series.map((s) => s.color) };
   const scale = {
     day: { type: 'cat' as const, values: spec.days, tickCount: Math.min(spec.days.length, MAX_DAY_LABELS) },
@@ -36,8 +40,8 @@ export function drawChart(surface: Surface, spec: ChartSpec): { destroy(): void 
   const { props } = (
     <Canvas {...surface} px2hd={designToCss} animate={false}>
       <Chart data={spec.rows} scale={scale}>
-        <Axis field="day" />
-        <Axis field="value" tickCount={4} />
+        <Axis field="day" style={axisStyle} />
+        <Axis field="value" tickCount={4} style={axisStyle} />
         {spec.kind === 'line' ? (
           <Line x="day" y="value" color={color} />
         ) : (
@@ -45,7 +49,7 @@ export function drawChart(surface: Surface, spec: ChartSpec): { destroy(): void 
         )}
         {/* Points too: a period with a single day of calls has no line to draw. */}
         {spec.kind === 'line' && <Point x="day" y="value" color={color} />}
-        <Legend position="top" />
+        <Legend position="top" nameStyle={{ fill: ink.text }} />
       </Chart>
     </Canvas>
   );

@@ -15,6 +15,7 @@ import { ProviderTable } from '../components/ProviderTable';
 import { RefusalTable } from '../components/RefusalTable';
 import { Summary } from '../components/Summary';
 import './index.scss';
+import { PageView } from '../../../components/PageView';
 
 function Failure({ refusal, onRetry }: { refusal: ClientRefused; onRetry: () => void }) {
   if (refusal.code === 'FORBIDDEN') {
@@ -76,7 +77,7 @@ export default function ConsolePage() {
   });
 
   return (
-    <View className="page">
+    <PageView>
       <SandboxBanner />
       <View className="console-page">
         <DaysSwitch value={days} onChange={setDays} />
@@ -88,6 +89,6 @@ export default function ConsolePage() {
         {refusal && <Failure refusal={refusal} onRetry={() => void reload()} />}
         {answer && <Figures answer={answer} />}
       </View>
-    </View>
+    </PageView>
   );
 }

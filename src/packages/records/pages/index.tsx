@@ -3,6 +3,7 @@ import { SandboxBanner } from '../../../components/SandboxBanner';
 import { useMyRecords } from '../useMyRecords';
 import { useWithdrawConsent } from '../../../hooks/useWithdrawConsent';
 import { ConsentList, VerificationList } from '../RecordLists';
+import { PageView } from '../../../components/PageView';
 
 /** 我的核验记录: what this service keeps about the person (masked), deleting it, withdrawing consent. */
 export default function RecordsPage() {
@@ -11,7 +12,7 @@ export default function RecordsPage() {
   const error = deleteError ?? withdrawal.error;
 
   return (
-    <View className="page">
+    <PageView>
       <SandboxBanner />
       <View className="page-header">
         <Text className="page-title">我的核验记录</Text>
@@ -62,6 +63,6 @@ export default function RecordsPage() {
         </Button>
       </View>
       <Text className="footnote">删除后无法恢复；核验次数限制不会因删除而重置。撤回授权后需重新同意才能核验。</Text>
-    </View>
+    </PageView>
   );
 }
