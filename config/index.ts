@@ -34,6 +34,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // environment id is not a secret; .env files (read by Taro before this file) or the shell set it.
     env: {
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      // The providers the agreement names: set it to the function's MOBILECHECK_PROVIDERS.
+      TARO_APP_PROVIDERS: JSON.stringify(process.env.TARO_APP_PROVIDERS ?? ''),
     },
     defineConstants: {},
     // WeChat reads the dark and light window colours from theme.json (app.config.ts themeLocation).

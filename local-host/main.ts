@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ensureH5Build } from './h5Build';
 import { portIsFree } from './httpServer';
-import { checkSettings, dataDirOf, isLive, SANDBOX_DEFAULTS, startProduct } from './product';
+import { checkSettings, dataDirOf, isLive, PRIMARY_DOWN_DIGIT, SANDBOX_DEFAULTS, startProduct } from './product';
 import { DEFAULT_PORT } from './server';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   const port = portFrom(process.env.PORT);
   if (!(await portIsFree(port, '127.0.0.1'))) throw new Error(portTaken(port));
   checkSettings(process.env);
+  // The page's agreement names the providers the function uses; a switch rebuilds the page.
+  process.env.TARO_APP_PROVIDERS = process.env.MOBILECHECK_PROVIDERS ?? '';
   if (!ensureH5Build(ROOT, process.env, buildH5)) console.log('dist-h5/ is up to date with the sources: not rebuilding.');
 
   const product = await startProduct({ env: process.env, port }).catch((error: unknown) => {
@@ -35,10 +37,12 @@ async function main(): Promise<void> {
   });
   console.log(`手机号三要素实名核验 running at ${product.url}`);
   if (isLive(process.env)) {
-    console.log(`mode: live — checks call ${process.env.MOBILECHECK_ENDPOINT ?? 'the vendor'} and are billed`);
+    console.log(`mode: live — checks call ${process.env.MOBILECHECK_PROVIDERS ?? 'aliyun-market'} and are billed`);
   } else {
     const relaxed = Object.keys(SANDBOX_DEFAULTS).filter((name) => !process.env[name]?.trim());
-    console.log(`mode: sandbox (沙箱模式) — no ALIYUN_APPCODE set; a local vendor at ${product.sandbox?.endpoint} answers by the mobile's last digit`);
+    const [first, ...others] = product.sandboxes ?? [];
+    console.log(`mode: sandbox (沙箱模式) — no provider credentials set; loopback stand-ins answer by the mobile's last digit: ${(product.sandboxes ?? []).map((s) => `${s.provider} at ${s.endpoint}`).join(', ')}`);
+    console.log(`a mobile ending in ${PRIMARY_DOWN_DIGIT} finds ${first?.provider} down (not billed)${others.length ? '; with MOBILECHECK_PROVIDERS listing a second provider, it answers instead' : ''}`);
     if (relaxed.length) console.log(`relaxed for the sandbox: ${relaxed.map((name) => `${name}=${SANDBOX_DEFAULTS[name]}`).join(' ')}`);
     const dataDir = dataDirOf(process.env);
     const shown = path.relative(ROOT, dataDir).startsWith('..') ? dataDir : `${path.relative(ROOT, dataDir)}/`;

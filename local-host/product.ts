@@ -4,8 +4,10 @@ import path from 'node:path';
 import { handlerFromEnv } from '../cloudfunctions/mobileCheck/src/compose';
 import type { Logger } from '../cloudfunctions/mobileCheck/src/log';
 import { sandboxPhoneExchange } from '../cloudfunctions/mobileCheck/src/phoneNumber/sandboxPhoneExchange';
-import { hashSecretSetting, readSettings, unknownSettings } from '../cloudfunctions/mobileCheck/src/settings';
+import { hashSecretSetting, missingProviderSecret, readSettings, unknownSettings } from '../cloudfunctions/mobileCheck/src/settings';
 import { readTokenSettings } from '../cloudfunctions/mobileCheck/src/token';
+import { PROVIDER_IDS } from '../src/domain';
+import { startSandboxTencent } from './sandboxTencent';
 import { startSandboxVendor, type SandboxVendor } from './sandboxVendor';
 import { DEV_OPENID, startLocalHost, type Mode } from './server';
 import { openSqliteStore } from './sqliteStore';
@@ -45,20 +47,29 @@ function localHashSecret(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-export const isLive = (env: Env): boolean => Boolean(env.ALIYUN_APPCODE?.trim());
+/** The settings that hold a provider's credentials: any of them set means live mode. */
+const CREDENTIALS = ['ALIYUN_APPCODE', 'MOBILECHECK_TENCENT_SECRET_ID', 'MOBILECHECK_TENCENT_SECRET_KEY'];
+
+export const isLive = (env: Env): boolean => CREDENTIALS.some((name) => Boolean(env[name]?.trim()));
+
+/** In the sandbox, a mobile ending in this digit finds the first provider down (unbilled), so the next one answers. */
+export const PRIMARY_DOWN_DIGIT = '8';
 export const dataDirOf = (env: Env): string => env.MOBILECHECK_DATA_DIR ?? DEFAULT_DATA_DIR;
 
-/** Stands for the sandbox vendor's address before it runs, so settings can be checked first. */
-const SANDBOX_PLACEHOLDER = { appCode: 'sandbox-appcode', endpoint: 'http://127.0.0.1/mobileCheck' };
+/** Stands for the stand-ins' settings before they run, so settings can be checked first. */
+const SANDBOX_PLACEHOLDER: Env = {
+  ALIYUN_APPCODE: 'sandbox-appcode', MOBILECHECK_ENDPOINT: 'http://127.0.0.1/mobileCheck',
+  MOBILECHECK_TENCENT_SECRET_ID: 'sandbox-id', MOBILECHECK_TENCENT_SECRET_KEY: 'sandbox-key', MOBILECHECK_TENCENT_ENDPOINT: 'http://127.0.0.1/',
+};
 
-/** The function's environment on `npm start`: the given one, the local hash key, and in sandbox mode the sandbox's vendor and limits. */
-export function functionEnv(env: Env, sandbox?: { appCode: string; endpoint: string }): Env {
+/** The function's environment on `npm start`: the given one, the local hash key, and in sandbox mode the stand-ins' settings and limits. */
+export function functionEnv(env: Env, sandbox?: Env): Env {
   const unsetDefaults = sandbox ? Object.entries(SANDBOX_DEFAULTS).filter(([name]) => !env[name]?.trim()) : [];
   return {
     ...env,
     ...Object.fromEntries(unsetDefaults),
     MOBILECHECK_HASH_SECRET: env.MOBILECHECK_HASH_SECRET?.trim() || localHashSecret(dataDirOf(env)),
-    ...(sandbox && { ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint }),
+    ...sandbox,
   };
 }
 
@@ -70,12 +81,16 @@ export function checkSettings(env: Env): void {
   }
   try {
     const settingsEnv = functionEnv(env, isLive(env) ? undefined : SANDBOX_PLACEHOLDER);
-    readSettings(settingsEnv);
+    const missing = missingProviderSecret(readSettings(settingsEnv));
+    // Live mode with a listed provider's secret missing would answer every check SERVICE_MISCONFIGURED.
+    if (missing) throw new Error(`${missing}, but MOBILECHECK_PROVIDERS lists its provider`);
     readTokenSettings(settingsEnv);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const name = /\b(ALIYUN_APPCODE|MOBILECHECK_[A-Z_]+)\b/.exec(message)?.[1];
-    const fix = name ? `correct ${name} in the environment, or unset it (unset ${name}) to use its default` : 'correct the setting named above';
+    const fix = /is not set/.test(message) && name
+      ? `set ${name}, or take its provider out of MOBILECHECK_PROVIDERS, or unset every credential to run the sandbox`
+      : name ? `correct ${name} in the environment, or unset it (unset ${name}) to use its default` : 'correct the setting named above';
     throw new Error(`Refusing to start: ${message}.\nFix: ${fix}; docs/contract.md ("Settings") gives each setting's range.`);
   }
 }
@@ -91,8 +106,8 @@ export interface ProductOptions {
 export interface RunningProduct {
   url: string;
   mode: Mode;
-  /** Present in sandbox mode: the local vendor, with its record of requests. */
-  sandbox?: SandboxVendor;
+  /** Present in sandbox mode: a loopback stand-in for each provider (first listed first), with its record of requests. */
+  sandboxes?: SandboxVendor[];
   close(): Promise<void>;
 }
 
@@ -100,14 +115,20 @@ export interface RunningProduct {
 export async function startProduct(options: ProductOptions): Promise<RunningProduct> {
   checkSettings(options.env);
   const mode: Mode = isLive(options.env) ? 'live' : 'sandbox';
-  const sandbox = mode === 'live' ? undefined : await startSandboxVendor();
+  const sandboxes = mode === 'live' ? undefined : await startSandboxes(options.env);
+  const sandbox = sandboxes && Object.assign({}, ...sandboxes.map((s) => s.env)) as Env;
   const store = openSqliteStore(path.join(dataDirOf(options.env), 'mobileCheck.sqlite'));
   // WeChat's phone codes can only be exchanged in the cloud; the sandbox takes "sandbox:<11 digits>".
-  const handler = handlerFromEnv(functionEnv(options.env, sandbox), {
+  const functionHandler = handlerFromEnv(functionEnv(options.env, sandbox), {
     store, ...(sandbox && { phone: sandboxPhoneExchange() }), ...(options.log && { log: options.log }),
   });
+  // A stand-in that receives digests is told which mobile each stands for, to answer by its last digit.
+  const handler: typeof functionHandler = (event, caller) => {
+    if (typeof event === 'object' && event !== null) sandboxes?.forEach((s) => s.learn(event));
+    return functionHandler(event, caller);
+  };
   const closeParts = async () => {
-    await sandbox?.close();
+    await Promise.all((sandboxes ?? []).map((s) => s.close()));
     store.close();
   };
   const host = await startLocalHost({ handler, mode, staticDir: options.staticDir ?? path.resolve(__dirname, '../dist-h5'), port: options.port })
@@ -118,10 +139,20 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
   return {
     url: host.url,
     mode,
-    sandbox,
+    sandboxes,
     close: async () => {
       await host.close();
       await closeParts();
     },
   };
+}
+
+/** One stand-in per provider, so MOBILECHECK_PROVIDERS can be switched freely; the first listed can be "down". */
+async function startSandboxes(env: Env): Promise<SandboxVendor[]> {
+  const order = readSettings(functionEnv(env, SANDBOX_PLACEHOLDER)).providers;
+  const ids = [...order, ...PROVIDER_IDS.filter((id) => !order.includes(id))];
+  return Promise.all(ids.map((id, i) => {
+    const options = i === 0 ? { primaryDownDigit: PRIMARY_DOWN_DIGIT } : {};
+    return id === 'aliyun-market' ? startSandboxVendor(options) : startSandboxTencent(options);
+  }));
 }

@@ -1,6 +1,7 @@
 // A stand-in for the vendor's `GET /mobileCheck`, speaking its documented contract over real HTTP on
 // loopback. `npm start` uses it when no appCode is set; tests use its fault modes and its record.
 import http from 'node:http';
+import type { ProviderId } from '../src/domain';
 import { closeServer, listen } from './httpServer';
 
 export type SandboxFault =
@@ -27,11 +28,23 @@ export interface ReceivedRequest {
   path: string;
   query: Record<string, string>;
   headers: http.IncomingHttpHeaders;
+  /** The request body as received (Tencent's JSON); empty for a GET. */
+  body: string;
 }
 
+/** A loopback stand-in for one data provider (this file: aliyun-market; sandboxTencent.ts: tencent-faceid). */
 export interface SandboxVendor {
+  provider: ProviderId;
   /** Full endpoint URL, e.g. http://127.0.0.1:34567/mobileCheck. */
   endpoint: string;
+  /** The function's settings that point this provider at the stand-in. */
+  env: Record<string, string>;
+  /**
+   * Tells a stand-in that only receives digests which mobile a digest stands for, so it can answer
+   * by the last digit as this one does; a no-op here (this vendor receives the plaintext).
+   */
+  learn(fields: { mobile?: unknown }): void;
+  /** The credential the function must never reveal: the appCode, or Tencent's SecretKey. */
   appCode: string;
   /** Every request that reached the server, in order. */
   received: ReceivedRequest[];
@@ -45,13 +58,16 @@ export interface SandboxVendor {
 export interface SandboxOptions {
   appCode?: string;
   port?: number;
+  /** Set on the first provider of `npm start`: a mobile ending in this digit finds it down (not billed), so the next one answers. */
+  primaryDownDigit?: string;
   /** How long the `slow` fault waits before answering. */
   slowMs?: number;
   /** Added to every answer, to model the vendor's own latency. */
   latencyMs?: number;
 }
 
-const STATUS_BY_LAST_DIGIT: Record<string, [string, string]> = {
+/** The sandbox's rule, shared by every provider's stand-in: the mobile's last digit → the product status. */
+export const STATUS_BY_LAST_DIGIT: Record<string, [string, string]> = {
   '1': ['02', '实名认证不通过'],
   '2': ['202', '无法验证'],
   '3': ['203', '异常情况'],
@@ -68,7 +84,7 @@ const CARRIER_PREFIXES: [RegExp, string][] = [
   [/^192/, '广电'],
 ];
 
-const carrierOf = (mobile: string): string => CARRIER_PREFIXES.find(([re]) => re.test(mobile))?.[1] ?? '';
+export const carrierOf = (mobile: string): string => CARRIER_PREFIXES.find(([re]) => re.test(mobile))?.[1] ?? '';
 const vendorMask = (value: string): string => (value.length > 4 ? `${value.slice(0, 2)}*****${value.slice(-4)}` : '*');
 
 function sandboxAnswer(query: Record<string, string>, seq: number): Record<string, string> {
@@ -114,6 +130,7 @@ export async function startSandboxVendor(options: SandboxOptions = {}): Promise<
   function answer(req: http.IncomingMessage, res: http.ServerResponse, query: Record<string, string>): void {
     if (req.headers.authorization !== `APPCODE ${appCode}`) return gateway(res, 400, 'A400IA', 'Invalid AppCode');
     if (!query.idCard || !query.mobile || !query.name) return gateway(res, 400, 'A400MP', 'Invalid Param Location');
+    if (options.primaryDownDigit !== undefined && query.mobile.endsWith(options.primaryDownDigit)) return gateway(res, 503, 'X503SU', 'Service Unavailable');
     switch (fault) {
       case 'slow':
       case undefined:
@@ -148,7 +165,7 @@ export async function startSandboxVendor(options: SandboxOptions = {}): Promise<
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const query = Object.fromEntries(url.searchParams);
-    received.push({ method: req.method ?? '', path: url.pathname, query, headers: req.headers });
+    received.push({ method: req.method ?? '', path: url.pathname, query, headers: req.headers, body: '' });
     if (req.method !== 'GET' || url.pathname !== '/mobileCheck') return gateway(res, 404, 'A404AN', 'Api Not Found');
     const delay = (options.latencyMs ?? 0) + (fault === 'slow' ? options.slowMs ?? 10_000 : 0);
     if (delay > 0) later(delay, () => { if (!res.destroyed) answer(req, res, query); });
@@ -157,8 +174,12 @@ export async function startSandboxVendor(options: SandboxOptions = {}): Promise<
   server.keepAliveTimeout = 5_000;
   const port = await listen(server, options.port ?? 0, '127.0.0.1');
 
+  const endpoint = `http://127.0.0.1:${port}/mobileCheck`;
   return {
-    endpoint: `http://127.0.0.1:${port}/mobileCheck`,
+    provider: 'aliyun-market',
+    endpoint,
+    env: { ALIYUN_APPCODE: appCode, MOBILECHECK_ENDPOINT: endpoint },
+    learn: () => undefined,
     appCode,
     received,
     billed: () => billed,

@@ -10,6 +10,7 @@ import { listFiles, REPO_ROOT } from './files';
 export const MARKERS = {
   ALIYUN_APPCODE: 'leakmarker0appcode0e1d7c4b9a2f6d3b',
   MOBILECHECK_HASH_SECRET: 'leakmarker0hashsecret07f3a9c2e5b1d',
+  MOBILECHECK_TENCENT_SECRET_KEY: 'leakmarker0tencentkey0b8e2d5a1c7f4',
 } as const;
 
 /** Written by scripts/build-for-test.ts after a successful build; gitignored. */

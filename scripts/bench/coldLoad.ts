@@ -7,7 +7,7 @@ import { median, round } from './stats';
 
 const root = REPO_ROOT;
 
-function loadMs(target: string): number {
+export function loadMs(target: string): number {
   const script = `const t=process.hrtime.bigint();require(${JSON.stringify(target)});` +
     'process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))';
   return Number(execFileSync(process.execPath, ['-e', script], { cwd: root, env: { PATH: process.env.PATH ?? '' } }).toString());

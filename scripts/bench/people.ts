@@ -15,8 +15,8 @@ export interface CheckConsent {
 }
 
 /** The caller agrees (`acceptAgreement`, one request) and confirms each check with the consent it answered. */
-export async function agree(handle: (event: unknown, caller: string) => Promise<unknown>, caller: string): Promise<CheckConsent> {
-  const answer = (await handle({ action: 'acceptAgreement', agreementVersion: buildAgreement(operatorSettings).version, separate: { idCard: true, provision: true } }, caller)) as { consentId?: unknown };
+export async function agree(handle: (event: unknown, caller: string) => Promise<unknown>, caller: string, version = buildAgreement(operatorSettings).version): Promise<CheckConsent> {
+  const answer = (await handle({ action: 'acceptAgreement', agreementVersion: version, separate: { idCard: true, provision: true } }, caller)) as { consentId?: unknown };
   if (typeof answer.consentId !== 'string') throw new Error(`acceptAgreement refused: ${JSON.stringify(answer)}`);
   return { consentId: answer.consentId, thisCheck: true };
 }

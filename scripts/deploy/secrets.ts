@@ -16,10 +16,12 @@ export function scanForSecrets(files: TextFile[], env: DeployEnv): SecretHit[] {
   const hashSecret = env.MOBILECHECK_HASH_SECRET?.trim();
   if (appCode && appCode.length >= MIN_SECRET_LENGTH) values.push({ value: appCode, kind: 'the value of ALIYUN_APPCODE' });
   if (hashSecret && hashSecret.length >= MIN_SECRET_LENGTH) values.push({ value: hashSecret, kind: 'the value of MOBILECHECK_HASH_SECRET' });
+  const tencentKey = env.MOBILECHECK_TENCENT_SECRET_KEY?.trim();
+  if (tencentKey && tencentKey.length >= MIN_SECRET_LENGTH) values.push({ value: tencentKey, kind: 'the value of MOBILECHECK_TENCENT_SECRET_KEY' });
   const patterns: Array<{ pattern: RegExp; kind: string }> = [
     { pattern: /appcode[^0-9a-z]{0,40}?\b[0-9a-f]{32}\b/i, kind: 'a 32-hex appCode next to "appcode"' },
     { pattern: /\b[0-9a-f]{32}\b[^0-9a-z]{0,40}?appcode/i, kind: 'a 32-hex appCode next to "appcode"' },
-    { pattern: /(ALIYUN_APPCODE|MOBILECHECK_HASH_SECRET)["']?\s*[:=]\s*["'`][^"'`\s]{6,}/, kind: 'a value given to ALIYUN_APPCODE / MOBILECHECK_HASH_SECRET' },
+    { pattern: /(ALIYUN_APPCODE|MOBILECHECK_HASH_SECRET|MOBILECHECK_TENCENT_SECRET_KEY)["']?\s*[:=]\s*["'`][^"'`\s]{6,}/, kind: 'a value given to ALIYUN_APPCODE / MOBILECHECK_HASH_SECRET / MOBILECHECK_TENCENT_SECRET_KEY' },
   ];
   const hits: SecretHit[] = [];
   for (const file of files) {

@@ -20,6 +20,7 @@ export interface DeployEnv {
   DEPLOY_VERSION?: string;
   DEPLOY_DESC?: string;
   ALIYUN_APPCODE?: string;
+  MOBILECHECK_TENCENT_SECRET_KEY?: string;
   MOBILECHECK_HASH_SECRET?: string;
 }
 

@@ -1,6 +1,7 @@
 // The function's actions beyond the check (docs/contract.md "Actions"): what each takes and answers.
 import type { CheckRefused, CheckRequest, CheckResponse, PhoneSource } from './result';
 import type { MaskedFields } from './masking';
+import type { ProviderId } from './providers';
 import type { CheckOutcome } from './result';
 
 export const ACTIONS = ['check', 'acceptAgreement', 'status', 'withdrawConsent', 'myRecords', 'deleteMyRecords', 'stats'] as const;
@@ -67,8 +68,8 @@ export interface OwnVerification {
   carrier: string;
   /** How the mobile was obtained. */
   phone: PhoneSource;
-  /** The data provider called. */
-  provider: string;
+  /** The data provider that answered (or refused) this check. */
+  provider: ProviderId;
   /** The label of the agreement edition the check ran under. */
   edition: string;
 }
@@ -115,6 +116,8 @@ export interface DayStats {
   maybeBilled: number;
   cached: number;
   outcomes: Record<string, number>;
+  /** Provider id → its calls and billed calls that day. */
+  byProvider: Record<string, { vendorCalls: number; billed: number }>;
   latencyMs: { p50: number | null; p95: number | null };
 }
 
@@ -124,6 +127,8 @@ export interface StatsAnswer {
   days: DayStats[];
   quota: { total: number | null; used: number | null; remaining: number | null };
   budget: { daily: number | null; usedToday: number };
+  /** Price of one billed call per provider in use, in fen; null when not set. */
+  pricesFen: Record<string, number | null>;
   traceId: string;
 }
 

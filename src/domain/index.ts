@@ -4,7 +4,7 @@ export {
   ACCEPTED_ID_DOCUMENTS, AGREEMENT_FIELDS, CARRIERS, CHECK_CONFIRMATION_LABEL, CONTACT_LABEL, COPY_LABEL, DELETE_LABEL, EXPORT_LABEL, GUARDIAN_AGE,
   IDENTITY_WINDOW_DAYS, MY_RECORDS_PAGE, SEPARATE_CONSENT_LABELS, WECHAT_PHONE_LABEL, WITHDRAW_LABEL, WITHDRAWAL_KEPT_DAYS,
 } from './agreement/text';
-export type { Agreement, AgreementEdition, AgreementSection, AgreementTerms, OperatorSettings, ProviderNotice } from './agreement/types';
+export type { Agreement, AgreementEdition, AgreementSection, AgreementTerms, OperatorSettings, ProviderRecipient } from './agreement/types';
 export { sha256Hex } from './agreement/sha256';
 export { agreementMarkdown } from './agreement/markdown';
 export { parseAcceptance, parseConsent, parseFields, parseGuardian, parsePhoneCode, parseShape } from './checkRequest';
@@ -34,3 +34,5 @@ export type {
 } from './result';
 export { isVendorStatusCode, VENDOR_STATUS_CODES, vendorStatus } from './vendorStatus';
 export type { Verdict, VendorStatus, VendorStatusCode } from './vendorStatus';
+export { DEFAULT_PROVIDERS, isProviderId, PROVIDER_IDS, PROVIDER_LABELS, PROVIDER_RECEIVES, providerOrders } from './providers';
+export type { ProviderId } from './providers';

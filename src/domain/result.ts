@@ -1,5 +1,6 @@
 import type { ErrorCode } from './errorCodes';
 import type { MaskedFields } from './masking';
+import type { ProviderId } from './providers';
 import type { VendorStatusCode } from './vendorStatus';
 
 export type FieldName = 'name' | 'idCard' | 'mobile';
@@ -38,6 +39,8 @@ export interface CheckCompleted {
   masked: MaskedFields;
   traceId: string;
   cached: boolean;
+  /** The data provider that answered (docs/providers.md). */
+  provider: ProviderId;
   /** Only on a `01` when a signing key is set: a compact JWS (EdDSA) the operator's backend verifies. */
   token?: string;
   tokenExpiresAt?: number;

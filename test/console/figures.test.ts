@@ -1,4 +1,4 @@
-import { hasActivity, meters, periodTotals, refusalRows } from '../../src/packages/console/figures';
+import { hasActivity, meters, periodTotals, providerRows, refusalRows } from '../../src/packages/console/figures';
 import { busyWeek, emptyAnswer, statsAnswer } from './statsFixtures';
 
 test('the period totals add up every day of the answer', () => {
@@ -47,4 +47,21 @@ test('refusals are summed over the period by code, most frequent first, with wha
 
 test('a refusal code the console does not know is listed as 其他', () => {
   expect(refusalRows(statsAnswer(1, () => ({ refused: { SOMETHING_NEW: 2 } })))).toEqual([{ code: 'SOMETHING_NEW', label: '其他', count: 2 }]);
+});
+
+describe('providerRows', () => {
+  test('adds up calls and billed calls per provider, and spend in yuan where a price is set', () => {
+    expect(providerRows(busyWeek())).toEqual([
+      { id: 'tencent-faceid', label: '腾讯云人脸核身', vendorCalls: 60, billed: 59, priceFen: 45, spendYuan: 26.55 },
+      { id: 'aliyun-market', label: '阿里云云市场', vendorCalls: 12, billed: 12, priceFen: null, spendYuan: null },
+    ]);
+  });
+
+  test('lists a provider in use with no calls yet, and one that only appears in the days', () => {
+    const answer = statsAnswer(2, (back) => (back === 1 ? { byProvider: { 'old-provider': { vendorCalls: 3, billed: 1 } } } : {}), { pricesFen: { 'tencent-faceid': 0 } });
+    expect(providerRows(answer)).toEqual([
+      { id: 'tencent-faceid', label: '腾讯云人脸核身', vendorCalls: 0, billed: 0, priceFen: 0, spendYuan: 0 },
+      { id: 'old-provider', label: 'old-provider', vendorCalls: 3, billed: 1, priceFen: null, spendYuan: null },
+    ]);
+  });
 });

@@ -16,6 +16,7 @@ export const quietDay = (day: string): DayStats => ({
   maybeBilled: 0,
   cached: 0,
   outcomes: {},
+  byProvider: {},
   latencyMs: { p50: null, p95: null },
 });
 
@@ -27,6 +28,7 @@ export function statsAnswer(count: number, busy: (back: number) => Partial<DaySt
     days,
     quota: { total: null, used: null, remaining: null },
     budget: { daily: null, usedToday: 0 },
+    pricesFen: { 'aliyun-market': null },
     traceId: 'trace-stats',
     ...extra,
   };
@@ -49,11 +51,14 @@ export const busyWeek = (): StatsAnswer =>
             maybeBilled: back === 2 ? 1 : 0,
             cached: 4 + back,
             outcomes: { '01': 9 + back, '02': 2, '203': back === 1 ? 1 : 0 },
+            // The second provider answered twice a day (the first was down).
+            byProvider: { 'tencent-faceid': { vendorCalls: 10, billed: 10 - (back === 2 ? 1 : 0) }, 'aliyun-market': { vendorCalls: 2, billed: 2 } },
             latencyMs: { p50: 300 + 10 * back, p95: 900 + 50 * back },
           },
     {
       quota: { total: 1000, used: 850, remaining: 150 },
       budget: { daily: 50, usedToday: 12 },
+      pricesFen: { 'tencent-faceid': 45, 'aliyun-market': null },
     },
   );
 

@@ -137,6 +137,12 @@ describe('deploy checks', () => {
     expect(hits).toEqual([{ path: 'dist/app.js', kind: 'the value of MOBILECHECK_HASH_SECRET' }]);
   });
 
+  test('the Tencent secret key in a client file blocks, by value and by assignment', () => {
+    expect(scanForSecrets([{ path: 'dist/app.js', content: 'k="tc-key-123456"' }], { MOBILECHECK_TENCENT_SECRET_KEY: 'tc-key-123456' }))
+      .toEqual([{ path: 'dist/app.js', kind: 'the value of MOBILECHECK_TENCENT_SECRET_KEY' }]);
+    expect(scanForSecrets([{ path: 'dist/b.js', content: 'MOBILECHECK_TENCENT_SECRET_KEY="abcdefgh"' }], {})).toHaveLength(1);
+  });
+
   test('a TARO_APP_ variable holding an appCode in a .env file blocks', () => {
     const f = failureOf(checkDeployment(good({ envFiles: [{ path: '.env', content: `TARO_APP_ALIYUN_APPCODE=${APPCODE}\n` }] })), /No secret/);
     expect(f.cause).toContain('.env: TARO_APP_ALIYUN_APPCODE');

@@ -12,11 +12,15 @@ const SETTINGS: OperatorSettings = {
   purpose: '核验您填写的姓名、身份证号码与手机号码是否属于同一人',
   contact: 'privacy@example.com',
   responseDays: 15,
-  providers: [{ name: '四川涪擎大数据技术有限公司', contact: 'provider@example.com', role: '手机号实名核验服务商' }],
+  recipients: {
+    'aliyun-market': { name: '四川涪擎大数据技术有限公司', contact: '028-12345678', role: '经阿里云云市场提供接口' },
+    'tencent-faceid': { name: '腾讯云计算（北京）有限责任公司', contact: '95716', role: '腾讯云人脸核身' },
+  },
   retentionDays: 30,
+  providers: ['aliyun-market'],
   editions: [],
 };
-const PROVIDER = SETTINGS.providers[0];
+const PROVIDER = SETTINGS.recipients['aliyun-market'];
 
 const sectionText = (s: AgreementSection): string => [s.heading, ...s.paragraphs].join('\n');
 const allText = (a: Agreement): string => [a.title, a.notice, ...a.body].map((p) => (typeof p === 'string' ? p : sectionText(p))).join('\n');
@@ -82,9 +86,10 @@ describe('what the agreement says', () => {
     },
   );
 
-  test('names each provider from the settings with its contact and role, and the carriers with their service numbers (PIPL art. 23)', () => {
+  test('names the provider in use from the settings with its contact and role, that it receives the plaintext, and the carriers with their service numbers (PIPL art. 23)', () => {
     const recipients = section(agreement, '提供给谁');
-    expect(recipients).toContain(`${PROVIDER.name}（${PROVIDER.role}；联系方式：${PROVIDER.contact}）`);
+    expect(recipients).toContain(`${PROVIDER.name}（${PROVIDER.role}；联系方式：${PROVIDER.contact}）：接收上述三项信息的原文`);
+    expect(recipients).not.toContain('腾讯');
     for (const [carrier, service] of [['中国移动', '10086'], ['中国联通', '10010'], ['中国电信', '10000'], ['中国广电', '10099']]) {
       expect(recipients).toContain(`${carrier}（客服电话 ${service}）`);
     }
@@ -93,9 +98,26 @@ describe('what the agreement says', () => {
     expect(recipients).toMatch(/方式：每次核验由核验云函数经加密网络（HTTPS）提交一次/);
     expect(recipients).toContain(`三项信息（${AGREEMENT_FIELDS.join('、')}）`);
     expect(recipients).not.toContain('等）');
-    const two = buildAgreement({ ...SETTINGS, providers: [PROVIDER, { name: '第二服务商有限公司', contact: 'second@example.com', role: '备用核验服务商' }] });
-    expect(section(two, '提供给谁')).toContain('第二服务商有限公司（备用核验服务商；联系方式：second@example.com）');
-    expect(section(two, '本人授权')).toContain(`${PROVIDER.name}、第二服务商有限公司`);
+    expect(section(agreement, '本人授权')).toContain(`提供给${PROVIDER.name}，`);
+  });
+
+  test('with both providers, names both in order, says which receives only digests, and when the second is used', () => {
+    const both = buildAgreement(SETTINGS, { providers: ['tencent-faceid', 'aliyun-market'] });
+    const recipients = section(both, '提供给谁');
+    expect(recipients).toMatch(/前一家暂时无法提供服务、且确定未处理本次核验时，才由下一家核验/);
+    expect(recipients.indexOf('腾讯云计算（北京）有限责任公司')).toBeLessThan(recipients.indexOf('四川涪擎大数据技术有限公司'));
+    expect(recipients).toContain('腾讯云计算（北京）有限责任公司（腾讯云人脸核身；联系方式：95716）：只接收三项信息各自的SHA-256摘要，不接收原文');
+    expect(section(both, '本人授权')).toContain('提供给腾讯云计算（北京）有限责任公司、四川涪擎大数据技术有限公司，');
+  });
+
+  test('changes its version when the providers in use change, in kind or in order', () => {
+    const versions = [['aliyun-market'], ['tencent-faceid'], ['aliyun-market', 'tencent-faceid'], ['tencent-faceid', 'aliyun-market']]
+      .map((providers) => buildAgreement(SETTINGS, { providers: providers as ('aliyun-market' | 'tencent-faceid')[] }).version);
+    expect(new Set(versions).size).toBe(4);
+  });
+
+  test('refuses to name no provider', () => {
+    expect(() => buildAgreement(SETTINGS, { providers: [] })).toThrow(RangeError);
   });
 
   test('has two separate consents, quoted in the text exactly as the tick boxes say them (PIPL art. 23, 29)', () => {
@@ -128,7 +150,7 @@ describe('what the agreement says', () => {
   });
 
   test('takes the retention period from the operator settings when none is passed', () => {
-    expect(buildAgreement({ ...SETTINGS, retentionDays: 90 })).toEqual(buildAgreement(SETTINGS, { retentionDays: 90 }));
+    expect(buildAgreement({ ...SETTINGS, retentionDays: 90 })).toEqual(buildAgreement(SETTINGS, { retentionDays: 90, providers: SETTINGS.providers }));
   });
 
   test.each([0, -1, 1.5, Number.NaN, 3651])('refuses a retention period of %p days', (retentionDays) => {
@@ -232,7 +254,8 @@ describe('the version', () => {
   });
 
   test.each(['name', 'contact', 'role'] as const)('changes when a provider\'s %s changes', (key) => {
-    expect(buildAgreement({ ...SETTINGS, providers: [{ ...PROVIDER, [key]: `${PROVIDER[key]}（新）` }] }).version).not.toBe(agreement.version);
+    const recipients = { ...SETTINGS.recipients, 'aliyun-market': { ...PROVIDER, [key]: `${PROVIDER[key]}（新）` } };
+    expect(buildAgreement({ ...SETTINGS, recipients }).version).not.toBe(agreement.version);
   });
 
   test('changes with the retention period, so a function keeping records longer refuses the page’s consent', () => {

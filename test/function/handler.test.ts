@@ -61,6 +61,7 @@ describe('a completed check', () => {
       masked: { name: '张*', idCard: '11**************2X', mobile: '138****8000' },
       traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
       cached: false,
+      provider: 'aliyun-market',
     });
   });
 
@@ -207,7 +208,7 @@ describe('vendor faults', () => {
   test('answers INTERNAL for an unexpected failure without repeating its message', async () => {
     const failing = handlerFromEnv({ MOBILECHECK_HASH_SECRET: HASH_SECRET }, {
       store: freshStore(),
-      vendor: { check: () => Promise.reject(new TypeError(`boom ${person.idCard}`)) },
+      providers: [{ id: 'aliyun-market', ask: () => Promise.reject(new TypeError(`boom ${person.idCard}`)) }],
       log: record,
     });
     const response = (await failing(checkEvent(), CALLER)) as CheckResponse;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { createHasher, tripleValue } from '../../cloudfunctions/mobileCheck/src/hash';
 import {
-  admitCall, beijingDay, currentLimits, DAY_MS, IDENTITY_WINDOW_MS, isTimerEvent, nextBeijingMidnight, percentUsed, quotaWarningDue,
-  retentionCutoff, retryAfterSeconds, reusableSince, spendExhausted, withoutCall,
+  admitCall, beijingDay, beijingDayStart, billingOf, currentLimits, decidingCall, hourSlot, HOUR_MS, isDigestDue, lastBeijingDays, limitsUntil, DAY_MS, IDENTITY_WINDOW_MS, isTimerEvent, nextBeijingMidnight, percentUsed, quotaWarningDue,
+  mayFailOver, retentionCutoff, retryAfterSeconds, reusableSince, spendExhausted, withoutCall,
 } from '../../cloudfunctions/mobileCheck/src/policy';
 import { DEFAULT_GUARDS, readSettings, unknownSettings, type GuardSettings } from '../../cloudfunctions/mobileCheck/src/settings';
 import type { CallerLimits } from '../../cloudfunctions/mobileCheck/src/store/types';
@@ -202,5 +202,127 @@ describe('the keyed hashes', () => {
 
   test('refuses an empty secret', () => {
     expect(() => createHasher('')).toThrow();
+  });
+});
+
+describe('failover: mayFailOver', () => {
+  test.each(['VENDOR_UNAVAILABLE', 'VENDOR_THROTTLED', 'VENDOR_QUOTA_EXHAUSTED', 'SERVICE_MISCONFIGURED'])('moves on after %s that certainly was not billed', (code) => {
+    expect(mayFailOver({ kind: 'refusal', code, billing: 'not-billed' })).toBe(true);
+  });
+
+  test.each([
+    ['a timeout, billing unknown', { kind: 'refusal', code: 'VENDOR_TIMEOUT', billing: 'unknown' }],
+    ['an unreadable answer, maybe billed', { kind: 'refusal', code: 'VENDOR_BAD_RESPONSE', billing: 'unknown' }],
+    ['an unreadable billed 200', { kind: 'refusal', code: 'VENDOR_BAD_RESPONSE', billing: 'billed' }],
+    ['a refused bad request (Tencent -8), not billed', { kind: 'refusal', code: 'VENDOR_BAD_RESPONSE', billing: 'not-billed' }],
+    ['a reset after sending, billing unknown', { kind: 'refusal', code: 'VENDOR_UNAVAILABLE', billing: 'unknown' }],
+    ['an unbilled answer (Tencent -9 → 202)', { kind: 'status', billing: 'not-billed' }],
+    ['a billed answer', { kind: 'status', billing: 'billed' }],
+    ['a refusal without a code', { kind: 'refusal', billing: 'not-billed' }],
+  ] as const)('stays after %s', (_label, answer) => {
+    expect(mayFailOver(answer)).toBe(false);
+  });
+});
+
+describe('failover: billingOf and decidingCall', () => {
+  const call = (kind: 'status' | 'refusal', billing: 'billed' | 'not-billed' | 'unknown', code?: string) => ({ answer: { kind, billing, ...(code && { code }) } });
+
+  test.each([
+    [['not-billed'], 'not-billed'],
+    [['not-billed', 'not-billed'], 'not-billed'],
+    [['not-billed', 'unknown'], 'unknown'],
+    [['unknown', 'not-billed'], 'unknown'],
+    [['not-billed', 'billed'], 'billed'],
+    [['billed', 'unknown'], 'billed'],
+    [['billed'], 'billed'],
+  ] as const)('bills %p as %s together', (billings, expected) => {
+    expect(billingOf(billings.map((billing) => ({ billing })))).toBe(expected);
+  });
+
+  test('answers with the last call when it answered or may have cost money', () => {
+    const calls = [call('refusal', 'not-billed', 'VENDOR_UNAVAILABLE'), call('status', 'billed')] as const;
+    expect(decidingCall(calls)).toBe(calls[1]);
+    const timedOut = [call('refusal', 'not-billed', 'VENDOR_QUOTA_EXHAUSTED'), call('refusal', 'unknown', 'VENDOR_TIMEOUT')] as const;
+    expect(decidingCall(timedOut)).toBe(timedOut[1]);
+  });
+
+  test('answers with the first (the primary\'s code) when every provider was out', () => {
+    const calls = [call('refusal', 'not-billed', 'VENDOR_QUOTA_EXHAUSTED'), call('refusal', 'not-billed', 'VENDOR_UNAVAILABLE')] as const;
+    expect(decidingCall(calls)).toBe(calls[0]);
+    const one = [call('refusal', 'not-billed', 'VENDOR_UNAVAILABLE')] as const;
+    expect(decidingCall(one)).toBe(one[0]);
+  });
+});
+
+describe('days, slots and the limits document (pure)', () => {
+  const limitsOf = (overrides: Partial<CallerLimits> = {}): CallerLimits => ({ day: beijingDay(NOON), calls: 0, mobiles: {}, identities: {}, version: 1, ...overrides });
+  const plan = { now: NOON, mobile: 'm', person: 'p' };
+
+  test('beijingDayStart is 16:00 UTC of the day before, and lastBeijingDays counts back whole days', () => {
+    expect(new Date(beijingDayStart('20250310')).toISOString()).toBe('2025-03-09T16:00:00.000Z');
+    expect(new Date(beijingDayStart('20251231')).toISOString()).toBe('2025-12-30T16:00:00.000Z');
+    expect(lastBeijingDays(NOON, 3)).toEqual(['20250310', '20250309', '20250308']);
+    expect(beijingDay(Date.UTC(2025, 0, 5, 4))).toBe('20250105');
+  });
+
+  test('refuses a consent given at or before the withdrawal, and a check begun before an erasure', () => {
+    const withdrawn = limitsOf({ withdrawnAt: NOON - 1_000 });
+    expect(admitCall(withdrawn, { ...plan, acceptedAt: NOON - 1_000 }, DEFAULT_GUARDS)).toEqual({ ok: false, withdrawn: true });
+    expect(admitCall(withdrawn, { ...plan, acceptedAt: NOON - 999 }, DEFAULT_GUARDS)).toMatchObject({ ok: true });
+    expect(admitCall(withdrawn, plan, DEFAULT_GUARDS)).toMatchObject({ ok: true });
+    expect(admitCall(limitsOf(), { ...plan, acceptedAt: 0 }, DEFAULT_GUARDS)).toMatchObject({ ok: true });
+    const erased = limitsOf({ erasedAt: NOON + 1 });
+    expect(admitCall(erased, plan, DEFAULT_GUARDS)).toEqual({ ok: false, withdrawn: true });
+    expect(admitCall(limitsOf({ erasedAt: NOON }), plan, DEFAULT_GUARDS)).toMatchObject({ ok: true, next: { erasedAt: NOON } });
+  });
+
+  test('marks the limits for the purge at their next entry\'s end: the day\'s counts at midnight, a person 30 days on, a withdrawal a window on', () => {
+    expect(limitsUntil(limitsOf(), NOON)).toBe(NOON);
+    expect(limitsUntil(limitsOf({ calls: 1 }), NOON)).toBe(nextBeijingMidnight(NOON));
+    expect(limitsUntil(limitsOf({ calls: 1, identities: { p: NOON + 5 * DAY_MS } }), NOON)).toBe(nextBeijingMidnight(NOON));
+    expect(limitsUntil(limitsOf({ identities: { p: NOON + 5 * DAY_MS, q: NOON + 9 * DAY_MS } }), NOON)).toBe(NOON + 5 * DAY_MS);
+    expect(limitsUntil(limitsOf({ withdrawnAt: NOON }), NOON)).toBe(NOON + IDENTITY_WINDOW_MS);
+  });
+
+  test('gives a call back without going below zero', () => {
+    expect(withoutCall(limitsOf({ calls: 0, mobiles: {} }), plan)).toMatchObject({ calls: 0, mobiles: { m: 0 } });
+    expect(withoutCall(limitsOf({ calls: 2, mobiles: { m: 2 } }), plan)).toMatchObject({ calls: 1, mobiles: { m: 1 } });
+  });
+
+  test('places a timer run in the nearest hour, and the digest from 03:00 Beijing on', () => {
+    const three = Date.UTC(2025, 2, 9, 19); // 03:00 Beijing
+    expect(hourSlot(three - 400)).toBe(three);
+    expect(hourSlot(three + 400)).toBe(three);
+    expect(hourSlot(three + 31 * 60_000)).toBe(three + HOUR_MS);
+    expect(isDigestDue(three)).toBe(true);
+    expect(isDigestDue(three - HOUR_MS)).toBe(false);
+    expect(isDigestDue(three + 20 * HOUR_MS)).toBe(true);
+    expect(isDigestDue(three - 3 * HOUR_MS)).toBe(false);
+  });
+
+  test('waits whole seconds, rounding up, at least one', () => {
+    expect(retryAfterSeconds(NOON + 1_500, NOON)).toBe(2);
+    expect(retryAfterSeconds(NOON + 10_000, NOON)).toBe(10);
+    expect(retryAfterSeconds(NOON - 5_000, NOON)).toBe(1);
+  });
+
+  test('stops spending at the budget or the quota, each only when set', () => {
+    const guards = (dailyBudget: number | undefined, quotaTotal: number | undefined): GuardSettings => ({ ...DEFAULT_GUARDS, dailyBudget, quotaTotal });
+    expect(spendExhausted({ today: 5, total: 5 }, guards(undefined, undefined))).toBe(false);
+    expect(spendExhausted({ today: 4, total: 100 }, guards(5, undefined))).toBe(false);
+    expect(spendExhausted({ today: 5, total: 0 }, guards(5, undefined))).toBe(true);
+    expect(spendExhausted({ today: 0, total: 9 }, guards(undefined, 10))).toBe(false);
+    expect(spendExhausted({ today: 0, total: 10 }, guards(undefined, 10))).toBe(true);
+    expect(quotaWarningDue(8, 10)).toBe(true);
+    expect(quotaWarningDue(7, 10)).toBe(false);
+    expect(quotaWarningDue(0, 0)).toBe(false);
+    expect(quotaWarningDue(5, undefined)).toBe(false);
+  });
+
+  test('takes only a plain object with Type "Timer" and a trigger name as a timer event', () => {
+    expect(isTimerEvent({ Type: 'Timer', TriggerName: 'retentionPurge' })).toBe(true);
+    expect(isTimerEvent([{ Type: 'Timer', TriggerName: 'x' }])).toBe(false);
+    expect(isTimerEvent(null)).toBe(false);
+    expect(isTimerEvent('Timer')).toBe(false);
   });
 });

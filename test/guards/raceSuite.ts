@@ -9,8 +9,7 @@ import type { ActionAnswer } from '../../src/domain';
 import { depsFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
 import { createHandler } from '../../cloudfunctions/mobileCheck/src/handler';
 import type { LogLine } from '../../cloudfunctions/mobileCheck/src/log';
-import type { VendorClient } from '../../cloudfunctions/mobileCheck/src/mobileCheckApi/client';
-import { VendorError } from '../../cloudfunctions/mobileCheck/src/mobileCheckApi/VendorError';
+import type { Provider } from '../../cloudfunctions/mobileCheck/src/providers/port';
 import { beijingDay } from '../../cloudfunctions/mobileCheck/src/policy';
 import { settle, type CollectionLike, type DatabaseLike, type QueryLike } from '../../cloudfunctions/mobileCheck/src/store/cloudDatabase';
 import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
@@ -114,16 +113,17 @@ async function runScenario(database: DatabaseLike, s: fc.Scheduler, ops: Op[], s
   };
   let traces = 0;
   const vendorCalls = { billed: 0, notBilled: 0 };
-  const vendor: VendorClient = {
-    async check(fields) {
+  const vendor: Provider = {
+    id: 'aliyun-market',
+    async ask(fields) {
       const billed = billedPerson(Number(fields.mobile.slice(3, 10)));
       await s.schedule(Promise.resolve(), 'vendor');
       if (billed) {
         vendorCalls.billed += 1;
-        return { status: '01', carrier: '移动', vendorTraceId: `v${vendorCalls.billed}`, httpStatus: 200 };
+        return { kind: 'status', status: '01', billing: 'billed', carrier: '移动', providerTraceId: `v${vendorCalls.billed}`, httpStatus: 200 };
       }
       vendorCalls.notBilled += 1;
-      throw new VendorError('VENDOR_QUOTA_EXHAUSTED', { httpStatus: 403, billing: 'not-billed', detail: 'gateway 403 Quota Exhausted' });
+      return { kind: 'refusal', code: 'VENDOR_QUOTA_EXHAUSTED', billing: 'not-billed', httpStatus: 403, detail: 'gateway 403 Quota Exhausted' };
     },
   };
   const lines: LogLine[] = [];
@@ -131,7 +131,7 @@ async function runScenario(database: DatabaseLike, s: fc.Scheduler, ops: Op[], s
     const deps = depsFromEnv(
       { ALIYUN_APPCODE: 'race-appcode', MOBILECHECK_HASH_SECRET: HASH_SECRET, MOBILECHECK_CALLER_IDENTITY_LIMIT: '100', MOBILECHECK_CALLER_DAILY_LIMIT: '100', MOBILECHECK_MOBILE_DAILY_LIMIT: '20', MOBILECHECK_ADMIN_OPENIDS: ADMIN, MOBILECHECK_DAILY_BUDGET: '1000' },
       {
-        store: cloudStore(db, { sleep, random }), vendor, clock: { now }, sleep, log: (line) => lines.push(line),
+        store: cloudStore(db, { sleep, random }), providers: [vendor], clock: { now }, sleep, log: (line) => lines.push(line),
         newTraceId: () => (starting = `t${(traces += 1)}`),
       },
     );

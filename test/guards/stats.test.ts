@@ -31,13 +31,14 @@ const TODAY = {
   day: '2025-03-10', requests: 9, vendorCalls: 5, billed: 4, maybeBilled: 0, cached: 1,
   refused: { INVALID_NAME: 1, CONSENT_REQUIRED: 1, RATE_LIMITED: 1, VENDOR_QUOTA_EXHAUSTED: 1 },
   outcomes: { '01': 4, '02': 1 },
+  byProvider: { 'aliyun-market': { vendorCalls: 5, billed: 4 } },
   // The clock stands still in this session: every vendor call took 0 ms, in the first bucket (≤ 50 ms).
   latencyMs: { p50: 50, p95: 50 },
 };
 
 describe.each(ADAPTERS)('with the %s store', (_name, openStore) => {
   let opened: OpenedStore;
-  const env = { MOBILECHECK_ADMIN_OPENIDS: `o-nobody, ${ADMIN}`, MOBILECHECK_CALLER_DAILY_LIMIT: '2' };
+  const env = { MOBILECHECK_ADMIN_OPENIDS: `o-nobody, ${ADMIN}`, MOBILECHECK_CALLER_DAILY_LIMIT: '2', MOBILECHECK_ALIYUN_PRICE_FEN: '25' };
   const clock = { now: () => NOON };
 
   beforeEach(() => {
@@ -67,6 +68,7 @@ describe.each(ADAPTERS)('with the %s store', (_name, openStore) => {
       days: [TODAY, ...Array.from({ length: 6 }, (_unused, i) => expect.objectContaining({ day: `2025-03-0${9 - i}`, requests: 0, billed: 0 }))],
       quota: { total: null, used: 4, remaining: null },
       budget: { daily: null, usedToday: 4 },
+      pricesFen: { 'aliyun-market': 25 },
     });
     expect(await instances[0].stats(ADMIN, 1)).toMatchObject({ days: [TODAY] });
   });

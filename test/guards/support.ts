@@ -15,6 +15,7 @@ import { openSqliteStore, type SqliteStore } from '../../local-host/sqliteStore'
 import { fakeCloudDatabase, type FakeCloudDatabase, type NetworkOptions } from '../../scripts/support/cloudDatabaseStandIn';
 import { checkEvent, idCardNumber, PRE_AGREED_ID } from '../support/people';
 import { preAgreed } from '../support/preAgreed';
+import { SAME_AGREEMENT } from '../support/providers';
 
 export interface OpenedStore {
   store: Store;
@@ -67,8 +68,9 @@ export const tripleHash = (fields: { name: string; idCard: string; mobile: strin
 /** Settings for suites that check many distinct people from one caller. */
 export const MANY_PEOPLE = { MOBILECHECK_CALLER_IDENTITY_LIMIT: '1000' };
 
+/** The settings that make `sandbox`'s provider the only one, pointed at it. */
 export function sandboxEnv(sandbox: SandboxVendor, env: Record<string, string> = {}): Record<string, string> {
-  return { ALIYUN_APPCODE: sandbox.appCode, MOBILECHECK_ENDPOINT: sandbox.endpoint, MOBILECHECK_HASH_SECRET: HASH_SECRET, ...env };
+  return { MOBILECHECK_PROVIDERS: sandbox.provider, ...sandbox.env, MOBILECHECK_HASH_SECRET: HASH_SECRET, ...env };
 }
 
 /** One function instance: its own memory, the given store. */
@@ -88,11 +90,15 @@ export interface Harness {
 
 export function harness(sandbox: SandboxVendor, store: Store, env: Record<string, string> = {}, overrides: Partial<EnvDeps> = {}): Harness {
   const lines: LogLine[] = [];
-  const deps = depsFromEnv(sandboxEnv(sandbox, env), { store: preAgreed(store), log: (line: LogLine) => lines.push(line), ...overrides });
+  const deps = depsFromEnv(sandboxEnv(sandbox, env), { store: preAgreed(store), log: (line: LogLine) => lines.push(line), ...SAME_AGREEMENT, ...overrides });
   const handle = createHandler(deps);
   return {
     lines,
-    check: (event, caller) => handle(event, caller) as Promise<CheckResponse>,
+    check: (event, caller) => {
+      // A stand-in that receives digests learns which mobile each stands for, to answer by its last digit.
+      if (typeof event === 'object' && event !== null) sandbox.learn(event);
+      return handle(event, caller) as Promise<CheckResponse>;
+    },
     act: handle,
     stats: (caller, days = 1) => handle({ action: 'stats', days }, caller) as Promise<StatsAnswer>,
     entry: createEntry(handle, createRetentionJob(deps)),

@@ -5,7 +5,7 @@ import { contractProblems, fitsContract } from '../support/contract';
 
 const completed = {
   ok: true, verified: true, code: '01', message: vendorStatus('01').message, carrier: '联通',
-  masked: { name: '张*', idCard: '11**************2X', mobile: '138****8000' }, traceId: '6f1e0c2a9b8d4e7f8a1b2c3d4e5f6a7b', cached: false,
+  masked: { name: '张*', idCard: '11**************2X', mobile: '138****8000' }, traceId: '6f1e0c2a9b8d4e7f8a1b2c3d4e5f6a7b', cached: false, provider: 'tencent-faceid',
 };
 const refused = { ok: false, code: 'INVALID_ID_CARD', message: '身份证号码校验位不正确，请逐位核对', field: 'idCard', traceId: 't1' };
 
@@ -31,6 +31,8 @@ describe('contractProblems', () => {
     ['an unknown vendor status', { ...completed, code: '09', verified: false }],
     ['an extra key on a completed check', { ...completed, raw: {} }],
     ['a missing cached flag', { ...completed, cached: undefined }],
+    ['an unknown provider', { ...completed, provider: 'aliyun' }],
+    ['a missing provider', { ...completed, provider: undefined }],
     ['an unmasked mobile', { ...completed, masked: { ...completed.masked, mobile: '13800138000' } }],
     ['a masked object with an extra field', { ...completed, masked: { ...completed.masked, openid: 'o*' } }],
     ['an empty trace id', { ...completed, traceId: '' }],

@@ -14,13 +14,13 @@ import { loadStatus } from '../../src/services/launchStatus';
 
 const masked = { name: '张*', idCard: '11**************2X', mobile: '138****8000' };
 const current = currentAgreement();
-const record = { carrier: '移动', phone: 'typed' as const, provider: 'aliyun-market', edition: '2026-12-04 第2版' };
+const record = { carrier: '移动', phone: 'typed' as const, provider: 'aliyun-market' as const, edition: '2026-12-04 第2版' };
 const LIMITS = { keptUntil: Date.UTC(2026, 11, 28, 3, 0), checksToday: 2, identities30Days: 1 };
 // 16:05 UTC is 00:05 the next day in Beijing.
 const RECORDS: MyRecordsAnswer = {
   ok: true,
   records: [
-    { at: Date.UTC(2026, 10, 28, 16, 5), code: '01', verified: true, masked, traceId: 'trace-a', ...record },
+    { at: Date.UTC(2026, 10, 28, 16, 5), code: '01', verified: true, masked, traceId: 'trace-a', ...record, provider: 'tencent-faceid' },
     { at: Date.UTC(2026, 10, 28, 3, 0), code: '02', verified: false, masked: { ...masked, mobile: '139****0001' }, traceId: 'trace-b', ...record, phone: 'wechat', carrier: '联通' },
     { at: Date.UTC(2026, 10, 27, 3, 0), code: 'VENDOR_TIMEOUT', verified: false, masked, traceId: 'trace-c', ...record, carrier: '' },
   ],
@@ -68,7 +68,8 @@ describe('我的核验记录: showing', () => {
     expect(text(container, '#record-0-carrier')).toBe('移动');
     expect(text(container, '#record-0-phone')).toBe('本人填写');
     expect(text(container, '#record-1-phone')).toBe('微信提供');
-    expect(text(container, '#record-0-provider')).toBe('四川涪擎大数据技术有限公司（阿里云云市场）');
+    expect(text(container, '#record-0-provider')).toBe('腾讯云计算（北京）有限责任公司（腾讯云人脸核身）');
+    expect(text(container, '#record-1-provider')).toBe('四川涪擎大数据技术有限公司（阿里云云市场）');
     expect(text(container, '#record-0-edition')).toBe('2026-12-04 第2版');
     expect(text(container, '#record-1')).toContain('核验未通过');
     expect(text(container, '#record-1')).toContain('139****0001');

@@ -164,7 +164,7 @@ export function describeStoreContract(adapter: string, open: () => Store, knownB
         await expect(store.readClaim(keys())).resolves.toEqual({ state: 'done', holder: reservation.traceId, until: expect.any(Number), answer: answerOf(reservation) });
         expect((await store.ownRecords(keys().caller)).verifications).toEqual([record]);
         await expect(store.latestPass(keys().caller, NOON)).resolves.toEqual(record);
-        await expect(store.readStats([DAY])).resolves.toEqual(new Map([[DAY, delta.vendor('01', 'billed', 120)]]));
+        await expect(store.readStats([DAY])).resolves.toEqual(new Map([[DAY, delta.vendor('01', [{ provider: 'aliyun-market', billing: 'billed' }], 120)]]));
       });
 
       test('complete after a failed call leaves the error on the claim for waiting requests, and no answer', async () => {
@@ -274,7 +274,7 @@ export function describeStoreContract(adapter: string, open: () => Store, knownB
 
     describe('aggregates, quota warning and purge', () => {
       test('addStats adds up aggregates, also written from many places at once; readStats leaves out days without any', async () => {
-        const parts: StatsDelta[] = [delta.refused('RATE_LIMITED'), delta.cached('01'), delta.vendor('02', 'billed', 80), delta.vendor('VENDOR_TIMEOUT', 'unknown', 2600, 'VENDOR_TIMEOUT')];
+        const parts: StatsDelta[] = [delta.refused('RATE_LIMITED'), delta.cached('01'), delta.vendor('02', [{ provider: 'aliyun-market', billing: 'billed' }], 80), delta.vendor('VENDOR_TIMEOUT', [{ provider: 'aliyun-market', billing: 'unknown' }], 2600, 'VENDOR_TIMEOUT')];
         await Promise.all([...parts, ...parts].map((part) => store.addStats(new Map([[DAY, part]]))));
         const expected = [...parts, ...parts].reduce((sum, part) => mergeDelta(sum, part), emptyDelta());
         await expect(store.readStats([DAY, beijingDay(NOON - DAY_MS)])).resolves.toEqual(new Map([[DAY, expected]]));

@@ -54,7 +54,7 @@ export function reserveInput(p: Prepared, seen: Pick<Opened, 'limits' | 'claim'>
       return admitCall(current, planOf(p), p.guards);
     },
     consent: { kind: 'check', consentId: 'c1', traceId: p.traceId, caller: p.keys.caller, triple: p.keys.triple, agreementVersion: 'v1', acceptedAt: p.now - 60_000, at: p.now },
-    record: { masked: { name: '张*', idCard: '11**************2X', mobile: '138****8000' }, agreementVersion: 'v1', phone: 'typed' },
+    record: { masked: { name: '张*', idCard: '11**************2X', mobile: '138****8000' }, agreementVersion: 'v1', phone: 'typed', provider: 'aliyun-market' },
     dailyBudget: p.guards.dailyBudget, quotaTotal: p.guards.quotaTotal,
   };
 }
@@ -75,19 +75,19 @@ export const giveBack = (store: Store, reservation: Reservation) =>
   store.release(reservation);
 
 export const verification = (reservation: Reservation, overrides: Partial<VerificationRecord> = {}): VerificationRecord => ({
-  traceId: reservation.traceId, caller: reservation.keys.caller, triple: reservation.keys.triple, outcome: '01', carrier: '移动',
+  traceId: reservation.traceId, caller: reservation.keys.caller, triple: reservation.keys.triple, outcome: '01', carrier: '移动', provider: 'aliyun-market',
   billing: 'billed', vendorTraceId: `v-${reservation.traceId}`, latencyMs: 120, at: reservation.now,
   masked: { name: '张*', idCard: '11**************2X', mobile: '138****8000' }, agreementVersion: 'v1', phone: 'typed', ...overrides,
 });
 
 export const answerOf = (reservation: Reservation, code: ClaimAnswer['code'] = '01'): ClaimAnswer => ({
-  code, carrier: code === '01' ? '移动' : '', traceId: reservation.traceId, at: reservation.now, final: code !== '203',
+  code, carrier: code === '01' ? '移动' : '', traceId: reservation.traceId, at: reservation.now, final: code !== '203', provider: 'aliyun-market',
 });
 
 /** Round trip 3: the record, the claim's answer and the call's aggregates. */
 export async function completed(store: Store, reservation: Reservation, code: ClaimAnswer['code'] = '01'): Promise<VerificationRecord> {
   const record = verification(reservation, { outcome: code, carrier: code === '01' ? '移动' : '' });
-  const stats = new Map<string, StatsDelta>([[reservation.day, delta.vendor(code, 'billed', 120)]]);
+  const stats = new Map<string, StatsDelta>([[reservation.day, delta.vendor(code, [{ provider: 'aliyun-market', billing: 'billed' }], 120)]]);
   await store.complete({ reservation, record, answer: answerOf(reservation, code), stats });
   return record;
 }

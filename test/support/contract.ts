@@ -2,7 +2,9 @@
 // written from that document rather than from the handler: returns what is wrong, [] when it fits.
 import { ERROR_CODES, VENDOR_STATUS_CODES, type ErrorCode } from '../../src/domain';
 
-const COMPLETED_KEYS = ['ok', 'verified', 'code', 'message', 'carrier', 'masked', 'traceId', 'cached'];
+/** docs/providers.md: the ids a completed check may name. */
+const PROVIDERS = ['aliyun-market', 'tencent-faceid'];
+const COMPLETED_KEYS = ['ok', 'verified', 'code', 'message', 'carrier', 'masked', 'traceId', 'cached', 'provider'];
 const REFUSED_REQUIRED = ['ok', 'code', 'message', 'traceId'];
 const REFUSED_OPTIONAL = ['field', 'agreementVersion', 'retryAfterSeconds'];
 /** NETWORK_ERROR is the mini-program's own code for an unreachable function; ERROR_CODES leaves it out. */
@@ -41,7 +43,7 @@ export function contractProblems(response: unknown, options: ContractOptions = {
     const missing = COMPLETED_KEYS.filter((key) => !keys.includes(key));
     if (extra.length) problems.push(`unexpected keys ${extra.join(',')}`);
     if (missing.length) problems.push(`missing keys ${missing.join(',')}`);
-    const { code, verified, message, carrier, masked, traceId, cached } = response;
+    const { code, verified, message, carrier, masked, traceId, cached, provider } = response;
     if (typeof code !== 'string' || !(VENDOR_STATUS_CODES as string[]).includes(code)) problems.push(`code ${String(code)} is not a vendor status`);
     if (typeof verified !== 'boolean') problems.push('verified is not a boolean');
     else if (verified !== (code === '01')) problems.push(`verified is ${verified} for code ${String(code)}`);
@@ -58,6 +60,7 @@ export function contractProblems(response: unknown, options: ContractOptions = {
     }
     if (!nonEmptyString(traceId)) problems.push('traceId is not a non-empty string');
     if (typeof cached !== 'boolean') problems.push('cached is not a boolean');
+    if (!PROVIDERS.includes(provider as string)) problems.push(`provider ${String(provider)} is not a known provider`);
     return problems;
   }
 

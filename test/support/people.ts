@@ -1,8 +1,12 @@
-import { buildAgreement } from '../../src/domain';
+import { buildAgreement, type ProviderId } from '../../src/domain';
 import { operatorSettings } from '../../src/settings/operator';
 import { withCheckChar } from './gb11643';
 
 export const agreementVersion = buildAgreement(operatorSettings).version;
+
+/** The version the function builds for these providers (MOBILECHECK_PROVIDERS): the agreement names them. */
+export const versionFor = (providers: readonly ProviderId[]): string =>
+  buildAgreement(operatorSettings, { retentionDays: operatorSettings.retentionDays, providers }).version;
 
 /** A valid person; the sandbox vendor answers by the mobile's last digit (0 → 01). */
 export const person = { name: '张三', idCard: '11010519491231002X', mobile: '13800138000' };

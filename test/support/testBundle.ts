@@ -40,8 +40,8 @@ export const callEventsScript = (main: string): string => `process.on('unhandled
     process.stdout.write('\\nRESULT ' + JSON.stringify(answer));
   })();`;
 
-/** `acceptAgreement` for the version in force, then `check` with the consent it answered. */
-export const agreedCheck = (check: Record<string, unknown>): Record<string, unknown>[] => [
-  { action: 'acceptAgreement', agreementVersion, separate: { idCard: true, provision: true } },
+/** `acceptAgreement` for the version in force (the function's providers decide it), then `check` with the consent it answered. */
+export const agreedCheck = (check: Record<string, unknown>, version: string = agreementVersion): Record<string, unknown>[] => [
+  { action: 'acceptAgreement', agreementVersion: version, separate: { idCard: true, provision: true } },
   { ...check, consent: { consentId: ANSWERED_CONSENT_ID, thisCheck: true } },
 ];

@@ -35,6 +35,7 @@ describe('signed result token', () => {
       masked: { name: '张*', idCard: '11**************2X', mobile: '138****8000' },
       agreementVersion: input.agreementVersion,
       phone: 'wechat',
+      provider: 'tencent-faceid',
     });
     expect(expiresAt).toBe(1_764_400_900_000);
   });

@@ -67,6 +67,7 @@ export const issueInput = (overrides: Partial<TokenIssueInput> = {}): TokenIssue
   masked: maskFields(person),
   agreementVersion,
   phone: 'typed',
+  provider: 'tencent-faceid',
   now: Date.now(),
   ...overrides,
 });

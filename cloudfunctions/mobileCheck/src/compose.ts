@@ -7,7 +7,7 @@ import { createHasher } from './hash';
 import { jsonLogger } from './log';
 import { createEntry, createRetentionJob, type Entry } from './retention';
 import { DEFAULT_GUARDS, DEFAULT_TIMEOUT_MS, DEFAULT_VERIFIED_DAYS, hashSecretSetting, readSettings, unknownSettings, type Settings } from './settings';
-import { createVendorClient } from './mobileCheckApi/client';
+import { providersFrom } from './providers/fromSettings';
 import { createTokenIssuer, readTokenSettings, type TokenSettings } from './token';
 
 type Env = Record<string, string | undefined>;
@@ -36,6 +36,7 @@ export function depsFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): EnvDeps
     // A bad setting must not crash every cold start: each check answers SERVICE_MISCONFIGURED instead.
     misconfigured = error instanceof Error ? error.message : 'invalid settings';
   }
+  const chosen = settings && providersFrom(settings);
   // The person's rights actions need only the store and this key, whatever else is unreadable.
   let hashSecret: string | undefined;
   try {
@@ -47,10 +48,16 @@ export function depsFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): EnvDeps
   // A misspelt name means a setting silently not applied: say so once, at load.
   for (const name of unknownSettings(env)) log({ level: 'warn', event: 'unknownSetting', name });
   return {
-    // Built with the retention and phone source this function applies: a setting that differs from
-    // what the mini-program shows changes the version, and checks ask for the current agreement.
-    agreementVersion: buildAgreement(operatorSettings, { retentionDays: settings?.retentionDays ?? operatorSettings.retentionDays, phoneSource: settings?.phoneSource ?? 'typed' }).version,
-    vendor: settings?.appCode ? createVendorClient({ ...settings, appCode: settings.appCode }) : undefined,
+    // Built with the retention, phone source and providers this function applies: a setting that differs
+    // from what the mini-program shows changes the version, and checks ask for the current agreement.
+    agreementVersion: buildAgreement(operatorSettings, {
+      retentionDays: settings?.retentionDays ?? operatorSettings.retentionDays,
+      phoneSource: settings?.phoneSource ?? 'typed',
+      providers: settings?.providers ?? operatorSettings.providers,
+    }).version,
+    providers: chosen?.providers ?? [],
+    ...(chosen?.missing && { providersMissing: chosen.missing }),
+    pricesFen: settings?.pricesFen ?? {},
     clock: { now: () => Date.now() },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     newTraceId: () => randomUUID().replace(/-/g, ''),

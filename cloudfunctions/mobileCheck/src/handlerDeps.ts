@@ -1,13 +1,17 @@
-import type { PhoneSource } from '../../../src/domain';
+import type { PhoneSource, ProviderId } from '../../../src/domain';
 import type { LogLine } from './log';
-import type { Clock, Hasher, PhoneExchange, Sleep, Store, TokenIssuer, VendorClient } from './ports';
+import type { Clock, Hasher, PhoneExchange, Provider, Sleep, Store, TokenIssuer } from './ports';
 import type { GuardSettings } from './settings';
 
 /** Everything the handler is composed of; compose.ts wires the real parts from the environment. */
 export interface HandlerDeps {
   agreementVersion: string;
-  /** The paid vendor; without it (no appCode) every check is SERVICE_MISCONFIGURED. */
-  vendor: VendorClient | undefined;
+  /** The paid data providers in order of preference; empty (a listed provider lacks its secret) → every check is SERVICE_MISCONFIGURED. */
+  providers: readonly Provider[];
+  /** Why `providers` is empty, naming the missing setting. */
+  providersMissing?: string;
+  /** Price of one billed call per provider, in fen (MOBILECHECK_*_PRICE_FEN), for the console's spend. */
+  pricesFen?: Partial<Record<ProviderId, number>>;
   clock: Clock;
   sleep: Sleep;
   newTraceId: () => string;

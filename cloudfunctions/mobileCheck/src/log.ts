@@ -1,6 +1,6 @@
-import type { MaskedFields, RateLimit } from '../../../src/domain';
+import type { MaskedFields, ProviderId, RateLimit } from '../../../src/domain';
 import type { DayStats } from '../../../src/domain';
-import type { Billing } from './mobileCheckApi/VendorError';
+import type { Billing } from './providers/port';
 import type { PurgeReport } from './store/types';
 
 /**
@@ -21,6 +21,10 @@ export interface CheckLogLine {
   vendorTraceId?: string;
   /** Whether this call may have cost money: only calls that reached the vendor have it. */
   billing?: Billing;
+  /** The provider whose answer (or refusal) this is. */
+  provider?: ProviderId;
+  /** Provider calls made: 2 after a failover. */
+  providerCalls?: number;
   /** True when the answer came from an earlier call (store, another instance, or a concurrent request). */
   cached?: boolean;
   /** For a reused answer: the trace id of the call that paid for it. */

@@ -1,6 +1,7 @@
 // Pure cost-guard policy: every function takes the clock value as an argument and reads no clock,
 // environment or randomness, so each rule can be tested with plain numbers.
 import { CHINA_OFFSET_MS, chinaDate, WITHDRAWAL_KEPT_DAYS } from '../../../src/domain';
+import type { Billing } from './providers/port';
 import type { GuardSettings } from './settings';
 import type { CallerLimits, LimitRefusal } from './store/types';
 
@@ -175,4 +176,30 @@ export function isTimerEvent(event: unknown): boolean {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) return false;
   const { Type, TriggerName } = event as Record<string, unknown>;
   return Type === 'Timer' && typeof TriggerName === 'string';
+}
+
+/** Refusals that say the provider is out of service (down, throttled, out of package, not set up), not that the request was bad. */
+const PROVIDER_OUT: ReadonlySet<string> = new Set(['VENDOR_UNAVAILABLE', 'VENDOR_THROTTLED', 'VENDOR_QUOTA_EXHAUSTED', 'SERVICE_MISCONFIGURED']);
+
+/**
+ * Whether the next provider may be asked: only when this one certainly did not bill and did not
+ * answer. Never after a timeout or an unreadable answer (billing unknown): that call may have cost money.
+ */
+export function mayFailOver(answer: { kind: 'status' | 'refusal'; code?: string; billing: Billing }): boolean {
+  return answer.kind === 'refusal' && answer.billing === 'not-billed' && PROVIDER_OUT.has(answer.code ?? '');
+}
+
+/** What a check's calls cost together: billed if one was, maybe if one may have been. */
+export function billingOf(calls: readonly { billing: Billing }[]): Billing {
+  if (calls.some((call) => call.billing === 'billed')) return 'billed';
+  return calls.some((call) => call.billing === 'unknown') ? 'unknown' : 'not-billed';
+}
+
+/**
+ * The call that answers the check: the last one, unless it too was out of service; then the
+ * first (the primary's code tells the operator what to fix first).
+ */
+export function decidingCall<C extends { answer: Parameters<typeof mayFailOver>[0] }>(calls: readonly [C, ...C[]]): C {
+  const last = calls[calls.length - 1];
+  return mayFailOver(last.answer) ? calls[0] : last;
 }

@@ -2,7 +2,7 @@
 // so the handler's steps can be tested with stand-ins and the pure parts never reach out.
 export type { Hasher } from './hash';
 export type { Logger } from './log';
-export type { VendorClient } from './mobileCheckApi/client';
+export type { Provider, ProviderAnswer } from './providers/port';
 export type { PhoneExchange, PhoneExchangeResult } from './phoneNumber';
 export type { Store } from './store/types';
 export type { TokenIssuer } from './token';

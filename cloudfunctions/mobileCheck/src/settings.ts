@@ -1,4 +1,4 @@
-import type { PhoneSource } from '../../../src/domain';
+import { DEFAULT_PROVIDERS, isProviderId, PROVIDER_IDS, type PhoneSource, type ProviderId } from '../../../src/domain';
 import { operatorSettings } from '../../../src/settings/operator';
 
 /** The function's settings, read once from environment variables set in the cloud console. */
@@ -21,6 +21,11 @@ export interface Settings {
   verifiedDays: number;
   /** Whether the mobile is typed into the form or proven by WeChat's phone number component. */
   phoneSource: PhoneSource;
+  /** Data providers in order of preference (docs/providers.md). */
+  providers: readonly ProviderId[];
+  tencent: { secretId: string | undefined; secretKey: string | undefined; endpoint: string };
+  /** Price of one billed call per provider, in fen (0.01 yuan), for the console's spend. */
+  pricesFen: Partial<Record<ProviderId, number>>;
 }
 
 /** Cost guards: limits, the answer cache, the budget and the bought quota. Every limit is per caller. */
@@ -42,6 +47,7 @@ export interface GuardSettings {
 }
 
 export const DEFAULT_ENDPOINT = 'https://phonethird.market.alicloudapi.com/mobileCheck';
+export const DEFAULT_TENCENT_ENDPOINT = 'https://faceid.tencentcloudapi.com';
 export const DEFAULT_TIMEOUT_MS = 2500;
 export const MAX_RESPONSE_BYTES = 16 * 1024;
 
@@ -74,6 +80,8 @@ export const KNOWN_SETTINGS: readonly string[] = [
   'MOBILECHECK_DAILY_BUDGET', 'MOBILECHECK_ADMIN_OPENIDS', 'MOBILECHECK_SIGNING_KEY', 'MOBILECHECK_SIGNING_KEY_ID',
   'MOBILECHECK_TOKEN_TTL_SECONDS', 'MOBILECHECK_TOKEN_ISSUER', 'MOBILECHECK_PHONE_SOURCE', 'MOBILECHECK_VERIFIED_DAYS',
   'MOBILECHECK_CACHE_SECONDS', 'MOBILECHECK_QUOTA_TOTAL', 'MOBILECHECK_RETENTION_DAYS', 'MOBILECHECK_DATA_DIR',
+  'MOBILECHECK_PROVIDERS', 'MOBILECHECK_TENCENT_SECRET_ID', 'MOBILECHECK_TENCENT_SECRET_KEY', 'MOBILECHECK_TENCENT_ENDPOINT',
+  'MOBILECHECK_ALIYUN_PRICE_FEN', 'MOBILECHECK_TENCENT_PRICE_FEN',
 ];
 
 /** MOBILECHECK_* names set in `env` that nothing reads: misspellings, whose values would be silently ignored. */
@@ -101,18 +109,28 @@ function optionalIntSetting(env: Env, name: string, min: number, max: number): n
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** The appCode and an ID number travel in this request: HTTPS only, plain HTTP only to this machine. */
-function endpointSetting(value: string): string {
+/** Credentials and personal data travel in these requests: HTTPS only, plain HTTP only to this machine. */
+function endpointSetting(value: string, name = 'MOBILECHECK_ENDPOINT'): string {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new Error('MOBILECHECK_ENDPOINT must be a URL');
+    throw new Error(`${name} must be a URL`);
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
-    throw new Error('MOBILECHECK_ENDPOINT must be an https:// URL');
+    throw new Error(`${name} must be an https:// URL`);
   }
   return value;
+}
+
+/** Known ids, each once, at least one. */
+function providersSetting(value: string | undefined): readonly ProviderId[] {
+  if (!value?.trim()) return DEFAULT_PROVIDERS;
+  const ids = value.split(',').map((item) => item.trim());
+  if (!ids.every(isProviderId) || new Set(ids).size !== ids.length) {
+    throw new Error(`MOBILECHECK_PROVIDERS must list, comma-separated and each once, some of: ${PROVIDER_IDS.join(', ')}`);
+  }
+  return ids;
 }
 
 /** Fewer distinct characters than this is not random (e.g. 32 × "a"); hex from openssl has up to 16. */
@@ -172,7 +190,27 @@ export function readSettings(env: Env): Settings {
     adminOpenids: adminsSetting(env.MOBILECHECK_ADMIN_OPENIDS),
     verifiedDays: intSetting(env, 'MOBILECHECK_VERIFIED_DAYS', DEFAULT_VERIFIED_DAYS, 1, 3650),
     phoneSource: phoneSourceSetting(env.MOBILECHECK_PHONE_SOURCE?.trim()),
+    providers: providersSetting(env.MOBILECHECK_PROVIDERS),
+    tencent: {
+      secretId: env.MOBILECHECK_TENCENT_SECRET_ID?.trim() || undefined,
+      secretKey: env.MOBILECHECK_TENCENT_SECRET_KEY?.trim() || undefined,
+      endpoint: endpointSetting(env.MOBILECHECK_TENCENT_ENDPOINT?.trim() || DEFAULT_TENCENT_ENDPOINT, 'MOBILECHECK_TENCENT_ENDPOINT'),
+    },
+    pricesFen: {
+      'aliyun-market': optionalIntSetting(env, 'MOBILECHECK_ALIYUN_PRICE_FEN', 0, 100_000),
+      'tencent-faceid': optionalIntSetting(env, 'MOBILECHECK_TENCENT_PRICE_FEN', 0, 100_000),
+    },
   };
+}
+
+/** The setting a listed provider still needs, if any: its checks cannot run without it. */
+export function missingProviderSecret(settings: Pick<Settings, 'providers' | 'appCode' | 'tencent'>): string | undefined {
+  for (const id of settings.providers) {
+    if (id === 'aliyun-market' && !settings.appCode) return 'ALIYUN_APPCODE is not set';
+    if (id === 'tencent-faceid' && !settings.tencent.secretId) return 'MOBILECHECK_TENCENT_SECRET_ID is not set';
+    if (id === 'tencent-faceid' && !settings.tencent.secretKey) return 'MOBILECHECK_TENCENT_SECRET_KEY is not set';
+  }
+  return undefined;
 }
 
 /** The defaults, for code paths that must run even when a setting is unreadable. */

@@ -1,5 +1,6 @@
 // Daily aggregates without personal data (the `stats` action). Pure: counts in, counts out.
 import type { DayStats } from '../../../src/domain';
+import type { Billing } from './providers/port';
 
 /** Upper bounds (ms) of the vendor-latency histogram; the last bucket is everything slower. */
 export const LATENCY_BUCKETS_MS = [50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000] as const;
@@ -15,10 +16,17 @@ export interface StatsDelta {
   outcomes: Record<string, number>;
   /** Bucket index (as a string) → count, see LATENCY_BUCKETS_MS. */
   latency: Record<string, number>;
+  /** Provider id → its calls and billed calls (a failover makes two calls for one check). */
+  byProvider: Record<string, ProviderCounts>;
+}
+
+export interface ProviderCounts {
+  vendorCalls: number;
+  billed: number;
 }
 
 export const emptyDelta = (): StatsDelta => ({
-  requests: 0, vendorCalls: 0, billed: 0, maybeBilled: 0, cached: 0, refused: {}, outcomes: {}, latency: {},
+  requests: 0, vendorCalls: 0, billed: 0, maybeBilled: 0, cached: 0, refused: {}, outcomes: {}, latency: {}, byProvider: {},
 });
 
 const addCounts = (into: Record<string, number>, from: Record<string, number>): void => {
@@ -34,6 +42,10 @@ export function mergeDelta(into: StatsDelta, from: StatsDelta): StatsDelta {
   addCounts(into.refused, from.refused);
   addCounts(into.outcomes, from.outcomes);
   addCounts(into.latency, from.latency);
+  for (const [id, counts] of Object.entries(from.byProvider)) {
+    const mine = into.byProvider[id] ?? { vendorCalls: 0, billed: 0 };
+    into.byProvider[id] = { vendorCalls: mine.vendorCalls + counts.vendorCalls, billed: mine.billed + counts.billed };
+  }
   return into;
 }
 
@@ -78,6 +90,7 @@ export function toDayStats(day: string, delta: StatsDelta | undefined): DayStats
     maybeBilled: d.maybeBilled,
     cached: d.cached,
     outcomes: { ...d.outcomes },
+    byProvider: Object.fromEntries(Object.entries(d.byProvider).map(([id, counts]) => [id, { ...counts }])),
     latencyMs: { p50: quantileMs(d.latency, 0.5), p95: quantileMs(d.latency, 0.95) },
   };
 }
@@ -86,17 +99,26 @@ export function toDayStats(day: string, delta: StatsDelta | undefined): DayStats
 export const delta = {
   refused: (code: string): StatsDelta => ({ ...emptyDelta(), requests: 1, refused: { [code]: 1 } }),
   cached: (code: string): StatsDelta => ({ ...emptyDelta(), requests: 1, cached: 1, outcomes: { [code]: 1 } }),
-  /** A call that reached (or may have reached) the vendor. */
-  vendor(outcome: string, billing: 'billed' | 'not-billed' | 'unknown', latencyMs: number, refusedCode?: string): StatsDelta {
+  /**
+   * A check that reached (or may have reached) one or more providers: one request and one outcome,
+   * every call counted (per provider too).
+   */
+  vendor(outcome: string, calls: readonly { provider: string; billing: Billing }[], latencyMs: number, refusedCode?: string): StatsDelta {
+    const byProvider: Record<string, ProviderCounts> = {};
+    for (const call of calls) {
+      const counts = byProvider[call.provider] ?? { vendorCalls: 0, billed: 0 };
+      byProvider[call.provider] = { vendorCalls: counts.vendorCalls + 1, billed: counts.billed + (call.billing === 'billed' ? 1 : 0) };
+    }
     return {
       ...emptyDelta(),
       requests: 1,
-      vendorCalls: 1,
-      billed: billing === 'billed' ? 1 : 0,
-      maybeBilled: billing === 'unknown' ? 1 : 0,
+      vendorCalls: calls.length,
+      billed: calls.filter((call) => call.billing === 'billed').length,
+      maybeBilled: calls.filter((call) => call.billing === 'unknown').length,
       outcomes: refusedCode ? {} : { [outcome]: 1 },
       refused: refusedCode ? { [refusedCode]: 1 } : {},
       latency: { [String(latencyBucket(latencyMs))]: 1 },
+      byProvider,
     };
   },
 };

@@ -26,11 +26,12 @@ export function editionLabel(version: string, editions: readonly AgreementEditio
  * MOBILECHECK_PHONE_SOURCE, so a mismatch gives different versions and the function refuses the page's consent.
  */
 export function buildAgreement(operator: OperatorSettings, terms: Partial<AgreementTerms> = {}): Agreement {
-  const { retentionDays = operator.retentionDays, phoneSource = 'typed' } = terms;
+  const { retentionDays = operator.retentionDays, phoneSource = 'typed', providers = operator.providers } = terms;
   if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > MAX_RETENTION_DAYS) {
     throw new RangeError(`retentionDays must be a whole number from 1 to ${MAX_RETENTION_DAYS}`);
   }
-  const shown = { title: TITLE, notice: notice(operator), body: body(operator, { retentionDays, phoneSource }) };
+  if (providers.length === 0) throw new RangeError('the agreement must name at least one provider');
+  const shown = { title: TITLE, notice: notice(operator), body: body(operator, { retentionDays, phoneSource, providers }) };
   const version = versionOf(shown);
   return { ...shown, version, label: editionLabel(version, operator.editions) };
 }

@@ -1,6 +1,7 @@
 // The agreement's wording, written for this one check (PIPL art. 6, 17, 23, 29–31). Every sentence must
 // stay true of what the product does: records hold keyed hashes and masked fields, never the fields.
-import type { AgreementSection, AgreementTerms, OperatorSettings, ProviderNotice } from './types';
+import { PROVIDER_RECEIVES, type ProviderId } from '../providers';
+import type { AgreementSection, AgreementTerms, OperatorSettings } from './types';
 
 /** The three fields the check uses, exactly as the text names them. */
 export const AGREEMENT_FIELDS = ['姓名', '身份证件号码', '手机号码'] as const;
@@ -47,8 +48,6 @@ export const WITHDRAWAL_KEPT_DAYS = 30;
 const FIELDS = AGREEMENT_FIELDS.join('、');
 const ID_DOCUMENTS = ACCEPTED_ID_DOCUMENTS.join('、');
 
-const providerLine = (p: ProviderNotice): string => `${p.name}（${p.role}；联系方式：${p.contact}）`;
-const providerNames = (o: OperatorSettings): string => o.providers.map((p) => p.name).join('、');
 const carrierList = CARRIERS.map((c) => `${c.name}（客服电话 ${c.service}）`).join('、');
 
 const HOW: Record<AgreementTerms['phoneSource'], string> = {
@@ -68,7 +67,16 @@ export function notice(o: OperatorSettings): AgreementSection {
   };
 }
 
-export function body(o: OperatorSettings, { retentionDays, phoneSource }: AgreementTerms): AgreementSection[] {
+/** What one provider receives and does, in one sentence: the plaintext, or only digests. */
+function recipientLine(o: OperatorSettings, id: ProviderId): string {
+  const { name, contact, role } = o.recipients[id];
+  return PROVIDER_RECEIVES[id] === 'plaintext'
+    ? `${name}（${role}；联系方式：${contact}）：接收上述三项信息的原文，提交给该手机号码所属的电信运营商核对。`
+    : `${name}（${role}；联系方式：${contact}）：只接收三项信息各自的SHA-256摘要，不接收原文，以摘要与该手机号码所属电信运营商的登记信息比对。摘要由原文计算得出，不能直接还原，但持有候选信息的人可以逐一计算比对。`;
+}
+
+export function body(o: OperatorSettings, { retentionDays, phoneSource, providers }: AgreementTerms): AgreementSection[] {
+  const names = providers.map((id) => o.recipients[id].name).join('、');
   return [
     {
       heading: '一、谁处理您的信息',
@@ -78,7 +86,7 @@ export function body(o: OperatorSettings, { retentionDays, phoneSource }: Agreem
       heading: '二、用途和处理方式',
       paragraphs: [
         `用途：${o.purpose}。这些信息不用于其他任何用途。`,
-        `方式：${HOW[phoneSource]}后，信息发送到我们的核验云函数，由云函数提交给核验服务商，再由该手机号码所属的电信运营商比对，结果返回给您。`,
+        `方式：${HOW[phoneSource]}后，信息发送到我们的核验云函数，由云函数提交给核验服务商（见第四条），再由该手机号码所属的电信运营商比对，结果返回给您。`,
         `每次核验前，您都要在“开始核验”旁单独确认本次核验；没有这一确认，我们不会提交。`,
       ],
     },
@@ -94,9 +102,12 @@ export function body(o: OperatorSettings, { retentionDays, phoneSource }: Agreem
     {
       heading: '四、提供给谁',
       paragraphs: [
-        `为完成核验，我们把三项信息（${FIELDS}）提供给核验服务商：${o.providers.map(providerLine).join('；')}。`,
-        `核验服务商再把这三项信息提交给该手机号码所属的电信运营商核对，运营商只能是以下之一：${carrierList}。`,
-        '目的：核对三项信息是否一致。方式：每次核验由核验云函数经加密网络（HTTPS）提交一次，不批量提供。服务商只向我们返回核对结果、运营商名称、遮盖后的三项信息和核验编号。',
+        providers.length > 1
+          ? `为完成核验，我们把三项信息（${FIELDS}）提供给以下核验服务商，按顺序使用：前一家暂时无法提供服务、且确定未处理本次核验时，才由下一家核验；每次核验最多由每家各处理一次。`
+          : `为完成核验，我们把三项信息（${FIELDS}）提供给以下核验服务商：`,
+        ...providers.map((id) => recipientLine(o, id)),
+        `核验服务商再把这三项信息（或其摘要）提交给该手机号码所属的电信运营商核对，运营商只能是以下之一：${carrierList}。`,
+        '目的：核对三项信息是否一致。方式：每次核验由核验云函数经加密网络（HTTPS）提交一次，不批量提供。服务商只向我们返回核对结果、运营商名称和核验编号（有的还返回遮盖后的三项信息）。',
         '我们与核验服务商约定：三项信息只用于本次核对，不得另作他用或向其他人提供。除此之外，我们不向任何人提供这些信息，法律、行政法规另有规定的除外。',
         '您可以通过上述联系方式向核验服务商和电信运营商行使您的权利。',
       ],
@@ -146,7 +157,7 @@ export function body(o: OperatorSettings, { retentionDays, phoneSource }: Agreem
       paragraphs: [
         `本人已阅读以上内容，同意${o.company}为上述用途处理本人的${FIELDS}。`,
         `本人勾选“${SEPARATE_CONSENT_LABELS.idCard}”，即单独同意处理本人的身份证件号码这一敏感个人信息。`,
-        `本人勾选“${SEPARATE_CONSENT_LABELS.provision}”，即单独同意${o.company}将上述三项信息提供给${providerNames(o)}，并由其提交至该手机号码所属的电信运营商核对。`,
+        `本人勾选“${SEPARATE_CONSENT_LABELS.provision}”，即单独同意${o.company}将上述三项信息（或其摘要，见第四条）提供给${names}，并由其提交至该手机号码所属的电信运营商核对。`,
         `本授权自本人点“同意”时生效，每次核验前本人另行确认；本人可按第六条随时撤回。`,
       ],
     },

@@ -1,3 +1,5 @@
+import type { ProviderId } from '../providers';
+
 /** One published wording of the agreement: a name people can read for a content version. */
 export interface AgreementEdition {
   /** Date and edition number, e.g. `2026-11-29 第1版`. */
@@ -12,10 +14,12 @@ export interface AgreementTerms {
   retentionDays: number;
   /** How the mobile is obtained (the function's MOBILECHECK_PHONE_SOURCE): part of the text, so of the version. */
   phoneSource: 'typed' | 'wechat';
+  /** The data providers in use, in order of preference (the function's MOBILECHECK_PROVIDERS). */
+  providers: readonly ProviderId[];
 }
 
-/** A data provider the three fields are given to (PIPL art. 23: name, contact, role). */
-export interface ProviderNotice {
+/** A data provider the three fields (or their digests) are given to (PIPL art. 23: name, contact, role). */
+export interface ProviderRecipient {
   /** The registered company name. */
   name: string;
   /** Where a person reaches it. */
@@ -25,7 +29,7 @@ export interface ProviderNotice {
 }
 
 /** What the operator fills into the 个人信息授权书. */
-export interface OperatorSettings extends Pick<AgreementTerms, 'retentionDays'> {
+export interface OperatorSettings extends Pick<AgreementTerms, 'retentionDays' | 'providers'> {
   /** The operator's registered company name: the personal information processor. */
   company: string;
   /** The business or service the check is part of. */
@@ -36,8 +40,8 @@ export interface OperatorSettings extends Pick<AgreementTerms, 'retentionDays'> 
   contact: string;
   /** How long, in working days, a request sent to `contact` waits at most for an answer. */
   responseDays: number;
-  /** The data providers the three fields are given to, in order of use; each passes them to the mobile's carrier. */
-  providers: readonly ProviderNotice[];
+  /** Each data provider's company, contact and role, named in the agreement when the provider is in use. */
+  recipients: Readonly<Record<ProviderId, ProviderRecipient>>;
   /** Every wording ever published, so each content version has a readable label. */
   editions: readonly AgreementEdition[];
 }

@@ -1,5 +1,5 @@
 // Pure: a `stats` answer → the console's figures (totals, quota and budget meters, refusals by code).
-import { isErrorCode, type StatsAnswer } from '../../domain';
+import { isErrorCode, isProviderId, PROVIDER_LABELS, type StatsAnswer } from '../../domain';
 import { REFUSAL_LABELS } from './labels';
 
 export interface PeriodTotals {
@@ -75,4 +75,30 @@ export function refusalRows(answer: StatsAnswer): RefusalRow[] {
     .filter(([, count]) => count > 0)
     .map(([code, count]) => ({ code, label: isErrorCode(code) ? REFUSAL_LABELS[code] : '其他', count }))
     .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+}
+
+export interface ProviderRow {
+  id: string;
+  label: string;
+  vendorCalls: number;
+  billed: number;
+  /** Price of one billed call in fen; null when the operator has not set it. */
+  priceFen: number | null;
+  /** billed × price, in yuan; null without a price. */
+  spendYuan: number | null;
+}
+
+/** Calls and billed calls per provider in the period, with spend in yuan where a price is set. */
+export function providerRows(answer: StatsAnswer): ProviderRow[] {
+  const prices = answer.pricesFen ?? {};
+  const ids = [...new Set([...Object.keys(prices), ...answer.days.flatMap((d) => Object.keys(d.byProvider ?? {}))])];
+  return ids.map((id) => {
+    const vendorCalls = answer.days.reduce((sum, d) => sum + (d.byProvider?.[id]?.vendorCalls ?? 0), 0);
+    const billed = answer.days.reduce((sum, d) => sum + (d.byProvider?.[id]?.billed ?? 0), 0);
+    const priceFen = prices[id] ?? null;
+    return {
+      id, label: isProviderId(id) ? PROVIDER_LABELS[id] : id, vendorCalls, billed, priceFen,
+      spendYuan: priceFen === null ? null : (billed * priceFen) / 100,
+    };
+  });
 }

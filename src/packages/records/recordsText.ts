@@ -1,6 +1,6 @@
 // What 复制全部 and 导出 give the person (PIPL art. 45): the whole `myRecords` answer, as readable
 // Chinese text and as JSON with the same content.
-import { formatBeijingTime, isVendorStatusCode, vendorStatus, type MyRecordsAnswer, type OwnLimits, type PhoneSource } from '../../domain';
+import { formatBeijingTime, isProviderId, isVendorStatusCode, PROVIDER_LABELS, vendorStatus, type MyRecordsAnswer, type OwnLimits, type PhoneSource } from '../../domain';
 import { operatorSettings } from '../../settings/operator';
 
 export type OwnData = Pick<MyRecordsAnswer, 'records' | 'consents' | 'limits'>;
@@ -10,11 +10,9 @@ export const outcomeWords = (code: string): string => (isVendorStatusCode(code) 
 
 export const PHONE_SOURCE_WORDS: Record<PhoneSource, string> = { typed: '本人填写', wechat: '微信提供' };
 
-const PROVIDER_NAMES: Record<string, string> = {
-  'aliyun-market': `${operatorSettings.providers[0]?.name ?? '核验服务商'}（阿里云云市场）`,
-  'tencent-faceid': '腾讯云慧眼',
-};
-export const providerWords = (id: string): string => PROVIDER_NAMES[id] ?? id;
+/** A provider id in words: the company and the service it is reached through. */
+export const providerWords = (id: string): string =>
+  isProviderId(id) ? `${operatorSettings.recipients[id].name}（${PROVIDER_LABELS[id]}）` : id;
 
 /** The limits record in words: counts and until when, never hashes. */
 export function limitsWords(limits: OwnLimits | null): string {

@@ -11,7 +11,6 @@ type Ready = { store: Store; hasher: Hasher };
 type Answer<T> = Omit<T, 'traceId'>;
 
 /** Until the providers can be chosen, every check goes to the market's API package. */
-const PROVIDER = 'aliyun-market';
 
 const edition = (version: string) => editionLabel(version, agreementEditions);
 
@@ -30,7 +29,7 @@ export async function acceptAgreement(deps: HandlerDeps, ready: Ready, event: Re
 export async function status(deps: HandlerDeps, ready: Ready, caller: string, traceId: string, now: number): Promise<Answer<StatusAnswer> & { phoneSource: string }> {
   const pass = await ready.store.latestPass(ready.hasher.hash('caller', caller), now - deps.verifiedDays * DAY_MS);
   if (!pass) return { ok: true, verified: false, phoneSource: deps.phoneSource };
-  const token = deps.tokens?.issue({ caller, traceId, masked: pass.masked, agreementVersion: pass.agreementVersion, phone: pass.phone, now });
+  const token = deps.tokens?.issue({ caller, traceId, masked: pass.masked, agreementVersion: pass.agreementVersion, phone: pass.phone, provider: pass.provider, now });
   return {
     ok: true, verified: true, verifiedAt: pass.at, masked: pass.masked, phoneSource: deps.phoneSource,
     ...(token && { token: token.token, tokenExpiresAt: token.expiresAt }),
@@ -44,7 +43,7 @@ export async function withdrawConsent(ready: Ready, caller: string, now: number)
 
 const ownVerification = (record: VerificationRecord): OwnVerification => ({
   at: record.at, code: record.outcome, verified: record.outcome === '01', masked: record.masked, traceId: record.traceId,
-  carrier: record.carrier, phone: record.phone, provider: PROVIDER, edition: edition(record.agreementVersion),
+  carrier: record.carrier, phone: record.phone, provider: record.provider, edition: edition(record.agreementVersion),
 });
 
 /** What the limits record holds about the caller, in counts; null when it holds nothing any more. */

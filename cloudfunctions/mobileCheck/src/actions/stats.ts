@@ -33,5 +33,6 @@ export async function readStats(deps: HandlerDeps, store: Store, memory: Instanc
     days: wanted.map((day) => toDayStats(day, stats.get(day))),
     quota: { total, used: spend.total, remaining: total === null ? null : Math.max(0, total - spend.total) },
     budget: { daily: deps.guards.dailyBudget ?? null, usedToday: spend.today },
+    pricesFen: Object.fromEntries(deps.providers.map(({ id }) => [id, deps.pricesFen?.[id] ?? null])),
   };
 }

@@ -1,12 +1,13 @@
 // The effectful middle of a check: three store round trips around at most one vendor call.
 //   open (count the request; read claim, limits, spend) → reserve (claim, consent, limits, budget)
-//   → the vendor, never retried → complete (record, claim's answer, aggregates)
-import { vendorStatus, type CheckOutcome, type Consent, type MaskedFields, type PersonFields, type PhoneSource } from '../../../../src/domain';
+//   → the providers, each at most once (askInTurn) → complete (record, claim's answer, aggregates)
+import { vendorStatus, type CheckOutcome, type ProviderId, type Consent, type MaskedFields, type PersonFields, type PhoneSource } from '../../../../src/domain';
 import type { InstanceMemory } from '../instanceMemory';
 import type { LogLine } from '../log';
-import { OPERATOR_FAULTS, VendorError } from '../mobileCheckApi/VendorError';
-import { admitCall, beijingDay, nextBeijingMidnight, percentUsed, quotaWarningDue, reusableSince, spendExhausted } from '../policy';
-import type { Clock, Sleep, Store, VendorClient } from '../ports';
+import { askInTurn } from '../providers/askInTurn';
+import { OPERATOR_FAULTS, type Provider } from '../providers/port';
+import { admitCall, billingOf, beijingDay, nextBeijingMidnight, percentUsed, quotaWarningDue, reusableSince, spendExhausted } from '../policy';
+import type { Clock, Sleep, Store } from '../ports';
 import type { GuardSettings } from '../settings';
 import { addToDays, delta } from '../stats';
 import type { CheckKeys, Claim, Opened, Reservation } from '../store/types';
@@ -14,7 +15,8 @@ import type { Outcome } from './present';
 
 export interface AttemptDeps {
   store: Store;
-  vendor: VendorClient;
+  /** In order of preference. */
+  providers: readonly [Provider, ...Provider[]];
   clock: Clock;
   sleep: Sleep;
   guards: GuardSettings;
@@ -31,7 +33,7 @@ export interface AttemptInput {
   fields: PersonFields;
   consent: Consent;
   now: number;
-  record: { masked: MaskedFields; agreementVersion: string; phone: PhoneSource };
+  record: { masked: MaskedFields; agreementVersion: string; phone: PhoneSource; provider: ProviderId };
   /** The request was counted already (before the WeChat phone exchange, or on a first try). */
   counted?: boolean;
   /** Set on the one retry after the claim this request waited on was given up. */
@@ -142,29 +144,32 @@ async function callVendor(deps: AttemptDeps, input: AttemptInput, reservation: R
   const started = clock.now();
   let outcome: Outcome;
   let answer: Parameters<Store['complete']>[0]['answer'];
-  let record: { outcome: CheckOutcome; carrier: string; billing: 'billed' | 'not-billed' | 'unknown'; vendorTraceId: string };
-  try {
-    const result = await deps.vendor.check(input.fields);
-    answer = { code: result.status, carrier: result.carrier, traceId: input.traceId, at: input.now, final: vendorStatus(result.status).final };
-    record = { outcome: result.status, carrier: result.carrier, billing: 'billed', vendorTraceId: result.vendorTraceId };
-    outcome = { kind: 'answer', answer, cached: false, billing: 'billed', vendorHttpStatus: result.httpStatus, vendorTraceId: result.vendorTraceId };
-  } catch (error) {
-    // Not a VendorError: unknown whether the vendor was reached, so the reservation stays.
-    if (!(error instanceof VendorError)) throw error;
-    answer = { failed: error.code };
-    record = { outcome: error.code, carrier: '', billing: error.billing, vendorTraceId: '' };
+  let record: { outcome: CheckOutcome; carrier: string; billing: 'billed' | 'not-billed' | 'unknown'; vendorTraceId: string; provider: ProviderId };
+  const { calls, deciding } = await askInTurn(deps.providers, input.fields, clock);
+  const result = deciding.answer;
+  const provider = deciding.provider;
+  // A failover may have made two calls: the check costs what they cost together.
+  const billing = billingOf(calls.map((call) => call.answer));
+  if (result.kind === 'status') {
+    answer = { code: result.status, carrier: result.carrier, traceId: input.traceId, at: input.now, final: vendorStatus(result.status).final, provider };
+    record = { outcome: result.status, carrier: result.carrier, billing, vendorTraceId: result.providerTraceId, provider };
+    outcome = { kind: 'answer', answer, cached: false, billing, vendorHttpStatus: result.httpStatus, vendorTraceId: result.providerTraceId, calls: calls.length };
+  } else {
+    answer = { failed: result.code };
+    record = { outcome: result.code, carrier: '', billing, vendorTraceId: '', provider };
     outcome = {
-      kind: 'refused', code: error.code, billing: error.billing, vendorHttpStatus: error.httpStatus,
-      level: OPERATOR_FAULTS.has(error.code) ? 'error' : 'warn', detail: error.message,
+      kind: 'refused', code: result.code, billing, vendorHttpStatus: result.httpStatus, provider, calls: calls.length,
+      level: OPERATOR_FAULTS.has(result.code) ? 'error' : 'warn', detail: `${result.code}: ${result.detail}`,
     };
   }
   const latencyMs = clock.now() - started;
   const stats = memory.take();
-  addToDays(stats, reservation.day, delta.vendor(record.outcome, record.billing, latencyMs, outcome.kind === 'refused' ? outcome.code : undefined));
+  const counted = calls.map((call) => ({ provider: call.provider, billing: call.answer.billing }));
+  addToDays(stats, reservation.day, delta.vendor(record.outcome, counted, latencyMs, outcome.kind === 'refused' ? outcome.code : undefined));
   const billed = record.billing === 'billed';
   const [completed] = await Promise.allSettled([
     store.complete({ reservation, answer, stats, record: { traceId: input.traceId, caller: input.keys.caller, triple: input.keys.triple, latencyMs, at: input.now, ...input.record, ...record } }),
-    // Only a call the vendor certainly did not bill gives the reservation back; a timeout keeps it.
+    // Only a check no provider billed gives the reservation back; a timeout keeps it.
     record.billing === 'not-billed' ? store.release(reservation) : undefined,
     billed ? warnIfQuotaLow(deps, opened.spend.total + 1) : undefined,
   ]);

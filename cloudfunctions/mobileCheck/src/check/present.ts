@@ -9,10 +9,11 @@ import {
   type ErrorCode,
   type FieldName,
   type MaskedFields,
+  type ProviderId,
   type RateLimit,
 } from '../../../../src/domain';
 import type { CheckLogLine } from '../log';
-import type { Billing } from '../mobileCheckApi/VendorError';
+import type { Billing } from '../providers/port';
 import { retryAfterSeconds } from '../policy';
 import type { ClaimAnswer } from '../store/types';
 
@@ -27,6 +28,8 @@ export type Outcome =
     vendorTraceId?: string;
     /** The vendor answered but the record could not be written. */
     unrecorded?: boolean;
+    /** Provider calls this check made: 2 after a failover. */
+    calls?: number;
   }
   | {
     kind: 'refused';
@@ -41,6 +44,9 @@ export type Outcome =
     cached?: boolean;
     detail?: string;
     level?: CheckLogLine['level'];
+    /** The provider whose refusal this is, when one was called. */
+    provider?: ProviderId;
+    calls?: number;
   };
 
 const LIMIT_MESSAGES: Record<RateLimit, (wait: string) => string> = {
@@ -61,12 +67,13 @@ export function present(
     const status = vendorStatus(outcome.answer.code);
     const response: CheckCompleted = {
       ok: true, verified: status.verdict === 'pass', code: status.code, message: status.message, carrier: outcome.answer.carrier,
-      masked: masked ?? { name: '', idCard: '', mobile: '' }, traceId, cached: outcome.cached,
+      masked: masked ?? { name: '', idCard: '', mobile: '' }, traceId, cached: outcome.cached, provider: outcome.answer.provider,
       ...(context.token && { token: context.token.token, tokenExpiresAt: context.token.expiresAt }),
     };
     const line: Presented['line'] = {
       level: outcome.unrecorded ? 'error' : 'info', event: 'mobileCheck', traceId, outcome: status.code, masked, cached: outcome.cached,
-      billing: outcome.billing ?? 'not-billed',
+      billing: outcome.billing ?? 'not-billed', provider: outcome.answer.provider,
+      ...(outcome.calls !== undefined && { providerCalls: outcome.calls }),
       ...(outcome.cachedFrom && { cachedFrom: outcome.cachedFrom }),
       ...(outcome.vendorHttpStatus !== undefined && { vendorHttpStatus: outcome.vendorHttpStatus }),
       ...(outcome.vendorTraceId && { vendorTraceId: outcome.vendorTraceId }),
@@ -90,6 +97,8 @@ export function present(
     ...(outcome.limit && { limit: outcome.limit }),
     ...(seconds !== undefined && { retryAfterSeconds: seconds }),
     ...(outcome.billing && { billing: outcome.billing }),
+    ...(outcome.provider && { provider: outcome.provider }),
+    ...(outcome.calls !== undefined && { providerCalls: outcome.calls }),
     ...(outcome.vendorHttpStatus !== undefined && { vendorHttpStatus: outcome.vendorHttpStatus }),
     ...(outcome.cached && { cached: true }),
     ...(outcome.detail && { detail: outcome.detail }),

@@ -23,10 +23,11 @@ export function createCheck(deps: HandlerDeps, memory: InstanceMemory) {
     // No masked fields in these lines: the person has not (validly) agreed yet.
     if (!valid.ok) return refuse({ ...valid.refusal, ...(valid.agreementVersion && { agreementVersion: valid.agreementVersion }) });
 
-    const { store, hasher, vendor } = deps;
+    const { store, hasher } = deps;
+    const [primary, ...others] = deps.providers;
     const phone = deps.phoneSource === 'wechat' ? deps.phone : undefined;
-    const missing = !vendor ? 'ALIYUN_APPCODE is not set' : !hasher ? 'MOBILECHECK_HASH_SECRET is not set' : !store ? 'no store' : deps.phoneSource === 'wechat' && !phone ? 'no phone number exchange' : undefined;
-    if (deps.misconfigured || missing || !caller || !store || !hasher || !vendor) {
+    const missing = !primary ? deps.providersMissing ?? 'no data provider' : !hasher ? 'MOBILECHECK_HASH_SECRET is not set' : !store ? 'no store' : deps.phoneSource === 'wechat' && !phone ? 'no phone number exchange' : undefined;
+    if (deps.misconfigured || missing || !caller || !store || !hasher || !primary) {
       return refuse({ code: 'SERVICE_MISCONFIGURED', level: 'error', detail: deps.misconfigured ?? missing ?? 'no caller' });
     }
 
@@ -63,11 +64,11 @@ export function createCheck(deps: HandlerDeps, memory: InstanceMemory) {
     const outcome = running
       ? sharedWith(await running, memory, now)
       : await startFlight(flightKey, () => attempt(
-        { store, vendor, clock: deps.clock, sleep: deps.sleep, guards: deps.guards, memory, log: (line) => deps.log(line), claimMs: deps.claimMs, pollMs: deps.pollMs },
-        { traceId, keys, fields, consent: valid.value.consent, now, record: { masked, agreementVersion, phone: deps.phoneSource }, counted },
+        { store, providers: [primary, ...others], clock: deps.clock, sleep: deps.sleep, guards: deps.guards, memory, log: (line) => deps.log(line), claimMs: deps.claimMs, pollMs: deps.pollMs },
+        { traceId, keys, fields, consent: valid.value.consent, now, record: { masked, agreementVersion, phone: deps.phoneSource, provider: primary.id }, counted },
       ));
     const token = outcome.kind === 'answer' && outcome.answer.code === '01' && deps.tokens
-      ? deps.tokens.issue({ caller, traceId, masked, agreementVersion, phone: deps.phoneSource, now })
+      ? deps.tokens.issue({ caller, traceId, masked, agreementVersion, phone: deps.phoneSource, provider: outcome.answer.provider, now })
       : undefined;
     return present(outcome, { traceId, now, masked, ...(token && { token }) });
   };

@@ -1,5 +1,5 @@
 // How store values are laid out in cloud database documents, and read back through type guards.
-import { isErrorCode, isVendorStatusCode, type ErrorCode } from '../../../../src/domain';
+import { DEFAULT_PROVIDERS, isErrorCode, isProviderId, isVendorStatusCode, type ErrorCode, type ProviderId } from '../../../../src/domain';
 import { beijingDayStart } from '../policy';
 import { emptyDelta, type StatsDelta } from '../stats';
 import type { CommandLike, Counter, Doc } from './cloudDatabase';
@@ -10,13 +10,22 @@ const numberMap = (value: unknown): Record<string, number> =>
     ? Object.fromEntries(Object.entries(value).filter((entry): entry is [string, number] => typeof entry[1] === 'number'))
     : {};
 
+const providerCounts = (value: unknown): StatsDelta['byProvider'] =>
+  Object.fromEntries(Object.entries(typeof value === 'object' && value !== null ? value : {}).map(([id, counts]) => {
+    const map = numberMap(counts);
+    return [id, { vendorCalls: map.vendorCalls ?? 0, billed: map.billed ?? 0 }];
+  }));
+
+/** Records written before providers were recorded came from the only provider there was. */
+export const providerOf = (value: unknown): ProviderId => (isProviderId(value) ? value : DEFAULT_PROVIDERS[0]);
+
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 function claimAnswer(value: unknown): ClaimAnswer | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const doc = value as Doc;
   if (!isVendorStatusCode(doc.code)) return undefined;
-  return { code: doc.code, carrier: text(doc.carrier), traceId: text(doc.traceId), at: Number(doc.at), final: doc.final === true };
+  return { code: doc.code, carrier: text(doc.carrier), traceId: text(doc.traceId), at: Number(doc.at), final: doc.final === true, provider: providerOf(doc.provider) };
 }
 
 /** The limits as a document; maps are replaced whole (`_.set`), so expired entries disappear. */
@@ -33,6 +42,10 @@ export function statsCounter(id: string, day: string, delta: StatsDelta): Counte
   for (const field of ['requests', 'vendorCalls', 'billed', 'maybeBilled', 'cached'] as const) if (delta[field]) inc[field] = delta[field];
   for (const map of ['refused', 'outcomes', 'latency'] as const) {
     for (const [key, n] of Object.entries(delta[map])) inc[`${map}.${key}`] = n;
+  }
+  for (const [id, counts] of Object.entries(delta.byProvider)) {
+    inc[`byProvider.${id}.vendorCalls`] = counts.vendorCalls;
+    inc[`byProvider.${id}.billed`] = counts.billed;
   }
   return { id, fields: { kind: 'stats', day, at: beijingDayStart(day), ...emptyDelta() }, inc };
 }
@@ -57,12 +70,14 @@ export const fromDoc = {
       requests: Number(doc.requests ?? 0), vendorCalls: Number(doc.vendorCalls ?? 0), billed: Number(doc.billed ?? 0),
       maybeBilled: Number(doc.maybeBilled ?? 0), cached: Number(doc.cached ?? 0),
       refused: numberMap(doc.refused), outcomes: numberMap(doc.outcomes), latency: numberMap(doc.latency),
+      byProvider: providerCounts(doc.byProvider),
     };
   },
   verification(doc: Doc): VerificationRecord {
     const masked = (doc.masked ?? {}) as Doc;
     return {
       traceId: text(doc.traceId), caller: text(doc.caller), triple: text(doc.triple), outcome: isVendorStatusCode(doc.outcome) || isErrorCode(doc.outcome) ? doc.outcome : 'INTERNAL', carrier: text(doc.carrier),
+      provider: providerOf(doc.provider),
       billing: doc.billing === 'billed' || doc.billing === 'not-billed' ? doc.billing : 'unknown',
       vendorTraceId: text(doc.vendorTraceId), latencyMs: Number(doc.latencyMs ?? 0), at: Number(doc.at ?? 0),
       masked: { name: text(masked.name), idCard: text(masked.idCard), mobile: text(masked.mobile) },

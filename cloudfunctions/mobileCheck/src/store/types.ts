@@ -2,8 +2,8 @@
 // Records hold keyed hashes (see ../hash.ts) and masked fields, never a raw name, ID number,
 // mobile or OPENID. Each method is one database round trip in the cloud adapter (calls inside run
 // in parallel), so a billed check costs open + reserve + complete = 3 sequential round trips.
-import type { CheckOutcome, ErrorCode, MaskedFields, PhoneSource, RateLimit, VendorStatusCode } from '../../../../src/domain';
-import type { Billing } from '../mobileCheckApi/VendorError';
+import type { CheckOutcome, ErrorCode, MaskedFields, PhoneSource, ProviderId, RateLimit, VendorStatusCode } from '../../../../src/domain';
+import type { Billing } from '../providers/port';
 import type { StatsDelta } from '../stats';
 
 /** The hashes a check is keyed by. */
@@ -44,6 +44,8 @@ export interface ClaimAnswer {
   at: number;
   /** vendorStatus(code).final: only final answers are reused. */
   final: boolean;
+  /** The provider that answered. */
+  provider: ProviderId;
 }
 
 /** One vendor call per caller + triple at a time, across instances; when done it holds the answer. */
@@ -97,8 +99,8 @@ export interface ReserveInput {
   seenClaim: Claim | undefined;
   claimUntil: number;
   consent: ConsentRecord;
-  /** What the verification record says besides the outcome (written as "no answer yet" at reservation). */
-  record: Pick<VerificationRecord, 'masked' | 'agreementVersion' | 'phone'>;
+  /** What the verification record says besides the outcome (written as "no answer yet" at reservation, naming the first provider to be asked). */
+  record: Pick<VerificationRecord, 'masked' | 'agreementVersion' | 'phone' | 'provider'>;
   day: string;
   dailyBudget: number | undefined;
   quotaTotal: number | undefined;
@@ -128,6 +130,9 @@ export interface VerificationRecord {
   /** The vendor status, or the error code answered. */
   outcome: CheckOutcome;
   carrier: string;
+  /** The provider whose answer this is: the billed one when a call was billed. */
+  provider: ProviderId;
+  /** What the check's calls cost together (a failover may make two calls). */
   billing: Billing;
   vendorTraceId: string;
   latencyMs: number;

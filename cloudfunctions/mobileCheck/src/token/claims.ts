@@ -1,5 +1,5 @@
 // Pure: no clock, no key. The handler passes `now`, so a cached 01 gets a fresh token too.
-import type { MaskedFields, PhoneSource } from '../../../../src/domain';
+import type { MaskedFields, PhoneSource, ProviderId } from '../../../../src/domain';
 
 /** Exactly what a token says (design.md, "Signed result"). Times in seconds since the epoch. */
 export interface TokenClaims {
@@ -15,6 +15,8 @@ export interface TokenClaims {
   masked: MaskedFields;
   agreementVersion: string;
   phone: PhoneSource;
+  /** The data provider that answered the `01`. */
+  provider: ProviderId;
 }
 
 export interface ClaimsInput {
@@ -26,6 +28,7 @@ export interface ClaimsInput {
   masked: MaskedFields;
   agreementVersion: string;
   phone: PhoneSource;
+  provider: ProviderId;
   /** ms since the epoch. */
   now: number;
 }
@@ -45,5 +48,6 @@ export function buildClaims(input: ClaimsInput): TokenClaims {
     masked: { name, idCard, mobile },
     agreementVersion: input.agreementVersion,
     phone: input.phone,
+    provider: input.provider,
   };
 }

@@ -6,11 +6,12 @@ import type { StatsAnswer } from '../../../domain';
 import type { ClientRefused } from '../../../services/mobileCheckClient';
 import { SandboxBanner } from '../../../components/SandboxBanner';
 import { billingChart, latencyChart, outcomesChart } from '../charts/chartSpecs';
-import { hasActivity, meters, periodTotals, refusalRows } from '../figures';
+import { hasActivity, meters, periodTotals, providerRows, refusalRows } from '../figures';
 import { useStats } from '../hooks/useStats';
 import { ChartCard } from '../components/ChartCard';
 import { DaysSwitch, type Period } from '../components/DaysSwitch';
 import { MeterCard } from '../components/MeterCard';
+import { ProviderTable } from '../components/ProviderTable';
 import { RefusalTable } from '../components/RefusalTable';
 import { Summary } from '../components/Summary';
 import './index.scss';
@@ -59,6 +60,7 @@ function Figures({ answer }: { answer: StatsAnswer }) {
           <ChartCard spec={charts[0]} emptyText="这段时间没有完成的核验。" />
           <ChartCard spec={charts[1]} emptyText="这段时间没有计费调用，也没有缓存命中。" />
           <ChartCard spec={charts[2]} emptyText="这段时间没有调用服务商，没有响应时间。" />
+          <ProviderTable rows={providerRows(answer)} />
           <RefusalTable rows={refusalRows(answer)} />
         </View>
       )}

@@ -1,4 +1,6 @@
-import { isVendorStatusCode, type VendorStatusCode } from '../../../../src/domain';
+import { isVendorStatusCode, type VendorStatusCode } from '../../../../../src/domain';
+import type { RawResponse } from '../httpExchange';
+import { parseJson } from '../json';
 import { VendorError } from './VendorError';
 
 /** A vendor answer with a status: the only part of the vendor's body the function keeps. */
@@ -7,13 +9,6 @@ export interface VendorAnswer {
   carrier: string;
   vendorTraceId: string;
   httpStatus: number;
-}
-
-export interface RawResponse {
-  httpStatus: number;
-  /** Header names in lower case. */
-  headers: Record<string, string | undefined>;
-  body: string;
 }
 
 // Carrier names are short Chinese words (移动, 联通, 电信, 广电); anything else is dropped.
@@ -39,14 +34,6 @@ function gatewayError(httpStatus: number, gatewayCode: string, message: string):
   return fail('VENDOR_BAD_RESPONSE');
 }
 
-function parseBody(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Turns what came back over HTTP into an answer, or the one error code that describes it. */
 export function classifyResponse(response: RawResponse): VendorAnswer {
   const { httpStatus, headers } = response;
@@ -59,7 +46,7 @@ export function classifyResponse(response: RawResponse): VendorAnswer {
   if (httpStatus === 429) throw new VendorError('VENDOR_THROTTLED', { httpStatus, billing: 'not-billed', detail });
   if (httpStatus !== 200) throw new VendorError('VENDOR_BAD_RESPONSE', { httpStatus, billing: 'not-billed', detail });
 
-  const parsed = parseBody(response.body);
+  const parsed = parseJson(response.body);
   if (typeof parsed !== 'object' || parsed === null) {
     throw new VendorError('VENDOR_BAD_RESPONSE', { httpStatus, billing: 'billed', detail: 'body is not a JSON object' });
   }

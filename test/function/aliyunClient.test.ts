@@ -1,6 +1,6 @@
 import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import { createVendorClient } from '../../cloudfunctions/mobileCheck/src/mobileCheckApi/client';
-import { VendorError } from '../../cloudfunctions/mobileCheck/src/mobileCheckApi/VendorError';
+import { createVendorClient } from '../../cloudfunctions/mobileCheck/src/providers/aliyunMarket/client';
+import { VendorError } from '../../cloudfunctions/mobileCheck/src/providers/aliyunMarket/VendorError';
 import { startSandboxVendor, type SandboxFault, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { checkEvent, person } from '../support/people';
