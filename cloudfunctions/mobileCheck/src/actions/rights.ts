@@ -10,8 +10,6 @@ import type { CallerLimits, VerificationRecord } from '../store/types';
 type Ready = { store: Store; hasher: Hasher };
 type Answer<T> = Omit<T, 'traceId'>;
 
-/** Until the providers can be chosen, every check goes to the market's API package. */
-
 const edition = (version: string) => editionLabel(version, agreementEditions);
 
 /** `acceptAgreement`: both separate consents to the text in force, registered on the function's clock. */
