@@ -92,7 +92,7 @@ async function overWire(sandbox: SandboxVendor, network: RoundTripRow['network']
       started.push(loaded);
       // Loads the SDK's lazy parts and opens the database, touching nothing the measured callers use.
       await loaded.call({ action: 'status' }, `o-warm-up-${started.length}`);
-      return (event, caller) => loaded.call(event, caller);
+      return async (event, caller) => (await loaded.call(event, caller)).response;
     },
     journal: () => wire.journal(),
   };
