@@ -61,7 +61,7 @@ describe('form page: fields', () => {
 
   test('ties each label to its input', async () => {
     const { container } = await show(<FormPage />);
-    for (const [field, label] of [['name', '姓名'], ['idCard', '身份证号码'], ['mobile', '手机号码']]) {
+    for (const [field, label] of [['name', '姓名'], ['idCard', '身份证件号码'], ['mobile', '手机号码']]) {
       const el = container.querySelector(`label[for="${field}"]`);
       expect(el?.textContent).toBe(label);
     }

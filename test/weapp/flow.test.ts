@@ -47,7 +47,7 @@ describe('weapp build: loading', () => {
     await start({ consent: agreed }).launch();
     const page = mp.current();
     expect(page.route).toBe('pages/form/index');
-    expect(textOf(rootOf(page))).toContain('身份证号码');
+    expect(textOf(rootOf(page))).toContain('身份证件号码');
     expect(attrOf(mp, el(page, 'idCard'), 'type')).toBe('idcard');
     expect(attrOf(mp, el(page, 'mobile'), 'type')).toBe('number');
     expect(attrOf(mp, el(page, 'mobile'), 'maxlength')).toBeGreaterThanOrEqual('+86 138-0013-8000'.length);
@@ -56,7 +56,7 @@ describe('weapp build: loading', () => {
   test('names each input for screen readers through the attributes base.wxml binds (aria-role for iOS)', async () => {
     await start({ consent: agreed }).launch();
     const page = mp.current();
-    expect(['name', 'idCard', 'mobile'].map((id) => attrOf(mp, el(page, id), 'aria-label'))).toEqual(['姓名', '身份证号码', '手机号码']);
+    expect(['name', 'idCard', 'mobile'].map((id) => attrOf(mp, el(page, id), 'aria-label'))).toEqual(['姓名', '身份证件号码', '手机号码']);
     expect(attrOf(mp, el(page, 'idCard'), 'aria-role')).toBe('textbox');
   });
 

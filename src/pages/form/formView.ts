@@ -1,6 +1,6 @@
 // What the form shows for what was typed: each field's check, which message wins, and the name hint.
 import {
-  checkIdCard, checkMobile, checkName, chinaDate, ID_CARD_LENGTH, isUnderGuardianAge, MINOR_MESSAGE, MOBILE_LENGTH,
+  AGREEMENT_FIELDS, checkIdCard, checkMobile, checkName, chinaDate, ID_CARD_LENGTH, isUnderGuardianAge, MINOR_MESSAGE, MOBILE_LENGTH,
   type CalendarDate, type FieldName, type FieldResult, type IdCardReason,
 } from '../../domain';
 
@@ -32,11 +32,12 @@ export const MOBILE_MAXLENGTH = 20;
  */
 export function fieldSpecs(): Record<FieldName, FieldSpec> {
   return {
-    name: { name: 'name', label: '姓名', type: 'text', placeholder: '与身份证上一致', maxlength: 40 },
-    idCard: { name: 'idCard', label: '身份证号码', type: 'idcard', placeholder: '18位居民身份证号码', maxlength: ID_CARD_MAXLENGTH },
+    // The labels are the agreement's own words for the three fields (what a person agreed to is what they type).
+    name: { name: 'name', label: AGREEMENT_FIELDS[0], type: 'text', placeholder: '与证件上一致', maxlength: 40 },
+    idCard: { name: 'idCard', label: AGREEMENT_FIELDS[1], type: 'idcard', placeholder: '18位证件号码', maxlength: ID_CARD_MAXLENGTH },
     mobile: {
       name: 'mobile',
-      label: '手机号码',
+      label: AGREEMENT_FIELDS[2],
       type: process.env.TARO_ENV === 'h5' ? 'text' : 'number',
       placeholder: '11位手机号码',
       maxlength: MOBILE_MAXLENGTH,
