@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { measureH5FirstPage } from '../../scripts/bench/h5FirstPage';
-import { listFiles } from '../../scripts/files';
+import { listFiles } from '../../support/files';
 
 const root = path.resolve(__dirname, '../..');
 const read = (file: string) => readFileSync(file, 'utf8');
