@@ -124,6 +124,11 @@ describe('weapp build: package', () => {
     expect(total).toBeLessThan(MAIN_PACKAGE_LIMIT);
   });
 
+  test('ships the Chinese texts as UTF-8 characters, half the bytes of \\u escapes', () => {
+    const main = listFiles(DIST, '.js').filter((file) => !rel(file).startsWith('packages/')).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+    expect({ plain: main.includes('个人信息授权书'), escaped: /\\u4e2a\\u4eba/i.test(main) }).toEqual({ plain: true, escaped: false }); // 个人
+  });
+
   test('ships no secret, no local-host identity header and no local-host call', () => {
     for (const file of listFiles(DIST, '.js')) {
       const code = fs.readFileSync(file, 'utf8');
