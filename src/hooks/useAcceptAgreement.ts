@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { OUTDATED_AGREEMENT_MESSAGE } from '../pages/form/checkOutcome';
+import { OUTDATED_AGREEMENT_MESSAGE } from '../domain';
 import { askForUpdate } from '../services/appUpdate';
 import { saveConsent } from '../services/consentStore';
 import { callAction } from '../services/mobileCheckClient';

@@ -1,11 +1,11 @@
 // The form's pure parts: which message a field shows, the name hint, and what an answer leads to.
-import { ERROR_MESSAGES, type CheckCompleted } from '../../src/domain';
-import { outcomeOf, OUTDATED_AGREEMENT_MESSAGE, PHONE_REFUSED_MESSAGE, phoneCodeOf } from '../../src/pages/form/checkOutcome';
+import { ERROR_MESSAGES, OUTDATED_AGREEMENT_MESSAGE, PHONE_REFUSED_MESSAGE, type CheckCompleted } from '../../src/domain';
+import { outcomeOf, phoneCodeOf } from '../../src/pages/form/checkOutcome';
 import { fieldMessage, nameHint } from '../../src/pages/form/formView';
 import type { ClientRefused } from '../../src/services/mobileCheckClient';
 import { completed } from './helpers';
 
-const tooShort = { ok: false as const, reason: 'length' as const, message: '身份证号码应为18位' };
+const tooShort = { ok: false as const, reason: 'length' as const, message: '身份证件号码应为18位' };
 const badCharacter = { ok: false as const, reason: 'characters' as const, message: '只能是数字' };
 
 describe('a field’s message', () => {

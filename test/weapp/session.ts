@@ -11,7 +11,7 @@ export const COMPLETED = {
   ok: true,
   verified: true,
   code: '01',
-  message: '姓名、身份证号码与手机号码一致，该号码登记在本人名下。',
+  message: '姓名、身份证件号码与手机号码一致，该号码登记在本人名下。',
   carrier: '移动',
   masked: { name: '张*', idCard: '11**************2X', mobile: '138****8000' },
   traceId: 'trace-weapp-1',
