@@ -3,7 +3,7 @@ import Taro, { resetTaro } from './stubs/taro';
 import { completed, deferred, functionCalls, serve, VALID } from './helpers';
 import { ERROR_MESSAGES, type CheckRequest, type CheckResponse } from '../../src/domain';
 import { callMobileCheck, fetchVendorMode, resetVendorModeForTests, type ClientCheckResponse } from '../../src/services/mobileCheckClient';
-import { useMobileCheck } from '../../src/hooks/useMobileCheck';
+import { useMobileCheck } from '../../src/pages/form/hooks/useMobileCheck';
 import { formatWait } from '../../src/domain';
 
 

@@ -1,5 +1,5 @@
-// What the form does with the function's answer: one place that decides where it goes and which
-// message is shown where.
+// What the form does with the function's answer: where it goes (result page, agreement, beside a field,
+// beside the phone button, above the submit button). Which words it shows is src/domain/messages.ts.
 import {
   agreementOutdated, ERROR_MESSAGES, PHONE_REFUSED_MESSAGE, shownRefusalMessage, type CheckCompleted, type ClientErrorCode, type FieldName, type PhoneSource,
 } from '../../domain';
@@ -11,7 +11,7 @@ export interface FormError {
   traceId: string;
 }
 
-export type CheckOutcome =
+export type FormOutcome =
   /** Completed: show the result page. */
   | { kind: 'result'; result: CheckCompleted }
   /** The function wants consent to the text this page shows: forget the stored one and agree again. */
@@ -27,7 +27,7 @@ export type CheckOutcome =
 
 const PHONE_CODES: ReadonlySet<ClientErrorCode> = new Set(['PHONE_CODE_INVALID', 'PHONE_QUOTA_EXHAUSTED', 'PHONE_UNAVAILABLE']);
 
-export function outcomeOf(response: ClientCheckResponse, context: { agreementVersion: string; phoneSource: PhoneSource }): CheckOutcome {
+export function formOutcomeOf(response: ClientCheckResponse, context: { agreementVersion: string; phoneSource: PhoneSource }): FormOutcome {
   if (response.ok) return { kind: 'result', result: response };
   // Which words win is the domain's rule (messages.ts); where they go is the form's.
   const error: FormError = { code: response.code, message: shownRefusalMessage(response, context.agreementVersion), traceId: response.traceId };
