@@ -33,7 +33,7 @@ module.exports = {
     },
     {
       name: 'function-not-client',
-      comment: 'The cloud function shares only src/domain (and src/settings) with the mini-program, never its pages, services, hooks, components or the local host.',
+      comment: 'The cloud function shares only src/domain (and src/operator, the operator’s settings) with the mini-program, never its pages, services, hooks, components or the local host.',
       severity: 'error',
       from: { path: '^cloudfunctions/mobileCheck/src/' },
       to: { path: '^(src/(pages|services|hooks|components)/|local-host/)' },

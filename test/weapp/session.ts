@@ -3,7 +3,7 @@
 import { createMiniProgram, findById, fire, textOf, type MiniProgram, type PageInstance } from './miniProgram';
 import { DIST } from './dist';
 import { buildAgreement, type Action } from '../../src/domain';
-import { operatorSettings } from '../../src/settings/operator';
+import { operatorSettings } from '../../src/operator/settings';
 
 export const VERSION = buildAgreement(operatorSettings).version;
 export const VALID = { name: '张三', idCard: '11010519491231002X', mobile: '13800138000' };
