@@ -127,6 +127,9 @@ export const LIMIT_MESSAGES: Record<RateLimit, (wait: string) => string> = {
 /** The function has a newer agreement than this copy of the mini-program: agreeing again here could not help. */
 export const OUTDATED_AGREEMENT_MESSAGE = '《个人信息授权书》已更新，请关闭并重新打开小程序，阅读新版授权书后再核验。';
 
+/** 开始核验 tapped without ticking this check's confirmation. */
+export const CONFIRM_MISSING_MESSAGE = '请先勾选上面的确认，再开始核验。';
+
 /** The person declined WeChat's phone number prompt. */
 export const PHONE_REFUSED_MESSAGE = '您未允许使用微信手机号，无法核验。如需继续，请再次点击并在弹窗中允许。';
 
