@@ -5,10 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { mergeDelta, emptyDelta, type StatsDelta } from '../cloudfunctions/mobileCheck/src/stats';
-import type { CallerLimits, Claim, ConsentRecord, Reserved, ReserveInput, Store, VerificationRecord } from '../cloudfunctions/mobileCheck/src/store/types';
-import { beijingDayStart, limitsUntil, nextBeijingMidnight, prunedLimits, withoutCall } from '../cloudfunctions/mobileCheck/src/policy';
-import { fromDoc } from '../cloudfunctions/mobileCheck/src/store/cloudDocs';
+import {
+  beijingDayStart, type CallerLimits, type Claim, type ConsentRecord, emptyDelta, fromDoc, limitsUntil,
+  mergeDelta, nextBeijingMidnight, prunedLimits, type Reserved, type ReserveInput, type StatsDelta, type Store,
+  type VerificationRecord, withoutCall,
+} from '../cloudfunctions/mobileCheck/src/host';
 import { OLD_TABLES, SCHEMA, SCHEMA_VERSION } from './sqliteSchema';
 
 export interface SqliteStore extends Store {

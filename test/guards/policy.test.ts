@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { createHasher, tripleValue } from '../../cloudfunctions/mobileCheck/src/hash';
+import {
+  type CallerLimits, createHasher, DEFAULT_GUARDS, type GuardSettings, readSettings, tripleValue,
+  unknownSettings,
+} from '../../cloudfunctions/mobileCheck/src/host';
 import {
   admitCall, beijingDay, beijingDayStart, billingOf, currentLimits, decidingCall, hourSlot, HOUR_MS, isDigestDue, lastBeijingDays, limitsUntil, DAY_MS, IDENTITY_WINDOW_MS, isTimerEvent, nextBeijingMidnight, percentUsed, quotaWarningDue,
   mayFailOver, retentionCutoff, retryAfterSeconds, reusableSince, spendExhausted, withoutCall,
 } from '../../cloudfunctions/mobileCheck/src/policy';
-import { DEFAULT_GUARDS, readSettings, unknownSettings, type GuardSettings } from '../../cloudfunctions/mobileCheck/src/settings';
-import type { CallerLimits } from '../../cloudfunctions/mobileCheck/src/store/types';
 import { HASH_SECRET } from './support';
 
 /** 2025-03-10 12:00 Beijing time. */

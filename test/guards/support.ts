@@ -3,16 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ActionAnswer, CheckResponse, StatsAnswer } from '../../src/domain';
-import { depsFromEnv, type EnvDeps } from '../../cloudfunctions/mobileCheck/src/compose';
-import { createHandler } from '../../cloudfunctions/mobileCheck/src/handler';
-import { createHasher, tripleValue } from '../../cloudfunctions/mobileCheck/src/hash';
-import type { LogLine } from '../../cloudfunctions/mobileCheck/src/log';
-import { createEntry, createRetentionJob, type Entry } from '../../cloudfunctions/mobileCheck/src/retention';
-import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
-import type { Store } from '../../cloudfunctions/mobileCheck/src/store/types';
+import {
+  cloudStore, COLLECTIONS, createEntry, createHandler, createHasher, createRetentionJob, depsFromEnv,
+  type Entry, type EnvDeps, type LogLine, type Store, tripleValue,
+} from '../../cloudfunctions/mobileCheck/src/host';
 import type { SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore, type SqliteStore } from '../../local-host/sqliteStore';
-import { fakeCloudDatabase, type FakeCloudDatabase, type NetworkOptions } from '../../scripts/support/cloudDatabaseStandIn';
+import { fakeCloudDatabase, type FakeCloudDatabase, type NetworkOptions } from '../../support/cloudDatabaseStandIn';
 import { checkEvent, idCardNumber, PRE_AGREED_ID } from '../support/people';
 import { preAgreed } from '../support/preAgreed';
 import { SAME_AGREEMENT } from '../support/providers';

@@ -1,4 +1,6 @@
-import { cloudPhoneExchange, type PhoneExchangeResult, type PhoneNumberOpenApi } from '../../cloudfunctions/mobileCheck/src/phoneNumber';
+import {
+  cloudPhoneExchange, type PhoneExchangeResult, type PhoneNumberOpenApi,
+} from '../../cloudfunctions/mobileCheck/src/host';
 import { phoneOpenapiStandIn, sdkError, WECHAT_ERRORS } from '../support/phoneOpenapiStandIn';
 import { person } from '../support/people';
 

@@ -1,7 +1,8 @@
 // The contract every Store adapter keeps. Run by sqliteStore.test.ts and cloudStore.test.ts.
-import { beijingDay, DAY_MS, HOUR_MS, IDENTITY_WINDOW_MS, nextBeijingMidnight } from '../../cloudfunctions/mobileCheck/src/policy';
-import { delta, emptyDelta, mergeDelta, type StatsDelta } from '../../cloudfunctions/mobileCheck/src/stats';
-import type { CallerLimits, Store } from '../../cloudfunctions/mobileCheck/src/store/types';
+import {
+  beijingDay, type CallerLimits, DAY_MS, delta, emptyDelta, HOUR_MS, IDENTITY_WINDOW_MS, mergeDelta,
+  nextBeijingMidnight, type StatsDelta, type Store,
+} from '../../cloudfunctions/mobileCheck/src/host';
 import {
   answerOf, billedCheck, completed, giveBack, keys, NOON, openAndReserve, openFor, prepare, reserved, reserveInput, verification,
 } from './storeFixtures';

@@ -1,11 +1,10 @@
 // Inputs for the Store contract: keys, reservations made the way the handler makes them (open, then
 // reserve over what open saw, with the real limits policy), records and answers.
-import { admitCall, beijingDay } from '../../cloudfunctions/mobileCheck/src/policy';
-import { DEFAULT_GUARDS, type GuardSettings } from '../../cloudfunctions/mobileCheck/src/settings';
-import { delta, type StatsDelta } from '../../cloudfunctions/mobileCheck/src/stats';
-import type {
-  CallerLimits, CheckKeys, ClaimAnswer, Opened, Reservation, ReserveInput, Reserved, Store, VerificationRecord,
-} from '../../cloudfunctions/mobileCheck/src/store/types';
+import {
+  admitCall, beijingDay, type CallerLimits, type CheckKeys, type ClaimAnswer, DEFAULT_GUARDS, delta,
+  type GuardSettings, type Opened, type Reservation, type Reserved, type ReserveInput, type StatsDelta,
+  type Store, type VerificationRecord,
+} from '../../cloudfunctions/mobileCheck/src/host';
 
 /** 2025-03-10 12:00 Beijing time. */
 export const NOON = Date.UTC(2025, 2, 10, 4, 0, 0);

@@ -9,8 +9,7 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
-import type { Handler, HandlerDeps } from '../../cloudfunctions/mobileCheck/src/handler';
-import type { LogLine } from '../../cloudfunctions/mobileCheck/src/log';
+import type { Handler, HandlerDeps, LogLine } from '../../cloudfunctions/mobileCheck/src/host';
 
 const dir = process.env.LEAK_CAPTURE_DIR;
 

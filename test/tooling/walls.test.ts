@@ -22,7 +22,7 @@ function tree(files: Record<string, string>): string {
 
 /** depcruise run as `npm run depcruise` runs it: its exit status and the violations it prints. */
 function cruise(dir: string): { status: number | null; rules: string[] } {
-  const run = spawnSync(bin('depcruise'), ['src', 'cloudfunctions', 'local-host', 'scripts', '--config', '.dependency-cruiser.cjs'],
+  const run = spawnSync(bin('depcruise'), ['src', 'cloudfunctions', 'local-host', 'support', 'scripts', 'test', '--config', '.dependency-cruiser.cjs'],
     { cwd: dir, encoding: 'utf8' });
   const rules = [...run.stdout.matchAll(/^\s*error (\S+: \S+ → \S+)$/gm)].map((m) => m[1]).sort();
   return { status: run.status, rules };
@@ -33,9 +33,12 @@ const CLEAN = {
   'src/domain/name.ts': "export const HAN = '张';\n",
   'src/pages/form/index.ts': "import { mask } from '../../domain/masking';\nexport const page = mask('x');\n",
   'cloudfunctions/mobileCheck/src/handler.ts': "import { mask } from '../../../src/domain/masking';\nexport const handle = mask;\n",
-  'local-host/server.ts': "import { handle } from '../cloudfunctions/mobileCheck/src/handler';\nexport const serve = handle;\n",
-  'scripts/bench.ts': "import { serve } from '../local-host/server';\nexport const bench = serve;\n",
+  'cloudfunctions/mobileCheck/src/host.ts': "export { handle } from './handler';\n",
+  'local-host/server.ts': "import { handle } from '../cloudfunctions/mobileCheck/src/host';\nimport { listFiles } from '../support/files';\nexport const serve = [handle, listFiles];\n",
+  'scripts/bench.ts': "import { serve } from '../local-host/server';\nimport { listFiles } from '../support/files';\nexport const bench = [serve, listFiles];\n",
+  'support/files.ts': "export const listFiles = (dir: string) => [dir];\n",
   'test/support/people.ts': "export const person = '张三';\n",
+  'test/guards/policy.test.ts': "import { handle } from '../../cloudfunctions/mobileCheck/src/host';\nexport const t = handle;\n",
 };
 
 describe('dependency rules (npm run depcruise)', () => {
@@ -55,6 +58,11 @@ describe('dependency rules (npm run depcruise)', () => {
       'src/services/client.ts': "import { handle } from '../../cloudfunctions/mobileCheck/src/handler';\nimport { serve } from '../../local-host/server';\nexport const c = [handle, serve];\n",
       'cloudfunctions/mobileCheck/src/compose.ts': "import { page } from '../../../src/pages/form/index';\nimport { serve } from '../../../local-host/server';\nexport const c = [page, serve];\n",
       'scripts/build-for-test.ts': "import { person } from '../test/support/people';\nexport const b = person;\n",
+      'local-host/product.ts': "import { handle } from '../cloudfunctions/mobileCheck/src/handler';\nimport { bench } from '../scripts/bench';\nexport const p = [handle, bench];\n",
+      'support/stand-in.ts': "import { person } from '../test/support/people';\nimport { serve } from '../local-host/server';\nimport { bench } from '../scripts/bench';\nexport const s = [person, serve, bench];\n",
+      'cloudfunctions/mobileCheck/src/policy.ts': "export const DAY_MS = 86_400_000;\n",
+      // A named exception reaches its own module, and nothing else but host.ts.
+      'test/guards/policy.test.ts': "import { DAY_MS } from '../../cloudfunctions/mobileCheck/src/policy';\nimport { handle } from '../../cloudfunctions/mobileCheck/src/handler';\nexport const t = [DAY_MS, handle];\n",
     });
     const { status, rules } = cruise(planted);
     expect(status).not.toBe(0);
@@ -71,6 +79,12 @@ describe('dependency rules (npm run depcruise)', () => {
       'function-not-client: cloudfunctions/mobileCheck/src/compose.ts → src/pages/form/index.ts',
       'function-not-client: cloudfunctions/mobileCheck/src/compose.ts → local-host/server.ts',
       'scripts-not-tests: scripts/build-for-test.ts → test/support/people.ts',
+      'function-only-through-host: local-host/product.ts → cloudfunctions/mobileCheck/src/handler.ts',
+      'function-only-through-host: test/guards/policy.test.ts → cloudfunctions/mobileCheck/src/handler.ts',
+      'local-host-not-scripts: local-host/product.ts → scripts/bench.ts',
+      'support-stands-alone: support/stand-in.ts → test/support/people.ts',
+      'support-stands-alone: support/stand-in.ts → local-host/server.ts',
+      'support-stands-alone: support/stand-in.ts → scripts/bench.ts',
     ].sort());
   }, 30_000);
 });
