@@ -2,7 +2,7 @@
 // answers, the form's complaints and the result page all take their words from here, so one wording
 // change is one edit. The ID field is 身份证件号码 throughout, as the agreement names it (four ID
 // documents are accepted, not only the resident ID card).
-import { GUARDIAN_AGE } from './agreement/text';
+import { GUARDIAN_AGE, IDENTITY_WINDOW_DAYS } from './agreement/text';
 import type { ClientErrorCode } from './errorCodes';
 import { formatWait } from './formatWait';
 import type { IdCardReason } from './fields/idCard';
@@ -120,7 +120,7 @@ export const ERROR_MESSAGES: Record<ClientErrorCode, string> = {
 export const LIMIT_MESSAGES: Record<RateLimit, (wait: string) => string> = {
   caller: (wait) => `今日核验次数已达上限，请${wait}后再试。`,
   mobile: (wait) => `该手机号码今日核验次数已达上限，请${wait}后再试。`,
-  identities: (wait) => `本微信账号近30天核验的不同身份证件号码已达上限，请${wait}后再试。`,
+  identities: (wait) => `本微信账号近${IDENTITY_WINDOW_DAYS}天核验的不同身份证件号码已达上限，请${wait}后再试。`,
   requests: (wait) => `今日请求次数过多，请${wait}后再试。`,
 };
 
