@@ -1,8 +1,5 @@
 // The walls between the parts, checked by `npm run depcruise` (part of `npm test`).
 // Paths are relative to the repository root; `to.path` of a Node builtin is its bare name ("fs").
-/** Pure npm packages the domain may use: data and functions only, no I/O, no runtime. */
-const PURE_PACKAGES = '^node_modules/libphonenumber-js/';
-
 /** The function's source, and the one module of it the rest of the repository may import. */
 const FUNCTION = '^cloudfunctions/mobileCheck/src/';
 const HOST = '^cloudfunctions/mobileCheck/src/host\\.ts$';
@@ -31,10 +28,10 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-stays-pure',
-      comment: 'src/domain is shared by the pages and the function: it imports only itself (and named pure packages), never Taro, React or other code.',
+      comment: 'src/domain is shared by the pages and the function: it imports only itself, no package at all (the mobile ranges from libphonenumber-js are generated into src/domain/fields by npm run generate:mobile-ranges), never Taro, React or other code.',
       severity: 'error',
       from: { path: '^src/domain/' },
-      to: { pathNot: [`^src/domain/`, PURE_PACKAGES], dependencyTypesNot: ['core'] },
+      to: { pathNot: '^src/domain/', dependencyTypesNot: ['core'] },
     },
     {
       name: 'domain-no-runtime',
@@ -51,8 +48,15 @@ module.exports = {
       to: { path: '^(cloudfunctions|local-host)/' },
     },
     {
+      name: 'shared-ui-not-pages',
+      comment: 'src/hooks, src/components and src/services serve every page: one that imported a page would tie them to it and pull that page into each page that uses them. What one page alone uses lives in its folder (src/pages/form/hooks, src/pages/form/components).',
+      severity: 'error',
+      from: { path: '^src/(hooks|components|services)/' },
+      to: { path: '^src/(pages|packages/[^/]+/pages)/' },
+    },
+    {
       name: 'function-not-client',
-      comment: 'The cloud function shares only src/domain (and src/settings) with the mini-program, never its pages, services, hooks, components or the local host.',
+      comment: 'The cloud function shares only src/domain (and src/operator, the operator’s settings) with the mini-program, never its pages, services, hooks, components or the local host.',
       severity: 'error',
       from: { path: '^cloudfunctions/mobileCheck/src/' },
       to: { path: '^(src/(pages|services|hooks|components)/|local-host/)' },

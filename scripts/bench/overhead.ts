@@ -8,7 +8,7 @@ import {
 } from '../../cloudfunctions/mobileCheck/src/host';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { buildAgreement, type PersonFields, type ProviderId } from '../../src/domain';
-import { operatorSettings } from '../../src/settings/operator';
+import { operatorSettings } from '../../src/operator/settings';
 import { benchFunctionEnv } from './functionEnv';
 import { median, quantile, round, timed } from './stats';
 import { agree, distinctPerson, type CheckConsent } from './people';

@@ -1,5 +1,5 @@
 import { buildAgreement, idCardCheckChar } from '../../src/domain';
-import { operatorSettings } from '../../src/settings/operator';
+import { operatorSettings } from '../../src/operator/settings';
 
 /** A valid, distinct person for each n; mobiles end in 0, 8 or 9 so the sandbox answers 01. */
 export function distinctPerson(n: number): { name: string; idCard: string; mobile: string } {

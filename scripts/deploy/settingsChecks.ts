@@ -83,9 +83,9 @@ export function checkKey(env: DeployEnv, key: KeyFileState | undefined): Finding
 }
 
 export function checkOperator(source: string | undefined): Finding {
-  const what = 'Operator details for the 个人信息授权书 (src/settings/operator.ts)';
+  const what = 'Operator details for the 个人信息授权书 (src/operator/settings.ts)';
   if (source === undefined) {
-    return { ok: false, what, cause: 'src/settings/operator.ts is missing.', fix: 'Restore it from git (git checkout -- src/settings/operator.ts) and fill in your details.' };
+    return { ok: false, what, cause: 'src/operator/settings.ts is missing.', fix: 'Restore it from git (git checkout -- src/operator/settings.ts) and fill in your details.' };
   }
   const placeholders: string[] = [];
   if (source.includes(EXAMPLE_COMPANY)) placeholders.push(`company "${EXAMPLE_COMPANY}"`);
@@ -95,7 +95,7 @@ export function checkOperator(source: string | undefined): Finding {
       ok: false,
       what,
       cause: `It still has the example ${placeholders.join(' and ')}: people would consent to a company that does not exist.`,
-      fix: 'Edit src/settings/operator.ts (company, service, purpose, contact, providers), then npm run build.',
+      fix: 'Edit src/operator/settings.ts (company, service, purpose, contact, providers), then npm run build.',
     };
   }
   return { ok: true, what, detail: 'filled in (no example values left)' };

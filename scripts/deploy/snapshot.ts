@@ -141,7 +141,7 @@ export function takeSnapshot(root: string, env: DeployEnv, cwd: string): DeployS
     newestSource: newest(root, SOURCES),
     clientFiles: clientFiles(root),
     envFiles: envFiles(root),
-    operatorSource: readText(path.join(root, 'src/settings/operator.ts')),
+    operatorSource: readText(path.join(root, 'src/operator/settings.ts')),
     projectConfigAppid: jsonField(path.join(root, 'project.config.json'), 'appid'),
     packageVersion: jsonField(path.join(root, 'package.json'), 'version'),
   };

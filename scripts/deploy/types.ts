@@ -70,7 +70,7 @@ export interface DeploySnapshot {
   clientFiles: TextFile[];
   /** .env files at the root (Taro ships their TARO_APP_ values to phones). */
   envFiles: TextFile[];
-  /** src/settings/operator.ts, or undefined when missing. */
+  /** src/operator/settings.ts, or undefined when missing. */
   operatorSource?: string;
   /** The appid in the root project.config.json, or undefined when missing/unreadable. */
   projectConfigAppid?: string;

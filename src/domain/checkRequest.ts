@@ -3,7 +3,8 @@ import { checkIdCard } from './fields/idCard';
 import { checkMobile } from './fields/mobile';
 import { checkName } from './fields/name';
 import type { FieldResult } from './fields/fieldResult';
-import { isUnderGuardianAge, MINOR_MESSAGE } from './fields/guardian';
+import { isUnderGuardianAge } from './fields/guardian';
+import { MINOR_MESSAGE } from './messages';
 import type { ErrorCode } from './errorCodes';
 import type { FieldName } from './result';
 

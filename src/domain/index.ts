@@ -8,9 +8,13 @@ export type { Agreement, AgreementEdition, AgreementSection, AgreementTerms, Ope
 export { sha256Hex } from './agreement/sha256';
 export { agreementMarkdown } from './agreement/markdown';
 export { parseAcceptance, parseConsent, parseFields, parseGuardian, parsePhoneCode, parseShape } from './checkRequest';
-export { isUnderGuardianAge, MINOR_MESSAGE } from './fields/guardian';
+export { isUnderGuardianAge } from './fields/guardian';
 export type { Acceptance, Consent, Parsed, PersonFields, Refusal } from './checkRequest';
-export { ERROR_CODES, ERROR_MESSAGES, isErrorCode } from './errorCodes';
+export { ERROR_CODES, isErrorCode } from './errorCodes';
+export {
+  agreementOutdated, CONFIRM_MISSING_MESSAGE, ERROR_MESSAGES, ID_CARD_MESSAGES, LIMIT_MESSAGES, MINOR_MESSAGE, MOBILE_MESSAGES, NAME_MESSAGES, OUTDATED_AGREEMENT_MESSAGE,
+  PHONE_REFUSED_MESSAGE, refusalMessage, RESULT_TEXT, shownRefusalMessage, shownResultMessage, VENDOR_MESSAGES,
+} from './messages';
 export type { ClientErrorCode, ErrorCode } from './errorCodes';
 export { ACTIONS, isAction, STATS_MAX_DAYS, STATS_MIN_DAYS } from './actions';
 export type {

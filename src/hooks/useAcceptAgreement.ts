@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { OUTDATED_AGREEMENT_MESSAGE } from '../pages/form/checkOutcome';
+import { agreementOutdated, OUTDATED_AGREEMENT_MESSAGE } from '../domain';
 import { askForUpdate } from '../services/appUpdate';
 import { saveConsent } from '../services/consentStore';
 import { callAction } from '../services/mobileCheckClient';
@@ -27,7 +27,7 @@ export function useAcceptAgreement() {
       saveConsent(answer);
       return true;
     }
-    const outdated = answer.code === 'CONSENT_REQUIRED' && answer.agreementVersion !== undefined && answer.agreementVersion !== agreementVersion;
+    const outdated = agreementOutdated(answer, agreementVersion);
     if (outdated) askForUpdate();
     setError(outdated ? OUTDATED_AGREEMENT_MESSAGE : `同意未能提交：${answer.message}`);
     return false;

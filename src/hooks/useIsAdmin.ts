@@ -1,17 +1,10 @@
 import { useEffect, useState } from 'react';
 import { callAction } from '../services/mobileCheckClient';
-
-let adminPromise: Promise<boolean> | null = null;
+import { oncePerLaunch } from '../services/perLaunch';
 
 /** Whether this caller may read `stats`: asked once per launch; FORBIDDEN or any failure means no. */
 export function isAdmin(): Promise<boolean> {
-  if (!adminPromise) adminPromise = callAction('stats', { days: 1 }).then((answer) => answer.ok);
-  return adminPromise;
-}
-
-/** For tests: ask again on the next call. */
-export function resetIsAdminForTests(): void {
-  adminPromise = null;
+  return oncePerLaunch('isAdmin', () => callAction('stats', { days: 1 }).then((answer) => answer.ok));
 }
 
 /** false until the answer says this caller is an admin. */

@@ -1,5 +1,5 @@
 import { buildAgreement, type Agreement, type PhoneSource } from '../domain';
-import { operatorSettings } from '../settings/operator';
+import { operatorSettings } from '../operator/settings';
 
 const built = new Map<PhoneSource, Agreement>();
 

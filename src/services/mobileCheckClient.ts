@@ -15,12 +15,11 @@ import {
   type StatusAnswer,
   type WithdrawAnswer,
 } from '../domain';
-import { FUNCTION_NAME, H5_FUNCTION_URL, H5_STATUS_URL } from '../domain/endpoints';
+import { FUNCTION_NAME, H5_FUNCTION_URL, H5_STATUS_URL, type VendorMode } from '../domain/endpoints';
+import { oncePerLaunch } from './perLaunch';
 
 /** How long the h5 page waits for the local host before giving up. */
 export const REQUEST_TIMEOUT_MS = 15_000;
-
-export type VendorMode = 'sandbox' | 'live';
 
 /** A refusal as the page sees it: the function's codes plus the client's own NETWORK_ERROR. */
 export type ClientRefused = Omit<CheckRefused, 'code'> & { code: ClientErrorCode };
@@ -111,23 +110,14 @@ export async function callAction<A extends ActionName>(action: A, data: Omit<Act
 /** Asks the function to check three fields. */
 export const callMobileCheck = (request: CheckRequest): Promise<ClientCheckResponse> => callAction('check', request);
 
-let modePromise: Promise<VendorMode | null> | null = null;
-
 /** h5 only: whether the local host uses the sandbox vendor. Asked once per page load; null when unknown. */
 export function fetchVendorMode(): Promise<VendorMode | null> {
   if (process.env.TARO_ENV !== 'h5') return Promise.resolve(null);
-  if (!modePromise) {
-    modePromise = Taro.request<{ mode?: unknown }>({ url: H5_STATUS_URL, method: 'GET', dataType: 'json', timeout: REQUEST_TIMEOUT_MS })
-      .then((res) => {
+  return oncePerLaunch('vendorMode', () =>
+    Taro.request<{ mode?: unknown }>({ url: H5_STATUS_URL, method: 'GET', dataType: 'json', timeout: REQUEST_TIMEOUT_MS })
+      .then((res): VendorMode | null => {
         const mode = res.data && typeof res.data === 'object' ? res.data.mode : undefined;
         return mode === 'sandbox' || mode === 'live' ? mode : null;
       })
-      .catch(() => null);
-  }
-  return modePromise;
-}
-
-/** For tests: forget the cached mode. */
-export function resetVendorModeForTests(): void {
-  modePromise = null;
+      .catch(() => null));
 }

@@ -159,7 +159,7 @@ describe('deploy checks', () => {
       /Operator details/,
     );
     expect(f.cause).toContain('示例科技有限公司');
-    expect(f.fix).toMatch(/src\/settings\/operator\.ts/);
+    expect(f.fix).toMatch(/src\/operator\/settings\.ts/);
   });
 
   test('the example contact address alone also blocks', () => {

@@ -22,7 +22,7 @@ beforeAll(() => {
   root = mkdtempSync(path.join(os.tmpdir(), 'deploy-root-'));
   const old = new Date(Date.now() - 3_600_000);
   write('src/app.ts', 'export {};', old);
-  write('src/settings/operator.ts', "export const operatorSettings = { company: '成都某某网络科技有限公司', contact: 'privacy@mouxx.cn' };", old);
+  write('src/operator/settings.ts', "export const operatorSettings = { company: '成都某某网络科技有限公司', contact: 'privacy@mouxx.cn' };", old);
   write('cloudfunctions/mobileCheck/src/index.ts', 'export {};', old);
   write('config/index.ts', 'export {};', old);
   write('package.json', JSON.stringify({ name: 'x', version: '3.4.5' }));

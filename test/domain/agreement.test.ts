@@ -3,8 +3,8 @@ import {
   MY_RECORDS_PAGE, SEPARATE_CONSENT_LABELS, versionOf, WECHAT_PHONE_LABEL, WITHDRAW_LABEL, WITHDRAWAL_KEPT_DAYS,
 } from '../../src/domain';
 import type { Agreement, AgreementSection, OperatorSettings } from '../../src/domain';
-import { agreementEditions } from '../../src/settings/agreementEditions';
-import { operatorSettings } from '../../src/settings/operator';
+import { agreementEditions } from '../../src/operator/agreementEditions';
+import { operatorSettings } from '../../src/operator/settings';
 
 const SETTINGS: OperatorSettings = {
   company: '成都示例科技有限公司',

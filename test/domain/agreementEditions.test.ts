@@ -1,12 +1,12 @@
-// Every edition ever shown is kept in full: in src/settings/agreementArchive.ts (for the edition viewer
+// Every edition ever shown is kept in full: in src/operator/agreementArchive.ts (for the edition viewer
 // of 我的核验记录) and in docs/agreements/<version>.md. To (re)write the files after adding an edition:
 //   UPDATE_AGREEMENTS=1 npx jest test/domain/agreementEditions.test.ts
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { agreementMarkdown, versionOf } from '../../src/domain';
 import { currentTexts, editionText } from '../../src/packages/records/editions';
-import { agreementArchive } from '../../src/settings/agreementArchive';
-import { agreementEditions } from '../../src/settings/agreementEditions';
+import { agreementArchive } from '../../src/operator/agreementArchive';
+import { agreementEditions } from '../../src/operator/agreementEditions';
 
 const DIR = path.resolve(__dirname, '../../docs/agreements');
 const fileOf = (version: string) => path.join(DIR, `${version}.md`);

@@ -52,7 +52,7 @@ describe('the region code of an ID', () => {
     'rejects the unknown province code %s with reason province',
     (province) => {
       const id = withCheckChar(first17(`${province}0105`, '19800101'));
-      expect(checkIdCard(id, TODAY)).toEqual({ ok: false, reason: 'province', message: '身份证号码开头的地区代码不存在，请核对' });
+      expect(checkIdCard(id, TODAY)).toEqual({ ok: false, reason: 'province', message: '身份证件号码开头的地区代码不存在，请核对' });
     },
   );
 

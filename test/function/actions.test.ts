@@ -9,8 +9,8 @@ import { agreementVersion, checkEvent, person } from '../support/people';
 import { phoneOpenapiStandIn, WECHAT_ERRORS } from '../support/phoneOpenapiStandIn';
 import { newTestKey, verifyWithExample } from '../token/support';
 import { buildAgreement, editionLabel } from '../../src/domain';
-import { operatorSettings } from '../../src/settings/operator';
-import { agreementEditions } from '../../src/settings/agreementEditions';
+import { operatorSettings } from '../../src/operator/settings';
+import { agreementEditions } from '../../src/operator/agreementEditions';
 import { preAgreed } from '../support/preAgreed';
 
 const CALLER = 'o-actions-caller';

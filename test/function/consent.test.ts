@@ -4,7 +4,7 @@ import { type Handler, handlerFromEnv } from '../../cloudfunctions/mobileCheck/s
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore, type SqliteStore } from '../../local-host/sqliteStore';
 import { editionLabel, MINOR_MESSAGE } from '../../src/domain';
-import { agreementEditions } from '../../src/settings/agreementEditions';
+import { agreementEditions } from '../../src/operator/agreementEditions';
 import { agreementVersion, checkEvent, idCardAged, oldConsent } from '../support/people';
 
 const CALLER = 'o-consent-caller';

@@ -94,7 +94,7 @@ describe.each(ADAPTERS)('with the %s store', (_name, openStore) => {
     now += HOUR_MS;
     const refused = await check(eventFor(3), CALLER);
     expect(refused).toMatchObject({ ok: false, code: 'RATE_LIMITED', limit: 'identities', retryAfterSeconds: (NOON + IDENTITY_WINDOW_MS - now) / 1000 });
-    expect(refused.message).toContain('不同身份证号码');
+    expect(refused.message).toContain('不同身份证件号码');
     expect(await check(eventFor(1, { mobile: '13700000010' }), CALLER)).toMatchObject({ ok: true, cached: false });
     expect(await check(eventFor(2, { name: '李思' }), CALLER)).toMatchObject({ ok: true, cached: false });
     expect(await check(eventFor(3), 'o-someone-else')).toMatchObject({ ok: true });

@@ -7,7 +7,7 @@ const completed = {
   ok: true, verified: true, code: '01', message: vendorStatus('01').message, carrier: '联通',
   masked: { name: '张*', idCard: '11**************2X', mobile: '138****8000' }, traceId: '6f1e0c2a9b8d4e7f8a1b2c3d4e5f6a7b', cached: false, provider: 'tencent-faceid',
 };
-const refused = { ok: false, code: 'INVALID_ID_CARD', message: '身份证号码校验位不正确，请逐位核对', field: 'idCard', traceId: 't1' };
+const refused = { ok: false, code: 'INVALID_ID_CARD', message: '身份证件号码校验位不正确，请逐位核对', field: 'idCard', traceId: 't1' };
 
 describe('contractProblems', () => {
   test.each<[string, unknown]>([

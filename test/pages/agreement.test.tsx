@@ -2,7 +2,7 @@ import { act, fireEvent } from '@testing-library/react';
 import Taro, { router, storage } from './stubs/taro';
 import { $, actionCalls, resetPages, serve, show, storeConsent } from './helpers';
 import { SEPARATE_CONSENT_LABELS } from '../../src/domain';
-import { operatorSettings } from '../../src/settings/operator';
+import { operatorSettings } from '../../src/operator/settings';
 import AgreementPage from '../../src/pages/agreement/index';
 import { currentAgreement } from '../../src/services/agreement';
 import { CONSENT_STORAGE_KEY } from '../../src/services/consentStore';

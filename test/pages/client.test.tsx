@@ -2,8 +2,9 @@ import { act, renderHook } from '@testing-library/react';
 import Taro, { resetTaro } from './stubs/taro';
 import { completed, deferred, functionCalls, serve, VALID } from './helpers';
 import { ERROR_MESSAGES, type CheckRequest, type CheckResponse } from '../../src/domain';
-import { callMobileCheck, fetchVendorMode, resetVendorModeForTests, type ClientCheckResponse } from '../../src/services/mobileCheckClient';
-import { useMobileCheck } from '../../src/hooks/useMobileCheck';
+import { callMobileCheck, fetchVendorMode, type ClientCheckResponse } from '../../src/services/mobileCheckClient';
+import { launchAnswers } from '../../src/services/perLaunch';
+import { useMobileCheck } from '../../src/pages/form/hooks/useMobileCheck';
 import { formatWait } from '../../src/domain';
 
 
@@ -13,7 +14,7 @@ const cloud = Taro.cloud;
 beforeEach(() => {
   process.env.TARO_ENV = 'h5';
   resetTaro();
-  resetVendorModeForTests();
+  launchAnswers.clear();
 });
 
 describe('mobileCheck client', () => {

@@ -2,7 +2,7 @@ import { act, fireEvent } from '@testing-library/react';
 import Taro from './stubs/taro';
 import { $, FUNCTION_URL, deferred, actionCalls, resetPages, show } from './helpers';
 import { ConsoleEntry } from '../../src/components/ConsoleEntry';
-import { isAdmin, resetIsAdminForTests } from '../../src/hooks/useIsAdmin';
+import { isAdmin } from '../../src/hooks/useIsAdmin';
 import { busyWeek } from '../console/statsFixtures';
 
 function serveStats(answer: () => unknown) {
@@ -11,7 +11,6 @@ function serveStats(answer: () => unknown) {
 
 beforeEach(() => {
   resetPages();
-  resetIsAdminForTests();
 });
 
 test('shows 运营数据 to an admin and opens the console subpackage when tapped', async () => {

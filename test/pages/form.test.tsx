@@ -2,8 +2,8 @@ import { act, fireEvent } from '@testing-library/react';
 import Taro, { storage } from './stubs/taro';
 import { $, actionCalls, completed, confirmCheck, deferred, functionCalls, resetPages, serve, settle, show, VALID, storeConsent, STORED_CONSENT_ID } from './helpers';
 import { idCardAged } from '../support/people';
-import FormPage, { CONFIRM_MISSING_MESSAGE } from '../../src/pages/form/index';
-import { CHECK_CONFIRMATION_LABEL, ERROR_MESSAGES, MINOR_MESSAGE, type CheckResponse } from '../../src/domain';
+import FormPage from '../../src/pages/form/index';
+import { CHECK_CONFIRMATION_LABEL, CONFIRM_MISSING_MESSAGE, ERROR_MESSAGES, MINOR_MESSAGE, type CheckResponse } from '../../src/domain';
 import { currentAgreement } from '../../src/services/agreement';
 import { CONSENT_STORAGE_KEY } from '../../src/services/consentStore';
 import { keepPerson, takeKeptPerson } from '../../src/services/keptPerson';
@@ -77,13 +77,13 @@ describe('form page: fields', () => {
     const { container } = await show(<FormPage />);
     type(container, 'idCard', '1101');
     leave(container, 'idCard');
-    expect(errorOf(container, 'idCard')).toBe('身份证号码应为18位，目前是4位');
+    expect(errorOf(container, 'idCard')).toBe('身份证件号码应为18位，目前是4位');
   });
 
   test('complains about a full-length ID with a wrong check digit without waiting for the field to be left', async () => {
     const { container } = await show(<FormPage />);
     type(container, 'idCard', '110105194912310021');
-    expect(errorOf(container, 'idCard')).toBe('身份证号码校验位不正确，请逐位核对');
+    expect(errorOf(container, 'idCard')).toBe('身份证件号码校验位不正确，请逐位核对');
   });
 
   test('shows each field its own message', async () => {
@@ -226,19 +226,19 @@ describe('form page: checking', () => {
 
   test('shows a field error from the function beside that field', async () => {
     serve({
-      answer: () => ({ ok: false, code: 'INVALID_ID_CARD', field: 'idCard', message: '身份证号码填写有误，请核对后再试。', traceId: 't1' }),
+      answer: () => ({ ok: false, code: 'INVALID_ID_CARD', field: 'idCard', message: '身份证件号码填写有误，请核对后再试。', traceId: 't1' }),
     });
     const { container } = await show(<FormPage />);
     fillValid(container);
     await submit(container);
-    expect(errorOf(container, 'idCard')).toBe('身份证号码填写有误，请核对后再试。');
+    expect(errorOf(container, 'idCard')).toBe('身份证件号码填写有误，请核对后再试。');
     expect(errorOf(container, 'name')).toBeNull();
     expect($(container, '#form-error')).toBeNull();
   });
 
   test('puts the focus in the field the function refused, so a screen reader reads it with its complaint, and lets it go on leaving', async () => {
     serve({
-      answer: () => ({ ok: false, code: 'INVALID_ID_CARD', field: 'idCard', message: '身份证号码填写有误，请核对后再试。', traceId: 't1' }),
+      answer: () => ({ ok: false, code: 'INVALID_ID_CARD', field: 'idCard', message: '身份证件号码填写有误，请核对后再试。', traceId: 't1' }),
     });
     const { container } = await show(<FormPage />);
     fillValid(container);

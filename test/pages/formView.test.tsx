@@ -1,11 +1,11 @@
 // The form's pure parts: which message a field shows, the name hint, and what an answer leads to.
-import { ERROR_MESSAGES, type CheckCompleted } from '../../src/domain';
-import { outcomeOf, OUTDATED_AGREEMENT_MESSAGE, PHONE_REFUSED_MESSAGE, phoneCodeOf } from '../../src/pages/form/checkOutcome';
+import { ERROR_MESSAGES, OUTDATED_AGREEMENT_MESSAGE, PHONE_REFUSED_MESSAGE, type CheckCompleted } from '../../src/domain';
+import { formOutcomeOf, phoneCodeOf } from '../../src/pages/form/formOutcome';
 import { fieldMessage, nameHint } from '../../src/pages/form/formView';
 import type { ClientRefused } from '../../src/services/mobileCheckClient';
 import { completed } from './helpers';
 
-const tooShort = { ok: false as const, reason: 'length' as const, message: '身份证号码应为18位' };
+const tooShort = { ok: false as const, reason: 'length' as const, message: '身份证件号码应为18位' };
 const badCharacter = { ok: false as const, reason: 'characters' as const, message: '只能是数字' };
 
 describe('a field’s message', () => {
@@ -52,40 +52,40 @@ const refused = (extra: Partial<ClientRefused>): ClientRefused => ({ ok: false, 
 describe('what an answer leads to', () => {
   test('a completed check goes to the result page', () => {
     const answer = completed('02') as CheckCompleted;
-    expect(outcomeOf(answer, context)).toEqual({ kind: 'result', result: answer });
+    expect(formOutcomeOf(answer, context)).toEqual({ kind: 'result', result: answer });
   });
 
   test('CONSENT_REQUIRED for the version shown goes back to the agreement', () => {
-    expect(outcomeOf(refused({ code: 'CONSENT_REQUIRED', agreementVersion: 'v1' }), context)).toEqual({ kind: 'agreement' });
-    expect(outcomeOf(refused({ code: 'CONSENT_REQUIRED' }), context)).toEqual({ kind: 'agreement' });
+    expect(formOutcomeOf(refused({ code: 'CONSENT_REQUIRED', agreementVersion: 'v1' }), context)).toEqual({ kind: 'agreement' });
+    expect(formOutcomeOf(refused({ code: 'CONSENT_REQUIRED' }), context)).toEqual({ kind: 'agreement' });
   });
 
   test('CONSENT_REQUIRED for a newer version asks for an update instead of a loop', () => {
-    expect(outcomeOf(refused({ code: 'CONSENT_REQUIRED', agreementVersion: 'v2' }), context)).toMatchObject({
+    expect(formOutcomeOf(refused({ code: 'CONSENT_REQUIRED', agreementVersion: 'v2' }), context)).toMatchObject({
       kind: 'outdated',
       error: { message: OUTDATED_AGREEMENT_MESSAGE, traceId: 't' },
     });
   });
 
   test('a field complaint goes beside that field with the function’s words', () => {
-    expect(outcomeOf(refused({ code: 'INVALID_ID_CARD', field: 'idCard' }), context)).toEqual({ kind: 'field', field: 'idCard', message: 'from the function' });
+    expect(formOutcomeOf(refused({ code: 'INVALID_ID_CARD', field: 'idCard' }), context)).toEqual({ kind: 'field', field: 'idCard', message: 'from the function' });
   });
 
   test('a complaint about a mobile from WeChat goes beside the phone button', () => {
     const answer = refused({ code: 'INVALID_MOBILE', field: 'mobile' });
-    expect(outcomeOf(answer, { ...context, phoneSource: 'wechat' })).toEqual({ kind: 'phone', message: 'from the function' });
+    expect(formOutcomeOf(answer, { ...context, phoneSource: 'wechat' })).toEqual({ kind: 'phone', message: 'from the function' });
   });
 
   test.each(['PHONE_CODE_INVALID', 'PHONE_QUOTA_EXHAUSTED', 'PHONE_UNAVAILABLE'] as const)('%s goes beside the phone button with its message', (code) => {
-    expect(outcomeOf(refused({ code }), { ...context, phoneSource: 'wechat' })).toEqual({ kind: 'phone', message: ERROR_MESSAGES[code] });
+    expect(formOutcomeOf(refused({ code }), { ...context, phoneSource: 'wechat' })).toEqual({ kind: 'phone', message: ERROR_MESSAGES[code] });
   });
 
   test('RATE_LIMITED keeps the function’s message, which names the limit and the wait', () => {
-    expect(outcomeOf(refused({ code: 'RATE_LIMITED' }), context)).toMatchObject({ kind: 'form', error: { message: 'from the function' } });
+    expect(formOutcomeOf(refused({ code: 'RATE_LIMITED' }), context)).toMatchObject({ kind: 'form', error: { message: 'from the function' } });
   });
 
   test('other refusals read the shared table, whatever the function wrote', () => {
-    expect(outcomeOf(refused({ code: 'VENDOR_TIMEOUT' }), context)).toMatchObject({ kind: 'form', error: { code: 'VENDOR_TIMEOUT', message: ERROR_MESSAGES.VENDOR_TIMEOUT } });
+    expect(formOutcomeOf(refused({ code: 'VENDOR_TIMEOUT' }), context)).toMatchObject({ kind: 'form', error: { code: 'VENDOR_TIMEOUT', message: ERROR_MESSAGES.VENDOR_TIMEOUT } });
   });
 });
 

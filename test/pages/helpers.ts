@@ -2,10 +2,9 @@ import { act, fireEvent, render } from '@testing-library/react';
 import Taro, { resetTaro, storage } from './stubs/taro';
 import { CONSENT_STORAGE_KEY } from '../../src/services/consentStore';
 import type { Action, CheckResponse, MyRecordsAnswer, StatusAnswer } from '../../src/domain';
-import { resetUpdateForTests } from '../../src/services/appUpdate';
 import { takeKeptPerson } from '../../src/services/keptPerson';
 import { forgetStatus } from '../../src/services/launchStatus';
-import { resetVendorModeForTests } from '../../src/services/mobileCheckClient';
+import { launchAnswers } from '../../src/services/perLaunch';
 import { clearLastResult } from '../../src/services/resultStore';
 
 export const FUNCTION_URL = '/api/functions/mobileCheck';
@@ -17,8 +16,7 @@ type Answer = (data: any) => unknown;
 export function resetPages(): void {
   process.env.TARO_ENV = 'h5';
   resetTaro();
-  resetVendorModeForTests();
-  resetUpdateForTests();
+  launchAnswers.clear();
   clearLastResult();
   forgetStatus();
   takeKeptPerson();

@@ -7,7 +7,7 @@ import type { MyRecordsAnswer } from '../../src/domain';
 import { DELETE_CONFIRMATION } from '../../src/packages/records/useMyRecords';
 import { CONSENT_STORAGE_KEY } from '../../src/services/consentStore';
 import { currentAgreement } from '../../src/services/agreement';
-import { operatorSettings } from '../../src/settings/operator';
+import { operatorSettings } from '../../src/operator/settings';
 import { recordsText } from '../../src/packages/records/recordsText';
 import { WITHDRAW_CONFIRMATION } from '../../src/hooks/useWithdrawConsent';
 import { loadStatus } from '../../src/services/launchStatus';

@@ -3,8 +3,7 @@
 import { act, fireEvent } from '@testing-library/react';
 import { $, cloudCheckEvents, completed, functionCalls, resetPages, serve, show, VALID, storeConsent, confirmCheck } from './helpers';
 import FormPage from '../../src/pages/form/index';
-import { ERROR_MESSAGES, type CheckResponse, type StatusAnswer } from '../../src/domain';
-import { PHONE_REFUSED_MESSAGE } from '../../src/pages/form/checkOutcome';
+import { ERROR_MESSAGES, PHONE_REFUSED_MESSAGE, type CheckResponse, type StatusAnswer } from '../../src/domain';
 import { currentAgreement } from '../../src/services/agreement';
 import { WECHAT_PHONE_LABEL } from '../../src/domain';
 

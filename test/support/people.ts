@@ -1,5 +1,5 @@
 import { buildAgreement, type ProviderId } from '../../src/domain';
-import { operatorSettings } from '../../src/settings/operator';
+import { operatorSettings } from '../../src/operator/settings';
 import { withCheckChar } from './gb11643';
 
 export const agreementVersion = buildAgreement(operatorSettings).version;

@@ -4,7 +4,7 @@ import { requireFreshDist } from './dist';
 import { attrOf, fire, rootOf, textOf } from './miniProgram';
 import { ACCEPTED, COMPLETED, CONSENT_ID, confirmThisCheck, el, fillValid, mp, report, sent, start, STORED, tap, text, tick, typeInto, VALID, VERSION } from './session';
 import { buildAgreement, CHECK_CONFIRMATION_LABEL, MINOR_MESSAGE, SEPARATE_CONSENT_LABELS } from '../../src/domain';
-import { operatorSettings } from '../../src/settings/operator';
+import { operatorSettings } from '../../src/operator/settings';
 import { idCardAged } from '../support/people';
 
 beforeAll(() => requireFreshDist());

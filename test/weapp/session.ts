@@ -3,7 +3,7 @@
 import { createMiniProgram, findById, fire, textOf, type MiniProgram, type PageInstance } from './miniProgram';
 import { DIST } from './dist';
 import { buildAgreement, type Action } from '../../src/domain';
-import { operatorSettings } from '../../src/settings/operator';
+import { operatorSettings } from '../../src/operator/settings';
 
 export const VERSION = buildAgreement(operatorSettings).version;
 export const VALID = { name: '张三', idCard: '11010519491231002X', mobile: '13800138000' };
@@ -11,7 +11,7 @@ export const COMPLETED = {
   ok: true,
   verified: true,
   code: '01',
-  message: '姓名、身份证号码与手机号码一致，该号码登记在本人名下。',
+  message: '姓名、身份证件号码与手机号码一致，该号码登记在本人名下。',
   carrier: '移动',
   masked: { name: '张*', idCard: '11**************2X', mobile: '138****8000' },
   traceId: 'trace-weapp-1',

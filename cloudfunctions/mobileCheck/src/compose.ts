@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { buildAgreement } from '../../../src/domain';
-import { operatorSettings } from '../../../src/settings/operator';
+import { operatorSettings } from '../../../src/operator/settings';
 import { createHandler, type Handler } from './handler';
 import type { HandlerDeps } from './handlerDeps';
 import { createHasher } from './hash';

@@ -1,5 +1,5 @@
 import { DEFAULT_PROVIDERS, isProviderId, PROVIDER_IDS, type PhoneSource, type ProviderId } from '../../../src/domain';
-import { operatorSettings } from '../../../src/settings/operator';
+import { operatorSettings } from '../../../src/operator/settings';
 
 /** The function's settings, read once from environment variables set in the cloud console. */
 export interface Settings {

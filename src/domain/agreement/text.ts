@@ -18,7 +18,7 @@ export const COPY_LABEL = '复制全部';
 export const EXPORT_LABEL = '导出';
 export const DELETE_LABEL = '删除全部记录';
 export const CONTACT_LABEL = '联系客服';
-/** The WeChat phone number button's label (src/components/WechatPhone.tsx). */
+/** The WeChat phone number button's label (src/pages/form/components/WechatPhone.tsx). */
 export const WECHAT_PHONE_LABEL = '使用微信手机号';
 
 /** The two separate consents (PIPL art. 29, 23): the tick boxes' labels, quoted in the text as they are shown. */

@@ -1,8 +1,6 @@
 import type { CalendarDate } from './calendarDate';
 import { GUARDIAN_AGE } from '../agreement/text';
 
-export const MINOR_MESSAGE = `该证件号码的持有人未满${GUARDIAN_AGE}周岁。未成年人的信息需要父母或其他监护人同意后才能处理，本小程序不能为其在线核验；请由监护人联系我们办理。`;
-
 /**
  * Whether the holder of a valid 18-character ID number is under 14 on `today` (a Beijing date, passed
  * in: PIPL art. 31). Someone born on 29 February turns 14 on 1 March of a common year.

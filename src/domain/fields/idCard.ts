@@ -1,5 +1,6 @@
 import { accept, reject, type FieldResult } from './fieldResult';
 import type { CalendarDate } from './calendarDate';
+import { ID_CARD_MESSAGES as SAY } from '../messages';
 import { unpaste } from './pasted';
 
 export type IdCardReason =
@@ -28,7 +29,6 @@ const FIRST_GENERATION = /^\d{15}$/;
 // The 2017 foreigner's permanent residence ID card: 3 letters (nationality), then 12 digits. Its number
 // is not a GB 11643 number, so the check cannot use it.
 const FOREIGNER_CARD_2017 = /^[A-Z]{3}\d{12}$/;
-const CHECKABLE_CARDS = '18位的居民身份证、港澳台居民居住证或2023年版外国人永久居留身份证';
 
 export function idCardCheckChar(first17: string): string {
   let sum = 0;
@@ -43,11 +43,11 @@ export const normalizeIdCard = (text: string): string => unpaste(text).toUpperCa
 function regionProblem(id: string): string | undefined {
   if (id.startsWith(FOREIGNER_PREFIX)) {
     // 2023 foreigners' permanent residence ID: 9, the issuing province, a nationality code, then as usual.
-    if (!ISSUING_PROVINCES.has(Number(id.slice(1, 3)))) return '外国人永久居留身份证号码第2、3位的省份代码不存在，请核对';
+    if (!ISSUING_PROVINCES.has(Number(id.slice(1, 3)))) return SAY.province.foreigner;
   } else if (RESIDENCE_PERMIT_PROVINCES.has(id.slice(0, 2))) {
-    if (!RESIDENCE_PERMIT_REGIONS.has(id.slice(0, 6))) return '港澳台居民居住证号码应以810000、820000或830000开头，请核对';
+    if (!RESIDENCE_PERMIT_REGIONS.has(id.slice(0, 6))) return SAY.province.residencePermit;
   } else if (!RESIDENT_PROVINCES.has(Number(id.slice(0, 2)))) {
-    return '身份证号码开头的地区代码不存在，请核对';
+    return SAY.province.resident;
   }
   return undefined;
 }
@@ -67,27 +67,27 @@ const compareDates = (a: CalendarDate, b: CalendarDate): number =>
 export function checkIdCard(input: unknown, today: CalendarDate): FieldResult<IdCardReason> {
   const typed = typeof input === 'string' ? input : '';
   const value = normalizeIdCard(typed);
-  if (value === '') return reject('empty', '请输入身份证号码');
+  if (value === '') return reject('empty', SAY.empty);
   if (FOREIGNER_CARD_2017.test(value)) {
-    return reject('foreignerCard2017', `这是2017年版外国人永久居留身份证号码，无法用于手机号实名核验；可核验的是${CHECKABLE_CARDS}号码`);
+    return reject('foreignerCard2017', SAY.foreignerCard2017);
   }
   if (FIRST_GENERATION.test(value)) {
-    return reject('firstGeneration', '这是15位的第一代身份证号码，已停止使用；请填写第二代居民身份证上的18位号码');
+    return reject('firstGeneration', SAY.firstGeneration);
   }
   if (!/^[0-9X]*$/.test(value) || value.slice(0, 17).includes('X')) {
-    return reject('characters', '身份证号码只能是数字，最后一位可以是X');
+    return reject('characters', SAY.characters);
   }
   if (value.length !== ID_CARD_LENGTH) {
-    return reject('length', `身份证号码应为${ID_CARD_LENGTH}位，目前是${value.length}位`);
+    return reject('length', SAY.length(ID_CARD_LENGTH, value.length));
   }
   const region = regionProblem(value);
   if (region !== undefined) return reject('province', region);
   const birth = { year: Number(value.slice(6, 10)), month: Number(value.slice(10, 12)), day: Number(value.slice(12, 14)) };
   if (birth.year < EARLIEST_BIRTH_YEAR || !isRealDate(birth.year, birth.month, birth.day)) {
-    return reject('birthDate', '身份证号码中的出生日期不存在，请核对第7到14位');
+    return reject('birthDate', SAY.birthDate);
   }
-  if (compareDates(birth, today) > 0) return reject('futureBirthDate', '身份证号码中的出生日期晚于今天，请核对');
-  if (idCardCheckChar(value) !== value[17]) return reject('checksum', '身份证号码校验位不正确，请逐位核对');
+  if (compareDates(birth, today) > 0) return reject('futureBirthDate', SAY.futureBirthDate);
+  if (idCardCheckChar(value) !== value[17]) return reject('checksum', SAY.checksum);
   return accept(value, typed);
 }
 

@@ -1,4 +1,5 @@
 import { accept, reject, type FieldResult } from './fieldResult';
+import { NAME_MESSAGES as SAY } from '../messages';
 import { removeInvisible } from './pasted';
 
 export type NameReason = 'empty' | 'tooShort' | 'tooLong' | 'characters' | 'separator';
@@ -38,12 +39,12 @@ export const normalizeName = (text: string): string => removeInvisible(text).tri
 export function checkName(input: unknown): FieldResult<NameReason> {
   const typed = typeof input === 'string' ? input : '';
   const value = normalizeName(typed);
-  if (value === '') return reject('empty', '请输入姓名');
-  if (!ALLOWED.test(value)) return reject('characters', '姓名只能包含汉字，少数民族姓名可用“·”分隔');
-  if (!NAME_PATTERN.test(value)) return reject('separator', '“·”只能写在两个汉字之间');
+  if (value === '') return reject('empty', SAY.empty);
+  if (!ALLOWED.test(value)) return reject('characters', SAY.characters);
+  if (!NAME_PATTERN.test(value)) return reject('separator', SAY.separator);
   const length = [...value].length;
-  if (length < NAME_MIN_LENGTH) return reject('tooShort', `姓名至少${NAME_MIN_LENGTH}个字`);
-  if (length > NAME_MAX_LENGTH) return reject('tooLong', `姓名最多${NAME_MAX_LENGTH}个字`);
+  if (length < NAME_MIN_LENGTH) return reject('tooShort', SAY.tooShort(NAME_MIN_LENGTH));
+  if (length > NAME_MAX_LENGTH) return reject('tooLong', SAY.tooLong(NAME_MAX_LENGTH));
   return accept(value, typed);
 }
 

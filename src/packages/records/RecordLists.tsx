@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { formatBeijingTime, type OwnConsent, type OwnLimits, type OwnVerification } from '../../domain';
+import { AGREEMENT_FIELDS, formatBeijingTime, type OwnConsent, type OwnLimits, type OwnVerification } from '../../domain';
 import { InfoRow } from '../../components/InfoRow';
 import { ROUTES } from '../../services/routes';
 import { limitsWords, outcomeWords, PHONE_SOURCE_WORDS, providerWords } from './recordsText';
@@ -19,9 +19,9 @@ export function VerificationList({ records }: { records: OwnVerification[] }) {
           <InfoRow id={`record-${i}-carrier`} label="运营商" value={r.carrier || '无'} />
           <InfoRow id={`record-${i}-phone`} label="手机号码来源" value={PHONE_SOURCE_WORDS[r.phone]} />
           <InfoRow id={`record-${i}-provider`} label="核验服务商" value={providerWords(r.provider)} />
-          <InfoRow label="姓名" value={r.masked.name} />
-          <InfoRow label="身份证件号码" value={r.masked.idCard} />
-          <InfoRow label="手机号码" value={r.masked.mobile} />
+          <InfoRow label={AGREEMENT_FIELDS[0]} value={r.masked.name} />
+          <InfoRow label={AGREEMENT_FIELDS[1]} value={r.masked.idCard} />
+          <InfoRow label={AGREEMENT_FIELDS[2]} value={r.masked.mobile} />
           <InfoRow label="核验编号" value={r.traceId} selectable />
           <InfoRow id={`record-${i}-edition`} label="授权书版本" value={r.edition} />
         </View>

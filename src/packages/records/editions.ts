@@ -1,7 +1,7 @@
 import { buildAgreement, editionLabel, providerOrders, type Agreement, type PhoneSource } from '../../domain';
-import { agreementArchive } from '../../settings/agreementArchive';
-import { agreementEditions } from '../../settings/agreementEditions';
-import { operatorSettings } from '../../settings/operator';
+import { agreementArchive } from '../../operator/agreementArchive';
+import { agreementEditions } from '../../operator/agreementEditions';
+import { operatorSettings } from '../../operator/settings';
 
 const PHONE_SOURCES: readonly PhoneSource[] = ['typed', 'wechat'];
 

@@ -1,7 +1,7 @@
 // What 复制全部 and 导出 give the person (PIPL art. 45): the whole `myRecords` answer, as readable
 // Chinese text and as JSON with the same content.
 import { formatBeijingTime, isProviderId, isVendorStatusCode, PROVIDER_LABELS, vendorStatus, type MyRecordsAnswer, type OwnLimits, type PhoneSource } from '../../domain';
-import { operatorSettings } from '../../settings/operator';
+import { operatorSettings } from '../../operator/settings';
 
 export type OwnData = Pick<MyRecordsAnswer, 'records' | 'consents' | 'limits'>;
 

@@ -8,7 +8,7 @@ import { usePhoneSource } from '../../hooks/usePhoneSource';
 import { useAcceptAgreement } from '../../hooks/useAcceptAgreement';
 import { currentAgreement } from '../../services/agreement';
 import { consentState, readConsent } from '../../services/consentStore';
-import { operatorSettings } from '../../settings/operator';
+import { operatorSettings } from '../../operator/settings';
 import { ROUTES } from '../../services/routes';
 import { PageView } from '../../components/PageView';
 

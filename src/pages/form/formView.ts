@@ -6,7 +6,7 @@ import {
 
 export type Values = Record<FieldName, string>;
 export type Flags = Record<FieldName, boolean>;
-export type Validated = ReturnType<typeof validate>;
+export type FieldChecks = ReturnType<typeof validate>;
 
 export const FIELDS: FieldName[] = ['name', 'idCard', 'mobile'];
 export const EMPTY: Values = { name: '', idCard: '', mobile: '' };
@@ -79,7 +79,7 @@ export function fieldMessage(
   field: FieldName,
   value: string,
   touched: boolean,
-  result: Validated[FieldName],
+  result: FieldChecks[FieldName],
   serverMessage?: string,
 ): string | undefined {
   if (!result.ok && complaintDue(field, value, touched, result.reason)) return result.message;
@@ -87,7 +87,7 @@ export function fieldMessage(
 }
 
 /** Under the name: the form that will be sent when it differs from what was typed (• ‧ ・ become ·). */
-export function nameHint(typed: string, result: Validated['name']): string | undefined {
+export function nameHint(typed: string, result: FieldChecks['name']): string | undefined {
   if (!result.ok || result.value === typed.trim()) return undefined;
   return `将按“${result.value}”提交`;
 }

@@ -1,21 +1,20 @@
 import Taro from '@tarojs/taro';
 import { Button, Checkbox, CheckboxGroup, Label, Text, View } from '@tarojs/components';
-import { CHECK_CONFIRMATION_LABEL, WITHDRAW_LABEL } from '../../domain';
+import { CHECK_CONFIRMATION_LABEL, CONFIRM_MISSING_MESSAGE, WITHDRAW_LABEL } from '../../domain';
 import { ConsoleEntry } from '../../components/ConsoleEntry';
-import { FieldCell } from '../../components/FieldCell';
+import { FieldCell } from './components/FieldCell';
 import { roleProps } from '../../components/roleProps';
-import { PrivacyGate } from '../../components/PrivacyGate';
+import { PrivacyGate } from './components/PrivacyGate';
 import { SandboxBanner } from '../../components/SandboxBanner';
-import { WechatPhone } from '../../components/WechatPhone';
-import { useCheckForm } from '../../hooks/useCheckForm';
-import { usePrivacyAuthorization } from '../../hooks/usePrivacyAuthorization';
+import { WechatPhone } from './components/WechatPhone';
+import { useCheckForm } from './hooks/useCheckForm';
+import { usePrivacyAuthorization } from './hooks/usePrivacyAuthorization';
 import { useWithdrawConsent } from '../../hooks/useWithdrawConsent';
 import { ROUTES } from '../../services/routes';
 import { fieldSpecs } from './formView';
 import { PageView } from '../../components/PageView';
 
 const CONFIRM_VALUE = 'thisCheck';
-export const CONFIRM_MISSING_MESSAGE = '请先勾选上面的确认，再开始核验。';
 // The confirmation's wording, with the agreement's title as a link in it.
 const [before, after] = CHECK_CONFIRMATION_LABEL.split('《个人信息授权书》');
 const openAgreement = () => Taro.navigateTo({ url: `${ROUTES.agreement}?review=1` });
@@ -44,7 +43,7 @@ export default function FormPage() {
       <SandboxBanner />
       <View className="page-header">
         <Text className="page-title">手机号实名核验</Text>
-        <Text className="page-desc">核验姓名、身份证号码与手机号码是否属于同一人</Text>
+        <Text className="page-desc">核验姓名、身份证件号码与手机号码是否属于同一人</Text>
       </View>
       <PrivacyGate privacy={privacy} />
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { formatBeijingDate, type StatusAnswer } from '../../domain';
+import { AGREEMENT_FIELDS, formatBeijingDate, type StatusAnswer } from '../../domain';
 import { InfoRow } from '../../components/InfoRow';
 import { SandboxBanner } from '../../components/SandboxBanner';
 import { currentAgreement } from '../../services/agreement';
@@ -63,9 +63,9 @@ export default function HomePage() {
         核验日期：{formatBeijingDate(status.verifiedAt)}
       </Text>
       <View className="cells">
-        <InfoRow id="verified-name" label="姓名" value={status.masked.name} />
-        <InfoRow id="verified-idCard" label="身份证号码" value={status.masked.idCard} />
-        <InfoRow id="verified-mobile" label="手机号码" value={status.masked.mobile} />
+        <InfoRow id="verified-name" label={AGREEMENT_FIELDS[0]} value={status.masked.name} />
+        <InfoRow id="verified-idCard" label={AGREEMENT_FIELDS[1]} value={status.masked.idCard} />
+        <InfoRow id="verified-mobile" label={AGREEMENT_FIELDS[2]} value={status.masked.mobile} />
       </View>
       <View className="btn-area">
         <Button id="check-other" className="btn btn-default" onClick={() => Taro.navigateTo({ url: normalFlow(status) })}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { vendorStatus, type VendorStatusCode, type Verdict } from '../../domain';
+import { AGREEMENT_FIELDS, RESULT_TEXT, shownResultMessage, vendorStatus, type VendorStatusCode, type Verdict } from '../../domain';
 import { InfoRow } from '../../components/InfoRow';
 import { roleProps } from '../../components/roleProps';
 import { SandboxBanner } from '../../components/SandboxBanner';
@@ -11,7 +11,6 @@ import { ROUTES } from '../../services/routes';
 import { PageView } from '../../components/PageView';
 
 const ICONS: Record<Verdict, string> = { pass: '✓', fail: '✕', unverifiable: '!' };
-const ICON_LABELS: Record<Verdict, string> = { pass: '通过', fail: '未通过', unverifiable: '无法核验' };
 // The mobile is what did not fit (02: not registered to this person; 206: the number is wrong).
 const OTHER_MOBILE_CODES: VendorStatusCode[] = ['02', '206'];
 
@@ -43,10 +42,10 @@ export default function ResultPage() {
         <SandboxBanner />
         <View className="result-icon result-icon-unverifiable">!</View>
         <Text id="result-title" className="result-title">
-          没有可显示的核验结果
+          {RESULT_TEXT.noResultTitle}
         </Text>
         <Text id="result-message" className="result-message">
-          核验结果只在完成核验后显示一次。请返回填写信息并重新核验。
+          {RESULT_TEXT.noResultMessage}
         </Text>
         <View className="btn-area">
           <Button id="check-again" className="btn btn-primary" onClick={checkAgain}>
@@ -63,7 +62,7 @@ export default function ResultPage() {
   return (
     <PageView>
       <SandboxBanner />
-      <View id="result-icon" className={`result-icon result-icon-${status.verdict}`} ariaLabel={ICON_LABELS[status.verdict]}>
+      <View id="result-icon" className={`result-icon result-icon-${status.verdict}`} ariaLabel={RESULT_TEXT.iconLabels[status.verdict]}>
         {ICONS[status.verdict]}
       </View>
       {/* The verdict is announced when the page opens (a polite live region with the status role). */}
@@ -72,21 +71,21 @@ export default function ResultPage() {
           {status.title}
         </Text>
         <Text id="result-message" className="result-message">
-          {result.message || status.message}
+          {shownResultMessage(result)}
         </Text>
       </View>
 
       <View className="cells">
-        <InfoRow id="result-masked-name" label="姓名" value={result.masked.name} />
-        <InfoRow id="result-masked-idCard" label="身份证号码" value={result.masked.idCard} />
-        <InfoRow id="result-masked-mobile" label="手机号码" value={result.masked.mobile} />
+        <InfoRow id="result-masked-name" label={AGREEMENT_FIELDS[0]} value={result.masked.name} />
+        <InfoRow id="result-masked-idCard" label={AGREEMENT_FIELDS[1]} value={result.masked.idCard} />
+        <InfoRow id="result-masked-mobile" label={AGREEMENT_FIELDS[2]} value={result.masked.mobile} />
         {result.carrier ? <InfoRow id="result-carrier" label="运营商" value={result.carrier} /> : null}
         {result.traceId ? <InfoRow id="result-trace-id" label="核验编号" value={result.traceId} selectable /> : null}
       </View>
 
       {result.cached && (
         <Text id="result-cached" className="footnote">
-          这是您近期相同信息的核验结果，未重复扣费。
+          {RESULT_TEXT.cached}
         </Text>
       )}
 

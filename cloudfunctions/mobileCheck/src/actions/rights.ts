@@ -1,7 +1,7 @@
 // The caller's own consent and records: agreeing, status, withdrawal, listing and deletion (PIPL art. 15, 23, 29, 44–47).
 import { randomUUID } from 'node:crypto';
 import { editionLabel, parseAcceptance, type AcceptAnswer, type MyRecordsAnswer, type OwnLimits, type OwnVerification, type Refusal, type StatusAnswer, type WithdrawAnswer } from '../../../../src/domain';
-import { agreementEditions } from '../../../../src/settings/agreementEditions';
+import { agreementEditions } from '../../../../src/operator/agreementEditions';
 import type { HandlerDeps } from '../handlerDeps';
 import { DAY_MS, limitsKeptUntil, prunedLimits } from '../policy';
 import type { Hasher, Store } from '../ports';

@@ -1,7 +1,6 @@
 // Pure last step: what a check came to → the answer for the caller and the log line for the operator.
 import {
-  ERROR_MESSAGES,
-  formatWait,
+  refusalMessage,
   vendorStatus,
   type CheckCompleted,
   type CheckRefused,
@@ -49,13 +48,6 @@ export type Outcome =
     calls?: number;
   };
 
-const LIMIT_MESSAGES: Record<RateLimit, (wait: string) => string> = {
-  caller: (wait) => `今日核验次数已达上限，请${wait}后再试。`,
-  mobile: (wait) => `该手机号码今日核验次数已达上限，请${wait}后再试。`,
-  identities: (wait) => `本微信账号近30天核验的不同身份证号码已达上限，请${wait}后再试。`,
-  requests: (wait) => `今日请求次数过多，请${wait}后再试。`,
-};
-
 export type Presented = { response: CheckResponse; line: Omit<CheckLogLine, 'latencyMs'> };
 
 export function present(
@@ -82,7 +74,7 @@ export function present(
     return { response, line };
   }
   const seconds = outcome.retryAt === undefined ? undefined : retryAfterSeconds(outcome.retryAt, context.now);
-  const message = outcome.limit && seconds !== undefined ? LIMIT_MESSAGES[outcome.limit](formatWait(seconds)) : outcome.message ?? ERROR_MESSAGES[outcome.code];
+  const message = refusalMessage({ code: outcome.code, message: outcome.message, limit: outcome.limit, waitSeconds: seconds });
   const response: CheckRefused = {
     ok: false, code: outcome.code, message, traceId,
     ...(outcome.field && { field: outcome.field }),

@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { CONTACT_LABEL, COPY_LABEL, DELETE_LABEL, EXPORT_LABEL, MY_RECORDS_PAGE, WITHDRAW_LABEL } from '../../../domain';
 import { SandboxBanner } from '../../../components/SandboxBanner';
 import { useWithdrawConsent } from '../../../hooks/useWithdrawConsent';
-import { operatorSettings } from '../../../settings/operator';
+import { operatorSettings } from '../../../operator/settings';
 import { PageView } from '../../../components/PageView';
 import { exportRecords } from '../exportRecords';
 import { ConsentList, LimitsSummary, VerificationList } from '../RecordLists';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Input, Label, Text, View } from '@tarojs/components';
-import type { FieldName } from '../domain';
-import type { FieldSpec } from '../pages/form/formView';
+import type { FieldName } from '../../../domain';
+import type { FieldSpec } from '../formView';
 
 interface Props {
   spec: FieldSpec;

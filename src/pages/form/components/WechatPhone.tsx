@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { checkMobile, MOBILE_LENGTH, WECHAT_PHONE_LABEL } from '../domain';
-import { useVendorMode } from '../hooks/useVendorMode';
-import { phoneCodeOf, type RealtimePhoneDetail } from '../pages/form/checkOutcome';
+import { checkMobile, MOBILE_LENGTH, WECHAT_PHONE_LABEL } from '../../../domain';
+import { useVendorMode } from '../../../hooks/useVendorMode';
+import { phoneCodeOf, type RealtimePhoneDetail } from '../formOutcome';
 
 interface Props {
   hasCode: boolean;

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import type { CheckRequest, FieldName } from '../domain';
-import { outcomeOf, type CheckOutcome, type FormError } from '../pages/form/checkOutcome';
-import { ALL_TOUCHED, EMPTY, FIELDS, fieldMessage, nameHint, UNTOUCHED, validate, type Flags, type Values } from '../pages/form/formView';
-import { currentAgreement } from '../services/agreement';
-import { clearConsent, consentState, readConsent } from '../services/consentStore';
-import { askForUpdate } from '../services/appUpdate';
-import { keepPerson, takeKeptPerson } from '../services/keptPerson';
-import { forgetStatus } from '../services/launchStatus';
-import { setLastResult } from '../services/resultStore';
-import { ROUTES } from '../services/routes';
+import type { CheckRequest, FieldName } from '../../../domain';
+import { formOutcomeOf, type FormOutcome, type FormError } from '../formOutcome';
+import { ALL_TOUCHED, EMPTY, FIELDS, fieldMessage, nameHint, UNTOUCHED, validate, type Flags, type Values } from '../formView';
+import { currentAgreement } from '../../../services/agreement';
+import { clearConsent, consentState, readConsent } from '../../../services/consentStore';
+import { askForUpdate } from '../../../services/appUpdate';
+import { keepPerson, takeKeptPerson } from '../../../services/keptPerson';
+import { forgetStatus } from '../../../services/launchStatus';
+import { setLastResult } from '../../../services/resultStore';
+import { ROUTES } from '../../../services/routes';
 import { useMobileCheck } from './useMobileCheck';
-import { usePhoneSource } from './usePhoneSource';
+import { usePhoneSource } from '../../../hooks/usePhoneSource';
 
 type Messages = Partial<Record<FieldName, string>>;
 
@@ -19,7 +19,7 @@ const goToAgreement = (reason?: string) => Taro.reLaunch({ url: reason ? `${ROUT
 
 /**
  * The form's use case: fields checked as typed, consent read at submit, one check at a time, and
- * the answer routed by `outcomeOf`. With `phoneSource` "wechat" the mobile is a one-time code from
+ * the answer routed by `formOutcomeOf`. With `phoneSource` "wechat" the mobile is a one-time code from
  * WeChat (or the sandbox) instead of the mobile field.
  */
 export function useCheckForm() {
@@ -73,7 +73,7 @@ export function useCheckForm() {
     setPhoneError(message);
   };
 
-  const apply = (outcome: CheckOutcome, person: { name: string; idCard: string }) => {
+  const apply = (outcome: FormOutcome, person: { name: string; idCard: string }) => {
     switch (outcome.kind) {
       case 'result':
         setLastResult(outcome.result);
@@ -136,7 +136,7 @@ export function useCheckForm() {
     const response = await check.submit({ ...person, ...phone, consent: { consentId: stored.consentId, thisCheck: true } });
     // Confirmed for that check only: the next one is confirmed again.
     setConfirmed(false);
-    if (response) apply(outcomeOf(response, { agreementVersion: agreement.version, phoneSource }), person);
+    if (response) apply(formOutcomeOf(response, { agreementVersion: agreement.version, phoneSource }), person);
   };
 
   return {

@@ -31,7 +31,7 @@ export function PrivacyGate({ privacy }: { privacy: Privacy }) {
         </Text>
       ) : (
         <Text id="privacy-explain" className="privacy-text">
-          填写前请阅读并同意{guide}：本小程序将收集您填写的姓名、身份证号码和手机号码，仅用于本次实名核验。
+          填写前请阅读并同意{guide}：本小程序将收集您填写的姓名、身份证件号码和手机号码，仅用于本次实名核验。
         </Text>
       )}
       <Text id="privacy-open-guide" className="link privacy-link" onClick={privacy.openGuide}>

@@ -1,7 +1,7 @@
 import type { AgreementEdition } from '../domain/agreement/types';
 
 /**
- * Every wording of the 个人信息授权书 ever shown, newest last. When the text or src/settings/operator.ts
+ * Every wording of the 个人信息授权书 ever shown, newest last. When the text or src/operator/settings.ts
  * changes, test/domain/agreement.test.ts fails with the new version: add it here with today's date and
  * the next edition number. Keep old entries: recorded consents name the version they were given for.
  */

@@ -1,9 +1,9 @@
-// What the form does with the function's answer: one place that decides where it goes and which
-// message is shown where.
-import { ERROR_MESSAGES, type CheckCompleted, type ClientErrorCode, type FieldName, type PhoneSource } from '../../domain';
-import type { ClientCheckResponse, ClientRefused } from '../../services/mobileCheckClient';
-
-export const OUTDATED_AGREEMENT_MESSAGE = '《个人信息授权书》已更新，请关闭并重新打开小程序，阅读新版授权书后再核验。';
+// What the form does with the function's answer: where it goes (result page, agreement, beside a field,
+// beside the phone button, above the submit button). Which words it shows is src/domain/messages.ts.
+import {
+  agreementOutdated, ERROR_MESSAGES, PHONE_REFUSED_MESSAGE, shownRefusalMessage, type CheckCompleted, type ClientErrorCode, type FieldName, type PhoneSource,
+} from '../../domain';
+import type { ClientCheckResponse } from '../../services/mobileCheckClient';
 
 export interface FormError {
   code: ClientErrorCode;
@@ -11,7 +11,7 @@ export interface FormError {
   traceId: string;
 }
 
-export type CheckOutcome =
+export type FormOutcome =
   /** Completed: show the result page. */
   | { kind: 'result'; result: CheckCompleted }
   /** The function wants consent to the text this page shows: forget the stored one and agree again. */
@@ -27,26 +27,14 @@ export type CheckOutcome =
 
 const PHONE_CODES: ReadonlySet<ClientErrorCode> = new Set(['PHONE_CODE_INVALID', 'PHONE_QUOTA_EXHAUSTED', 'PHONE_UNAVAILABLE']);
 
-/**
- * Which text a refusal shows: the function's own when it is more specific than the shared table
- * (a field complaint, RATE_LIMITED naming the limit and the wait); otherwise the shared table, which
- * also covers a function older than this page.
- */
-function messageOf(response: ClientRefused): string {
-  if (response.field || response.code === 'RATE_LIMITED') return response.message || ERROR_MESSAGES[response.code];
-  return ERROR_MESSAGES[response.code] ?? response.message;
-}
-
-export function outcomeOf(response: ClientCheckResponse, context: { agreementVersion: string; phoneSource: PhoneSource }): CheckOutcome {
+export function formOutcomeOf(response: ClientCheckResponse, context: { agreementVersion: string; phoneSource: PhoneSource }): FormOutcome {
   if (response.ok) return { kind: 'result', result: response };
-  const error: FormError = { code: response.code, message: messageOf(response), traceId: response.traceId };
+  // Which words win is the domain's rule (messages.ts); where they go is the form's.
+  const error: FormError = { code: response.code, message: shownRefusalMessage(response, context.agreementVersion), traceId: response.traceId };
   if (response.code === 'CONSENT_REQUIRED') {
     // Another version on the server means this copy of the mini-program is out of date: agreeing
     // again to the text shown here could not help, so say what will.
-    if (response.agreementVersion && response.agreementVersion !== context.agreementVersion) {
-      return { kind: 'outdated', error: { ...error, message: OUTDATED_AGREEMENT_MESSAGE } };
-    }
-    return { kind: 'agreement' };
+    return agreementOutdated(response, context.agreementVersion) ? { kind: 'outdated', error } : { kind: 'agreement' };
   }
   // A mobile from WeChat has no input to show a complaint under: it goes beside the phone button.
   const aboutWechatPhone = context.phoneSource === 'wechat' && (response.field === 'mobile' || PHONE_CODES.has(response.code));
@@ -65,7 +53,6 @@ export interface RealtimePhoneDetail {
 
 /** errno of the phone-number component when the mini-program's bought quota is used up. */
 const QUOTA_ERRNO = 1400001;
-export const PHONE_REFUSED_MESSAGE = '您未允许使用微信手机号，无法核验。如需继续，请再次点击并在弹窗中允许。';
 
 /** The one-time code, or the message for why there is none. */
 export function phoneCodeOf(detail: RealtimePhoneDetail | undefined): { ok: true; code: string } | { ok: false; message: string } {

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
-import type { CheckRequest } from '../domain';
-import { callMobileCheck, type ClientCheckResponse } from '../services/mobileCheckClient';
-import { useMounted } from './useMounted';
+import type { CheckRequest } from '../../../domain';
+import { callMobileCheck, type ClientCheckResponse } from '../../../services/mobileCheckClient';
+import { useMounted } from '../../../hooks/useMounted';
 
 /**
  * One remote check at a time. `loading` is true while a request is on its way; `submit` resolves
