@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { handlerFromEnv } from '../cloudfunctions/mobileCheck/src/compose';
-import type { Logger } from '../cloudfunctions/mobileCheck/src/log';
+import type { Logger } from '../cloudfunctions/mobileCheck/src/ports';
 import { sandboxPhoneExchange } from '../cloudfunctions/mobileCheck/src/phoneNumber/sandboxPhoneExchange';
 import { hashSecretSetting, missingProviderSecret, readSettings, unknownSettings } from '../cloudfunctions/mobileCheck/src/settings';
 import { readTokenSettings } from '../cloudfunctions/mobileCheck/src/token';

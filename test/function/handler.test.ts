@@ -1,7 +1,7 @@
 import { vendorStatus, VENDOR_STATUS_CODES, type CheckResponse } from '../../src/domain';
 import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import type { Handler } from '../../cloudfunctions/mobileCheck/src/handler';
-import type { CheckLogLine } from '../../cloudfunctions/mobileCheck/src/log';
+import type { Handler } from '../../cloudfunctions/mobileCheck/src/entry';
+import type { CheckLogLine } from '../../cloudfunctions/mobileCheck/src/ports';
 import { startSandboxVendor, type SandboxFault, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { agreementVersion, checkEvent, mobileEndingIn, person, rawValues } from '../support/people';

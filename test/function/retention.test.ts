@@ -1,8 +1,8 @@
 // The hourly timer through createRetentionJob over the SQLite store: purge at most once an hour,
 // yesterday's digest only on the 03:00 (Beijing) run.
-import type { LogLine } from '../../cloudfunctions/mobileCheck/src/log';
+import type { LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
 import { createRetentionJob } from '../../cloudfunctions/mobileCheck/src/retention';
-import { emptyDelta } from '../../cloudfunctions/mobileCheck/src/stats';
+import { emptyAggregates } from '../../cloudfunctions/mobileCheck/src/aggregates';
 import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { fakeCloudDatabase, seededRandom } from '../../scripts/support/cloudDatabaseStandIn';
@@ -20,7 +20,7 @@ function job(now: () => number) {
 test('the 03:00 run purges and logs yesterday\'s totals once', async () => {
   let now = AT_0310_BEIJING;
   const { store, lines, run } = job(() => now);
-  await store.addStats(new Map([['20261129', { ...emptyDelta(), requests: 5, billed: 2, outcomes: { '01': 2 } }]]));
+  await store.addAggregates(new Map([['20261129', { ...emptyAggregates(), requests: 5, billed: 2, outcomes: { '01': 2 } }]]));
   await expect(run()).resolves.toEqual({ ok: true });
   expect(lines.map((line) => line.event)).toEqual(['retentionPurge', 'dailyDigest']);
   expect(lines[1]).toMatchObject({ level: 'info', totals: { day: '2026-11-29', requests: 5, billed: 2, outcomes: { '01': 2 } } });

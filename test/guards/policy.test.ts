@@ -1,11 +1,14 @@
 import fc from 'fast-check';
-import { createHasher, tripleValue } from '../../cloudfunctions/mobileCheck/src/hash';
+import { createHasher } from '../../cloudfunctions/mobileCheck/src/hash';
+import { tripleValue } from '../../cloudfunctions/mobileCheck/src/policy';
 import {
-  admitCall, beijingDay, beijingDayStart, billingOf, currentLimits, decidingCall, hourSlot, HOUR_MS, isDigestDue, lastBeijingDays, limitsUntil, DAY_MS, IDENTITY_WINDOW_MS, isTimerEvent, nextBeijingMidnight, percentUsed, quotaWarningDue,
-  mayFailOver, retentionCutoff, retryAfterSeconds, reusableSince, spendExhausted, withoutCall,
+  admitCall, beijingDay, beijingDayStart, billingOf, currentLimits, decidingCall, hourSlot, HOUR_MS, isDigestDue, lastBeijingDays, limitsUntil, DAY_MS, IDENTITY_WINDOW_MS, nextBeijingMidnight, percentUsed, quotaWarningDue,
+  mayFailOver, retentionCutoff, retryAfterSeconds, reusableSince, spendExhausted, type GuardSettings,
 } from '../../cloudfunctions/mobileCheck/src/policy';
-import { DEFAULT_GUARDS, readSettings, unknownSettings, type GuardSettings } from '../../cloudfunctions/mobileCheck/src/settings';
-import type { CallerLimits } from '../../cloudfunctions/mobileCheck/src/store/types';
+import { isTimerEvent } from '../../src/domain/event';
+import { applyGiveBack, limitsGiveBack } from '../../cloudfunctions/mobileCheck/src/store/documents';
+import { DEFAULT_GUARDS, readSettings, unknownSettings } from '../../cloudfunctions/mobileCheck/src/settings';
+import type { CallerLimits } from '../../cloudfunctions/mobileCheck/src/ports';
 import { HASH_SECRET } from './support';
 
 /** 2025-03-10 12:00 Beijing time. */
@@ -72,9 +75,10 @@ describe('the pure cost-guard policy', () => {
 
   test('gives back an unbilled call\'s day counts but keeps its person counted, and gives nothing back on another day', () => {
     const limits = afterCalls([plan('m1', 'p1')]) as CallerLimits;
-    expect(withoutCall(limits, plan('m1', 'p1'))).toMatchObject({ calls: 0, mobiles: { m1: 0 }, identities: { p1: NOON + IDENTITY_WINDOW_MS }, version: 2 });
-    expect(withoutCall(limits, plan('m1', 'p1', MIDNIGHT))).toMatchObject({ calls: 1, mobiles: { m1: 1 }, version: 2 });
-    expect(withoutCall({ ...limits, calls: 0, mobiles: {} }, plan('m1')).calls).toBe(0);
+    const giveBack = (day: number) => limitsGiveBack({ day: beijingDay(day), keys: { caller: 'c', triple: 't', person: 'p1', mobile: 'm1' } });
+    expect(applyGiveBack(limits, giveBack(NOON))).toMatchObject({ calls: 0, mobiles: { m1: 0 }, identities: { p1: NOON + IDENTITY_WINDOW_MS }, version: 2 });
+    expect(applyGiveBack(limits, giveBack(MIDNIGHT))).toEqual(limits);
+    expect(applyGiveBack({ ...limits, calls: 0, mobiles: {} }, giveBack(NOON)).calls).toBe(0);
   });
 
   test('keeps a withdrawal in the current limits across days', () => {
@@ -285,8 +289,9 @@ describe('days, slots and the limits document (pure)', () => {
   });
 
   test('gives a call back without going below zero', () => {
-    expect(withoutCall(limitsOf({ calls: 0, mobiles: {} }), plan)).toMatchObject({ calls: 0, mobiles: { m: 0 } });
-    expect(withoutCall(limitsOf({ calls: 2, mobiles: { m: 2 } }), plan)).toMatchObject({ calls: 1, mobiles: { m: 1 } });
+    const giveBack = limitsGiveBack({ day: beijingDay(NOON), keys: { caller: 'c', triple: 't', person: 'p', mobile: 'm' } });
+    expect(applyGiveBack(limitsOf({ calls: 0, mobiles: {} }), giveBack)).toMatchObject({ calls: 0, mobiles: {} });
+    expect(applyGiveBack(limitsOf({ calls: 2, mobiles: { m: 2 } }), giveBack)).toMatchObject({ calls: 1, mobiles: { m: 1 } });
   });
 
   test('places a timer run in the nearest hour, and the digest from 03:00 Beijing on', () => {

@@ -6,10 +6,10 @@
 // A failure prints fast-check's seed and path: replay with RACE_SEED=<seed> RACE_PATH=<path>.
 import fc from 'fast-check';
 import type { ActionAnswer } from '../../src/domain';
-import { depsFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import { createHandler } from '../../cloudfunctions/mobileCheck/src/handler';
-import type { LogLine } from '../../cloudfunctions/mobileCheck/src/log';
-import type { Provider } from '../../cloudfunctions/mobileCheck/src/providers/port';
+import { partsFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
+import { createHandler } from '../../cloudfunctions/mobileCheck/src/entry';
+import type { LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
+import type { Provider } from '../../cloudfunctions/mobileCheck/src/ports';
 import { beijingDay } from '../../cloudfunctions/mobileCheck/src/policy';
 import { settle, type CollectionLike, type DatabaseLike, type QueryLike } from '../../cloudfunctions/mobileCheck/src/store/cloudDatabase';
 import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
@@ -128,7 +128,7 @@ async function runScenario(database: DatabaseLike, s: fc.Scheduler, ops: Op[], s
   };
   const lines: LogLine[] = [];
   const instances = [0, 1].map(() => {
-    const deps = depsFromEnv(
+    const deps = partsFromEnv(
       { ALIYUN_APPCODE: 'race-appcode', MOBILECHECK_HASH_SECRET: HASH_SECRET, MOBILECHECK_CALLER_IDENTITY_LIMIT: '100', MOBILECHECK_CALLER_DAILY_LIMIT: '100', MOBILECHECK_MOBILE_DAILY_LIMIT: '20', MOBILECHECK_ADMIN_OPENIDS: ADMIN, MOBILECHECK_DAILY_BUDGET: '1000' },
       {
         store: cloudStore(db, { sleep, random }), providers: [vendor], clock: { now }, sleep, log: (line) => lines.push(line),

@@ -3,13 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ActionAnswer, CheckResponse, StatsAnswer } from '../../src/domain';
-import { depsFromEnv, type EnvDeps } from '../../cloudfunctions/mobileCheck/src/compose';
-import { createHandler } from '../../cloudfunctions/mobileCheck/src/handler';
-import { createHasher, tripleValue } from '../../cloudfunctions/mobileCheck/src/hash';
-import type { LogLine } from '../../cloudfunctions/mobileCheck/src/log';
-import { createEntry, createRetentionJob, type Entry } from '../../cloudfunctions/mobileCheck/src/retention';
+import { partsFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
+import { createEntry, createHandler, type Entry, type Parts } from '../../cloudfunctions/mobileCheck/src/entry';
+import { createHasher } from '../../cloudfunctions/mobileCheck/src/hash';
+import { tripleValue } from '../../cloudfunctions/mobileCheck/src/policy';
+import type { LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
+import { createRetentionJob } from '../../cloudfunctions/mobileCheck/src/retention';
 import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
-import type { Store } from '../../cloudfunctions/mobileCheck/src/store/types';
+import type { Store } from '../../cloudfunctions/mobileCheck/src/ports';
 import type { SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore, type SqliteStore } from '../../local-host/sqliteStore';
 import { fakeCloudDatabase, type FakeCloudDatabase, type NetworkOptions } from '../../scripts/support/cloudDatabaseStandIn';
@@ -88,9 +89,9 @@ export interface Harness {
   preAgree(caller: string): Promise<void>;
 }
 
-export function harness(sandbox: SandboxVendor, store: Store, env: Record<string, string> = {}, overrides: Partial<EnvDeps> = {}): Harness {
+export function harness(sandbox: SandboxVendor, store: Store, env: Record<string, string> = {}, overrides: Partial<Parts> = {}): Harness {
   const lines: LogLine[] = [];
-  const deps = depsFromEnv(sandboxEnv(sandbox, env), { store: preAgreed(store), log: (line: LogLine) => lines.push(line), ...SAME_AGREEMENT, ...overrides });
+  const deps = partsFromEnv(sandboxEnv(sandbox, env), { store: preAgreed(store), log: (line: LogLine) => lines.push(line), ...SAME_AGREEMENT, ...overrides });
   const handle = createHandler(deps);
   return {
     lines,

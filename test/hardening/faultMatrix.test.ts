@@ -4,8 +4,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import type { Handler } from '../../cloudfunctions/mobileCheck/src/handler';
-import type { LogLine } from '../../cloudfunctions/mobileCheck/src/log';
+import type { Handler } from '../../cloudfunctions/mobileCheck/src/entry';
+import type { LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
 import { SANDBOX_FAULTS, type SandboxFault, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import type { ErrorCode } from '../../src/domain';

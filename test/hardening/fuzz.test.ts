@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import type { CheckResponse } from '../../src/domain';
 import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import type { Handler } from '../../cloudfunctions/mobileCheck/src/handler';
-import type { LogLine } from '../../cloudfunctions/mobileCheck/src/log';
+import type { Handler } from '../../cloudfunctions/mobileCheck/src/entry';
+import type { LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore, type SqliteStore } from '../../local-host/sqliteStore';
 import { contractProblems } from '../support/contract';

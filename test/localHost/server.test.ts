@@ -3,7 +3,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Handler } from '../../cloudfunctions/mobileCheck/src/handler';
+import type { Handler } from '../../cloudfunctions/mobileCheck/src/entry';
 import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';

@@ -1,4 +1,5 @@
-import { cloudPhoneExchange, type PhoneExchangeResult, type PhoneNumberOpenApi } from '../../cloudfunctions/mobileCheck/src/phoneNumber';
+import { cloudPhoneExchange, type PhoneNumberOpenApi } from '../../cloudfunctions/mobileCheck/src/phoneNumber';
+import type { PhoneExchangeResult } from '../../cloudfunctions/mobileCheck/src/ports';
 import { phoneOpenapiStandIn, sdkError, WECHAT_ERRORS } from '../support/phoneOpenapiStandIn';
 import { person } from '../support/people';
 

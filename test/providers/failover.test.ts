@@ -2,8 +2,8 @@
 // when the previous one certainly did not bill, at most once each, and the check counts once.
 import { createServer } from 'node:net';
 import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import type { CheckLogLine, LogLine } from '../../cloudfunctions/mobileCheck/src/log';
-import type { VerificationRecord } from '../../cloudfunctions/mobileCheck/src/store/types';
+import type { CheckLogLine, LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
+import type { VerificationRecord } from '../../cloudfunctions/mobileCheck/src/ports';
 import type { SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import type { CheckResponse, ProviderId, StatsAnswer } from '../../src/domain';

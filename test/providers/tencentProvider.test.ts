@@ -2,7 +2,7 @@
 // signature, the digests of the normalised fields, and not one raw byte of the three fields on the wire.
 import { createHash } from 'node:crypto';
 import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import type { LogLine } from '../../cloudfunctions/mobileCheck/src/log';
+import type { LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
 import { tencentFaceidProvider } from '../../cloudfunctions/mobileCheck/src/providers/tencentFaceid';
 import { startSandboxTencent, type TencentSandbox } from '../../local-host/sandboxTencent';
 import { openSqliteStore } from '../../local-host/sqliteStore';

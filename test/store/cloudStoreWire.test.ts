@@ -1,7 +1,7 @@
 // The cloud store over the real wx-server-sdk, speaking HTTP to the TCB wire fake: what the SDK
 // actually sends for each Store method, and the whole Store contract once more on those bytes.
 import { beijingDay } from '../../cloudfunctions/mobileCheck/src/policy';
-import { delta } from '../../cloudfunctions/mobileCheck/src/stats';
+import { delta } from '../../cloudfunctions/mobileCheck/src/aggregates';
 import { addOnce, settle, updated, type CommandLike, type Retry } from '../../cloudfunctions/mobileCheck/src/store/cloudDatabase';
 import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
 import { openWireDatabase, type WireDatabase } from '../../scripts/support/tcbWire/openWireDatabase';
@@ -125,8 +125,8 @@ describe('two instances writing a counter that does not exist yet, when each upd
 
   test('both aggregates are added to the day\'s stats', async () => {
     const db = addsLast();
-    await Promise.all([cloudStore(db), cloudStore(opened.another())].map((store) => store.addStats(new Map([[day, delta.cached('01')]]))));
-    expect((await cloudStore(db).readStats([day])).get(day)).toMatchObject({ requests: 2, cached: 2 });
+    await Promise.all([cloudStore(db), cloudStore(opened.another())].map((store) => store.addAggregates(new Map([[day, delta.cached('01')]]))));
+    expect((await cloudStore(db).readAggregates([day])).get(day)).toMatchObject({ requests: 2, cached: 2 });
   });
 });
 

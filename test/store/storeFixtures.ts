@@ -1,11 +1,11 @@
 // Inputs for the Store contract: keys, reservations made the way the handler makes them (open, then
 // reserve over what open saw, with the real limits policy), records and answers.
-import { admitCall, beijingDay } from '../../cloudfunctions/mobileCheck/src/policy';
-import { DEFAULT_GUARDS, type GuardSettings } from '../../cloudfunctions/mobileCheck/src/settings';
-import { delta, type StatsDelta } from '../../cloudfunctions/mobileCheck/src/stats';
+import { admitCall, beijingDay, type GuardSettings } from '../../cloudfunctions/mobileCheck/src/policy';
+import { DEFAULT_GUARDS } from '../../cloudfunctions/mobileCheck/src/settings';
+import { delta } from '../../cloudfunctions/mobileCheck/src/aggregates';
 import type {
-  CallerLimits, CheckKeys, ClaimAnswer, Opened, Reservation, ReserveInput, Reserved, Store, VerificationRecord,
-} from '../../cloudfunctions/mobileCheck/src/store/types';
+  Aggregates, CallerLimits, CheckKeys, ClaimAnswer, Opened, Reservation, ReserveInput, Reserved, Store, VerificationRecord,
+} from '../../cloudfunctions/mobileCheck/src/ports';
 
 /** 2025-03-10 12:00 Beijing time. */
 export const NOON = Date.UTC(2025, 2, 10, 4, 0, 0);
@@ -87,8 +87,8 @@ export const answerOf = (reservation: Reservation, code: ClaimAnswer['code'] = '
 /** Round trip 3: the record, the claim's answer and the call's aggregates. */
 export async function completed(store: Store, reservation: Reservation, code: ClaimAnswer['code'] = '01'): Promise<VerificationRecord> {
   const record = verification(reservation, { outcome: code, carrier: code === '01' ? '移动' : '' });
-  const stats = new Map<string, StatsDelta>([[reservation.day, delta.vendor(code, [{ provider: 'aliyun-market', billing: 'billed' }], 120)]]);
-  await store.complete({ reservation, record, answer: answerOf(reservation, code), stats });
+  const aggregates = new Map<string, Aggregates>([[reservation.day, delta.vendor(code, [{ provider: 'aliyun-market', billing: 'billed' }], 120)]]);
+  await store.complete({ reservation, record, answer: answerOf(reservation, code), aggregates });
   return record;
 }
 

@@ -9,8 +9,8 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
-import type { Handler, HandlerDeps } from '../../cloudfunctions/mobileCheck/src/handler';
-import type { LogLine } from '../../cloudfunctions/mobileCheck/src/log';
+import type { Handler, Parts } from '../../cloudfunctions/mobileCheck/src/entry';
+import type { LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
 
 const dir = process.env.LEAK_CAPTURE_DIR;
 
@@ -49,12 +49,12 @@ if (dir) {
     afterAll(() => { process[stream].write = original; });
   }
 
-  const STORE_WRITES = new Set(['open', 'reserve', 'complete', 'release', 'withdraw', 'addStats']);
-  jest.mock('../../cloudfunctions/mobileCheck/src/handler', () => {
-    const actual = jest.requireActual<typeof import('../../cloudfunctions/mobileCheck/src/handler')>('../../cloudfunctions/mobileCheck/src/handler');
+  const STORE_WRITES = new Set(['open', 'reserve', 'complete', 'release', 'withdraw', 'addAggregates']);
+  jest.mock('../../cloudfunctions/mobileCheck/src/entry', () => {
+    const actual = jest.requireActual<typeof import('../../cloudfunctions/mobileCheck/src/entry')>('../../cloudfunctions/mobileCheck/src/entry');
     return {
       ...actual,
-      createHandler(deps: HandlerDeps): Handler {
+      createHandler(deps: Parts): Handler {
         const store = deps.store && new Proxy(deps.store, {
           get(target, key, receiver) {
             const value = Reflect.get(target, key, receiver);

@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { maskFields } from '../../src/domain';
-import { createTokenIssuer, readTokenSettings, type TokenIssueInput } from '../../cloudfunctions/mobileCheck/src/token';
+import type { TokenIssueInput } from '../../cloudfunctions/mobileCheck/src/ports';
+import { createTokenIssuer, readTokenSettings } from '../../cloudfunctions/mobileCheck/src/token';
 import { agreementVersion, person } from '../support/people';
 
 export const root = path.resolve(__dirname, '../..');

@@ -32,8 +32,8 @@ const CLEAN = {
   'src/domain/masking.ts': "import { HAN } from './name';\nexport const mask = (s: string) => HAN + s;\n",
   'src/domain/name.ts': "export const HAN = '张';\n",
   'src/pages/form/index.ts': "import { mask } from '../../domain/masking';\nexport const page = mask('x');\n",
-  'cloudfunctions/mobileCheck/src/handler.ts': "import { mask } from '../../../src/domain/masking';\nexport const handle = mask;\n",
-  'local-host/server.ts': "import { handle } from '../cloudfunctions/mobileCheck/src/handler';\nexport const serve = handle;\n",
+  'cloudfunctions/mobileCheck/src/entry.ts': "import { mask } from '../../../src/domain/masking';\nexport const handle = mask;\n",
+  'local-host/server.ts': "import { handle } from '../cloudfunctions/mobileCheck/src/entry';\nexport const serve = handle;\n",
   'scripts/bench.ts': "import { serve } from '../local-host/server';\nexport const bench = serve;\n",
   'test/support/people.ts': "export const person = '张三';\n",
 };
@@ -49,7 +49,7 @@ describe('dependency rules (npm run depcruise)', () => {
       'src/domain/clock.ts': "import { readFileSync } from 'node:fs';\nimport os from 'os';\nexport const f = [readFileSync, os];\n",
       'src/domain/view.ts': "import React from 'react';\nimport Taro from '@tarojs/taro';\nexport const v = [React, Taro];\n",
       'src/domain/helper.ts': "import { page } from '../pages/form/index';\nexport const h = page;\n",
-      'src/services/client.ts': "import { handle } from '../../cloudfunctions/mobileCheck/src/handler';\nimport { serve } from '../../local-host/server';\nexport const c = [handle, serve];\n",
+      'src/services/client.ts': "import { handle } from '../../cloudfunctions/mobileCheck/src/entry';\nimport { serve } from '../../local-host/server';\nexport const c = [handle, serve];\n",
       'cloudfunctions/mobileCheck/src/compose.ts': "import { page } from '../../../src/pages/form/index';\nimport { serve } from '../../../local-host/server';\nexport const c = [page, serve];\n",
       'scripts/build-for-test.ts': "import { person } from '../test/support/people';\nexport const b = person;\n",
     });
@@ -61,7 +61,7 @@ describe('dependency rules (npm run depcruise)', () => {
       'domain-stays-pure: src/domain/view.ts → react',
       'domain-stays-pure: src/domain/view.ts → @tarojs/taro',
       'domain-stays-pure: src/domain/helper.ts → src/pages/form/index.ts',
-      'client-not-server: src/services/client.ts → cloudfunctions/mobileCheck/src/handler.ts',
+      'client-not-server: src/services/client.ts → cloudfunctions/mobileCheck/src/entry.ts',
       'client-not-server: src/services/client.ts → local-host/server.ts',
       'function-not-client: cloudfunctions/mobileCheck/src/compose.ts → src/pages/form/index.ts',
       'function-not-client: cloudfunctions/mobileCheck/src/compose.ts → local-host/server.ts',

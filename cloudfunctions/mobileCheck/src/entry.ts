@@ -1,100 +1,132 @@
-// The function's one handler: which action, then its steps. Every answer carries a trace id and
-// writes one log line; nothing raw or secret is in either.
-import { isAction, type Action, type ActionAnswer, type ErrorCode } from '../../../src/domain';
-import { acceptAgreement, deleteMyRecords, myRecords, status, withdrawConsent } from './actions/rights';
-import { readStats, statsDays } from './actions/stats';
+// The function's one entry: a timer trigger or a person, then which action (read once, by
+// src/domain/event.ts), then that action's use case with only the parts it uses. Every answer to a
+// person carries a trace id and writes one log line; nothing raw or secret is in either.
+import type { ActionAnswer, ErrorCode, PhoneSource, ProviderId } from '../../../src/domain';
+import { isTimerEvent, readEvent, type EventRequest } from '../../../src/domain/event';
+import { acceptAgreement, deleteMyRecords, myRecords, status, withdrawConsent, type RightsDeps } from './actions/rights';
+import { operatorStats } from './actions/operatorStats';
+import { delta } from './aggregates';
 import { present, type Presented } from './check/present';
 import { createCheck } from './check/runCheck';
-import type { HandlerDeps } from './handlerDeps';
+import { gate, overRequestCap, withinRequestCap, type Readiness } from './gate';
 import { instanceMemory } from './instanceMemory';
-import { beijingDay, nextBeijingMidnight } from './policy';
-import { delta } from './stats';
+import { beijingDay, type GuardSettings } from './policy';
+import type { Clock, Hasher, LogLine, PhoneExchange, Provider, Sleep, Store, TokenIssuer } from './ports';
+import type { PurgeResponse } from './retention';
 
-export type { HandlerDeps } from './handlerDeps';
-export type { Clock } from './ports';
+/**
+ * The parts the function is wired from (compose.ts builds them from the environment; hosts and tests
+ * swap some). No use case receives all of them: createHandler hands each its own.
+ */
+export interface Parts extends Readiness {
+  store: Store | undefined;
+  hasher: Hasher | undefined;
+  providers: readonly Provider[];
+  phoneSource: PhoneSource;
+  phone: PhoneExchange | undefined;
+  agreementVersion: string;
+  /** Price of one billed call per provider, in fen (MOBILECHECK_*_PRICE_FEN), for the console's spend. */
+  pricesFen?: Partial<Record<ProviderId, number>>;
+  clock: Clock;
+  sleep: Sleep;
+  newTraceId: () => string;
+  /** Method syntax on purpose: a logger written for check lines only may be passed. */
+  log(line: LogLine): void;
+  guards: GuardSettings;
+  /** Signs `01` answers; undefined means no tokens. */
+  tokens: TokenIssuer | undefined;
+  adminOpenids: ReadonlySet<string>;
+  verifiedDays: number;
+  /** How long a claim on a check holds, and how long an identical request waits for it. */
+  claimMs: number;
+  pollMs: number;
+  retentionDays: number;
+  /** How long one purge run may delete before it stops (the rest waits for the next run). */
+  purgeBudgetMs: number;
+}
 
 /** `caller` is the WeChat OPENID from the platform, never a field of the event. */
 export type Handler = (event: unknown, caller: string | undefined) => Promise<ActionAnswer>;
 
-/** The event's action: absent means a check; anything unknown is refused. */
-function actionOf(event: unknown): Action | undefined {
-  const isObject = typeof event === 'object' && event !== null && !Array.isArray(event);
-  const action = isObject && Object.prototype.hasOwnProperty.call(event, 'action') ? (event as Record<string, unknown>).action : undefined;
-  if (action === undefined) return 'check';
-  return isAction(action) ? action : undefined;
+export type Entry = (event: unknown, caller: string | undefined) => Promise<ActionAnswer | PurgeResponse>;
+
+/**
+ * The function's one entry. A timer trigger is told from a person by the missing caller, never by
+ * the event alone: anyone can send a Timer-shaped event through callFunction, but then has an OPENID
+ * and gets an ordinary (invalid) check. Without a caller (other functions, web access) a forged
+ * timer event at most starts the hourly-bounded purge, and learns nothing from the answer.
+ */
+export function createEntry(handle: Handler, purge: () => Promise<PurgeResponse>): Entry {
+  return (event, caller) => (!caller && isTimerEvent(event) ? purge() : handle(event, caller));
 }
 
-export function createHandler(deps: HandlerDeps): Handler {
+/** A person's event: which action, then its use case. */
+export function createHandler(parts: Parts): Handler {
   const memory = instanceMemory();
-  const runCheck = createCheck(deps, memory);
+  const runCheck = createCheck(parts, memory);
 
-  async function runAction(action: Exclude<Action, 'check'>, event: Record<string, unknown>, caller: string | undefined, traceId: string, now: number): Promise<Presented> {
+  async function runAction(request: Exclude<EventRequest, { action: 'check' | 'unknown' }>, caller: string | undefined, traceId: string, now: number): Promise<Presented> {
     const refuse = (code: ErrorCode, level: 'info' | 'warn' | 'error' = 'info', detail?: string) =>
       present({ kind: 'refused', code, level, ...(detail && { detail }) }, { traceId, now });
     if (!caller) return refuse('UNAUTHENTICATED');
-    const { store, hasher } = deps;
-    // The person's rights need only the store and the hash key; stats needs every setting readable.
-    const misconfigured = action === 'stats' ? deps.misconfigured : undefined;
-    if (misconfigured || !store || !hasher) return refuse('SERVICE_MISCONFIGURED', 'error', misconfigured ?? 'no store or hash key');
-    const ready = { store, hasher };
-    // The caller's own actions count against the same daily request cap as checks: one write each.
-    if (action !== 'stats') {
-      const day = beijingDay(now);
-      const callerHash = hasher.hash('caller', caller);
-      const counted = !memory.isOverRequestCap(callerHash, day) &&
-        (await store.countRequest({ caller: callerHash, day, requestLimit: deps.guards.requestDailyLimit, now, traceId }));
-      if (!counted) {
-        memory.markOverRequestCap(callerHash, day);
-        return present({ kind: 'refused', code: 'RATE_LIMITED', limit: 'requests', retryAt: nextBeijingMidnight(now), level: 'warn' }, { traceId, now });
-      }
-    }
+    // The person's rights need only the store and the hash key; the operator's figures every setting readable.
+    const gated = gate(parts, { settings: request.action === 'stats', store: true, hasher: true });
+    if (!gated.ready) return refuse('SERVICE_MISCONFIGURED', 'error', gated.detail);
+    const { store, hasher } = gated.parts;
     const answered = (answer: object): Presented => ({
       response: { ...answer, traceId } as ActionAnswer as Presented['response'],
       line: { level: 'info', event: 'mobileCheck', traceId, outcome: 'ok' },
     });
-    switch (action) {
+    if (request.action === 'stats') {
+      if (!parts.adminOpenids.has(caller)) return refuse('FORBIDDEN', 'warn');
+      if (request.days === undefined) return refuse('INVALID_REQUEST');
+      return answered(await operatorStats({ store, memory, guards: parts.guards, providers: parts.providers, pricesFen: parts.pricesFen }, request.days, now));
+    }
+    // The caller's own actions count against the same daily request cap as checks: one write each.
+    const callerHash = hasher.hash('caller', caller);
+    const day = beijingDay(now);
+    const counted = await withinRequestCap(memory, callerHash, day, () =>
+      store.countRequest({ caller: callerHash, day, requestLimit: parts.guards.requestDailyLimit, now, traceId }));
+    if (!counted) return present({ kind: 'refused', ...overRequestCap(now) }, { traceId, now });
+    const rights: RightsDeps = { store, hasher, agreementVersion: parts.agreementVersion, verifiedDays: parts.verifiedDays, phoneSource: parts.phoneSource, tokens: parts.tokens };
+    switch (request.action) {
       case 'acceptAgreement': {
-        const accepted = await acceptAgreement(deps, ready, event, caller, traceId, now);
+        const accepted = await acceptAgreement(rights, request.event, caller, traceId, now);
         if ('refusal' in accepted) return present({ kind: 'refused', ...accepted.refusal, agreementVersion: accepted.agreementVersion }, { traceId, now });
         return answered(accepted);
       }
       case 'status':
-        return answered(await status(deps, ready, caller, traceId, now));
+        return answered(await status(rights, caller, traceId, now));
       case 'withdrawConsent':
-        return answered(await withdrawConsent(ready, caller, now));
+        return answered(await withdrawConsent(rights, caller, now));
       case 'myRecords':
-        return answered(await myRecords(ready, caller, now));
+        return answered(await myRecords(rights, caller, now));
       case 'deleteMyRecords':
-        return answered(await deleteMyRecords(ready, caller, now));
-      case 'stats': {
-        if (!deps.adminOpenids.has(caller)) return refuse('FORBIDDEN', 'warn');
-        const days = statsDays(event);
-        if (days === undefined) return refuse('INVALID_REQUEST');
-        return answered(await readStats(deps, store, memory, days, now));
-      }
+        return answered(await deleteMyRecords(rights, caller, now));
     }
   }
 
   return async function handle(event, caller) {
-    const traceId = deps.newTraceId();
-    const started = deps.clock.now();
-    let action: Action | undefined;
+    const traceId = parts.newTraceId();
+    const started = parts.clock.now();
+    let request: EventRequest | undefined;
     let presented: Presented;
     try {
-      action = actionOf(event);
-      if (action === undefined) {
+      request = readEvent(event);
+      if (request.action === 'unknown') {
         presented = present({ kind: 'refused', code: 'INVALID_REQUEST', detail: 'unknown action' }, { traceId, now: started });
-      } else if (action === 'check') {
-        presented = await runCheck(event, caller, traceId, started);
+      } else if (request.action === 'check') {
+        presented = await runCheck(request.event, caller, traceId, started);
       } else {
-        presented = await runAction(action, event as Record<string, unknown>, caller, traceId, started);
+        presented = await runAction(request, caller, traceId, started);
       }
     } catch (error) {
       // Unexpected: log the error's type only; its message could hold personal data.
-      if (action === 'check') memory.note(beijingDay(started), delta.refused('INTERNAL'));
+      if (request?.action === 'check') memory.note(beijingDay(started), delta.refused('INTERNAL'));
       presented = present({ kind: 'refused', code: 'INTERNAL', level: 'error', detail: error instanceof Error ? error.name : typeof error }, { traceId, now: started });
     }
-    deps.log({ ...presented.line, ...(action && action !== 'check' && { action }), latencyMs: deps.clock.now() - started });
+    const action = request && request.action !== 'check' && request.action !== 'unknown' ? request.action : undefined;
+    parts.log({ ...presented.line, ...(action && { action }), latencyMs: parts.clock.now() - started });
     return presented.response;
   };
 }

@@ -1,13 +1,12 @@
 import cloud from 'wx-server-sdk';
 import { entryFromEnv } from './compose';
-import type { PurgeResponse } from './retention';
+import type { Entry } from './entry';
 import type { DatabaseLike } from './store/cloudDatabase';
 import { cloudStore } from './store/cloudStore';
 import { lazyStore } from './store/lazy';
 import { cloudPhoneExchange, type PhoneNumberOpenApi } from './phoneNumber';
-import type { ActionAnswer } from '../../../src/domain';
 
-type Main = (event: unknown) => Promise<ActionAnswer | PurgeResponse>;
+type Main = (event: unknown) => ReturnType<Entry>;
 
 /**
  * The entry over a given database. The cloud uses `main` below; tests of this built file pass a

@@ -1,10 +1,198 @@
+// The function's ports: every interface its use cases need from the outside world, defined here
+// and nowhere else. Adapters (providers/, store/, token/, phoneNumber/, hash.ts, log.ts) import
+// this file and implement it; this file imports only the shared domain. Nothing here does I/O.
+import type {
+  CheckOutcome, DayStats, ErrorCode, MaskedFields, PersonFields, PhoneSource, ProviderId, RateLimit, VendorStatusCode,
+} from '../../../src/domain';
+
+// ---- Time --------------------------------------------------------------------------------------
+
+export interface Clock {
+  now(): number;
+}
+
+export type Sleep = (ms: number) => Promise<void>;
+
+// ---- Data providers (providers/*) ---------------------------------------------------------------
+
+/** Whether the provider may have charged for the call: yes, no, maybe. */
+export type Billing = 'billed' | 'not-billed' | 'unknown';
+
+/** The codes a provider call can end with when it produced no status. */
+export type VendorErrorCode = Extract<ErrorCode,
+  'SERVICE_MISCONFIGURED' | 'VENDOR_QUOTA_EXHAUSTED' | 'VENDOR_THROTTLED' | 'VENDOR_TIMEOUT' | 'VENDOR_UNAVAILABLE' | 'VENDOR_BAD_RESPONSE'>;
+
+/** What one call to one provider came to. Carries only facts safe to log and store. */
+export type ProviderAnswer =
+  | { kind: 'status'; status: VendorStatusCode; billing: Billing; carrier: string; providerTraceId: string; httpStatus: number }
+  | { kind: 'refusal'; code: VendorErrorCode; billing: Billing; httpStatus?: number; detail: string };
+
+/** One data provider. One call, never retried: any call that reached the provider may have been billed. */
+export interface Provider {
+  readonly id: ProviderId;
+  ask(fields: PersonFields): Promise<ProviderAnswer>;
+}
+
+// ---- WeChat phone number (phoneNumber/*) --------------------------------------------------------
+
+export type PhoneExchangeFailure = Extract<ErrorCode, 'PHONE_CODE_INVALID' | 'PHONE_QUOTA_EXHAUSTED' | 'PHONE_UNAVAILABLE'>;
+
+/**
+ * The mobile WeChat proved, or why not. `detail` is a short reason for the log: it never holds the
+ * code or the number.
+ */
+export type PhoneExchangeResult =
+  | { ok: true; mobile: string }
+  | { ok: false; code: PhoneExchangeFailure; detail: string };
+
+/** Turns the one-time code of `<Button openType="getRealtimePhoneNumber">` into the mobile. */
+export interface PhoneExchange {
+  exchange(code: string): Promise<PhoneExchangeResult>;
+}
+
+// ---- Keyed hashes (hash.ts) ---------------------------------------------------------------------
+
+/** What a hash stands for; each kind gets its own domain so equal inputs of different kinds never collide. */
+export type HashKind = 'caller' | 'person' | 'triple' | 'mobile';
+
+/** Keyed hashes stored instead of personal data; without the secret they cannot be reversed by guessing. */
+export interface Hasher {
+  hash(kind: HashKind, value: string): string;
+}
+
+// ---- Signed result tokens (token/*) -------------------------------------------------------------
+
+/** What a use case gives for one token. */
+export interface TokenIssueInput {
+  caller: string;
+  traceId: string;
+  /** Already masked: the token is readable by anyone who holds it. */
+  masked: MaskedFields;
+  agreementVersion: string;
+  phone: PhoneSource;
+  provider: ProviderId;
+  /** ms since the epoch. */
+  now: number;
+}
+
+export interface IssuedToken {
+  /** Compact JWS (RFC 7515), EdDSA (RFC 8037). */
+  token: string;
+  /** `exp` in ms since the epoch, as the answer's `tokenExpiresAt`. */
+  expiresAt: number;
+}
+
+/** Signs the token of a `01` answer (fresh, cached, or the `status` action's). */
+export interface TokenIssuer {
+  issue(input: TokenIssueInput): IssuedToken;
+}
+
+// ---- Log lines (log.ts writes them) -------------------------------------------------------------
+
+/**
+ * One structured line per call. Only masked fields: raw personal data, their hashes and the appCode
+ * never get here (hashes stay in the store).
+ */
+export interface CheckLogLine {
+  level: 'info' | 'warn' | 'error';
+  event: 'mobileCheck';
+  /** Absent for checks. */
+  action?: string;
+  traceId: string;
+  /** The vendor status, or the error code answered, or "ok" for actions. */
+  outcome: string;
+  latencyMs: number;
+  masked?: MaskedFields;
+  vendorHttpStatus?: number;
+  vendorTraceId?: string;
+  /** Whether this call may have cost money: only calls that reached the vendor have it. */
+  billing?: Billing;
+  /** The provider whose answer (or refusal) this is. */
+  provider?: ProviderId;
+  /** Provider calls made: 2 after a failover. */
+  providerCalls?: number;
+  /** True when the answer came from an earlier call (store, another instance, or a concurrent request). */
+  cached?: boolean;
+  /** For a reused answer: the trace id of the call that paid for it. */
+  cachedFrom?: string;
+  limit?: RateLimit;
+  retryAfterSeconds?: number;
+  /** A short, data-free reason for failures (e.g. "gateway 403 Quota Exhausted"). */
+  detail?: string;
+}
+
+/** Once per quota total: billed calls passed 80 % of what was bought, like the vendor's 20 %-left alert. */
+export interface QuotaWarningLine {
+  level: 'warn';
+  event: 'quotaWarning';
+  billed: number;
+  total: number;
+  percentUsed: number;
+}
+
+/** The timer trigger's retention purge. */
+export interface PurgeLogLine {
+  level: 'info' | 'error';
+  event: 'retentionPurge';
+  cutoff: string;
+  removed?: PurgeReport;
+  detail?: string;
+}
+
+/** Written by the hourly timer's first run at or after 03:00 Beijing time: yesterday's totals, for log-based alarms and a glance in the console. */
+export interface DigestLogLine {
+  level: 'info';
+  event: 'dailyDigest';
+  totals: DayStats;
+}
+
+/** The operator's budget or bought quota stopped a check: point a log alarm at this line. */
+export interface SpendStopLine {
+  level: 'error';
+  event: 'spendStopped';
+  traceId: string;
+  dailyBudget?: number;
+  quotaTotal?: number;
+  spend: { today: number; total: number };
+}
+
+/** At load: a MOBILECHECK_* variable nothing reads (a misspelling); its value is never logged. */
+export interface UnknownSettingLine {
+  level: 'warn';
+  event: 'unknownSetting';
+  name: string;
+}
+
+export type LogLine = CheckLogLine | QuotaWarningLine | PurgeLogLine | DigestLogLine | SpendStopLine | UnknownSettingLine;
+
+/** Where log lines go. */
+export type Logger = (line: LogLine) => void;
+
+// ---- The store (store/*, and local-host's SQLite store) -----------------------------------------
 // The function's memory: consent evidence, the audit trail, claims, limits and daily aggregates.
-// Records hold keyed hashes (see ../hash.ts) and masked fields, never a raw name, ID number,
-// mobile or OPENID. Each method is one database round trip in the cloud adapter (calls inside run
-// in parallel), so a billed check costs open + reserve + complete = 3 sequential round trips.
-import type { CheckOutcome, ErrorCode, MaskedFields, PhoneSource, ProviderId, RateLimit, VendorStatusCode } from '../../../../src/domain';
-import type { Billing } from '../providers/port';
-import type { StatsDelta } from '../stats';
+// Records hold keyed hashes and masked fields, never a raw name, ID number, mobile or OPENID. Each
+// method is one database round trip in the cloud adapter (calls inside run in parallel), so a
+// billed check costs open + reserve + complete = 3 sequential round trips.
+
+/** Counts of one Beijing day; every field adds up, so instances and round trips can merge them (aggregates.ts). */
+export interface Aggregates {
+  requests: number;
+  vendorCalls: number;
+  billed: number;
+  maybeBilled: number;
+  cached: number;
+  refused: Record<string, number>;
+  outcomes: Record<string, number>;
+  /** Bucket index (as a string) → count, see LATENCY_BUCKETS_MS. */
+  latency: Record<string, number>;
+  /** Provider id → its calls and billed calls (a failover makes two calls for one check). */
+  byProvider: Record<string, ProviderCounts>;
+}
+
+export interface ProviderCounts {
+  vendorCalls: number;
+  billed: number;
+}
 
 /** The hashes a check is keyed by. */
 export interface CheckKeys {
@@ -48,7 +236,10 @@ export interface ClaimAnswer {
   provider: ProviderId;
 }
 
-/** One vendor call per caller + triple at a time, across instances; when done it holds the answer. */
+/**
+ * The claim: the billing lock on one check. One vendor call per caller + triple at a time, across
+ * instances; when done it holds the answer (reused for the cache period).
+ */
 export interface Claim {
   state: 'pending' | 'done';
   holder: string;
@@ -148,7 +339,7 @@ export interface CompleteInput {
   /** What the claim now holds: the answer, or the error code waiting requests answer with. */
   answer: ClaimAnswer | { failed: ErrorCode };
   /** This check's aggregates plus what the instance held in memory, per Beijing day. */
-  stats: Map<string, StatsDelta>;
+  aggregates: Map<string, Aggregates>;
 }
 
 export interface OwnRecords {
@@ -181,9 +372,11 @@ export interface Store {
   countRequest(input: { caller: string; day: string; requestLimit: number; now: number; traceId: string }): Promise<boolean>;
   /** Round trip 2: claim, consent evidence, caller limits, budget and quota, all or nothing. */
   reserve(input: ReserveInput): Promise<Reserved>;
-  /** Round trip 3: the verification record, the claim's answer, the day's aggregates. */
-  /** Each part on its own: a failed record must not re-count aggregates that were written. */
-  complete(input: CompleteInput): Promise<{ recorded: boolean; statsWritten: boolean }>;
+  /**
+   * Round trip 3: the verification record, the claim's answer, the day's aggregates. Each part on
+   * its own: a failed record must not re-count aggregates that were written.
+   */
+  complete(input: CompleteInput): Promise<{ recorded: boolean; aggregatesWritten: boolean }>;
   /**
    * Gives back a reservation the vendor did not bill: the caller's call and mobile count, budget,
    * quota; each at most once. What still fails is written down and settled by the next purge.
@@ -209,15 +402,15 @@ export interface Store {
   /** The caller's newest `01` at or after `since`. */
   latestPass(caller: string, since: number): Promise<VerificationRecord | undefined>;
 
-  addStats(stats: Map<string, StatsDelta>): Promise<void>;
+  addAggregates(aggregates: Map<string, Aggregates>): Promise<void>;
   /** Billed calls reserved on `day` (all callers) and in total. */
   readSpend(day: string): Promise<{ today: number; total: number }>;
-  readStats(days: string[]): Promise<Map<string, StatsDelta>>;
-  /** True for exactly one caller per quota total: the one that should log the warning. */
-  claimQuotaWarning(total: number): Promise<boolean>;
+  readAggregates(days: string[]): Promise<Map<string, Aggregates>>;
+  /** Run-once flag: true for exactly one caller per quota total, the one that should log the warning. */
+  markQuotaWarned(total: number): Promise<boolean>;
 
-  /** True for exactly one caller per slot (e.g. "purge:<hour>", "digest:<day>"); the lock is kept until `until`. */
-  claimOnce(slot: string, until: number): Promise<boolean>;
+  /** Run-once flag: true for exactly one caller per slot (e.g. "purge:<hour>", "digest:<day>"); kept until `until`. */
+  markOnce(slot: string, until: number): Promise<boolean>;
   /** Deletes what is older than `cutoff` and counters no longer in force, in batches until `deadline`. */
   purge(cutoff: number, now: number, deadline: () => boolean): Promise<PurgeReport>;
 }

@@ -1,36 +1,36 @@
-// The operator's view: daily aggregates, quota and budget. Admins only.
-import { STATS_MAX_DAYS, STATS_MIN_DAYS, type StatsAnswer } from '../../../../src/domain';
-import type { HandlerDeps } from '../handlerDeps';
+// The operator's figures (the `stats` action): daily aggregates, quota and budget. Admins only.
+import type { ProviderId, StatsAnswer } from '../../../../src/domain';
+import { toDayStats } from '../aggregates';
 import type { InstanceMemory } from '../instanceMemory';
-import { beijingDay, lastBeijingDays } from '../policy';
-import type { Store } from '../ports';
-import { toDayStats } from '../stats';
+import { beijingDay, lastBeijingDays, type GuardSettings } from '../policy';
+import type { Provider, Store } from '../ports';
 
-export const DEFAULT_STATS_DAYS = 7;
-
-/** `days` from the event: absent → 7; a whole number 1–90, else undefined (INVALID_REQUEST). */
-export function statsDays(event: Record<string, unknown>): number | undefined {
-  const days = event.days ?? DEFAULT_STATS_DAYS;
-  return typeof days === 'number' && Number.isInteger(days) && days >= STATS_MIN_DAYS && days <= STATS_MAX_DAYS ? days : undefined;
+export interface OperatorStatsDeps {
+  store: Store;
+  memory: InstanceMemory;
+  guards: Pick<GuardSettings, 'quotaTotal' | 'dailyBudget'>;
+  providers: readonly Pick<Provider, 'id'>[];
+  pricesFen: Partial<Record<ProviderId, number>> | undefined;
 }
 
-export async function readStats(deps: HandlerDeps, store: Store, memory: InstanceMemory, days: number, now: number): Promise<Omit<StatsAnswer, 'traceId'>> {
+export async function operatorStats(deps: OperatorStatsDeps, days: number, now: number): Promise<Omit<StatsAnswer, 'traceId'>> {
+  const { store, memory } = deps;
   // This instance's uncounted refusals first, so the operator sees them now.
   const pending = memory.take();
   if (pending.size > 0) {
     try {
-      await store.addStats(pending);
+      await store.addAggregates(pending);
     } catch (error) {
       memory.restore(pending);
       throw error;
     }
   }
   const wanted = lastBeijingDays(now, days);
-  const [stats, spend] = await Promise.all([store.readStats(wanted), store.readSpend(beijingDay(now))]);
+  const [aggregates, spend] = await Promise.all([store.readAggregates(wanted), store.readSpend(beijingDay(now))]);
   const total = deps.guards.quotaTotal ?? null;
   return {
     ok: true,
-    days: wanted.map((day) => toDayStats(day, stats.get(day))),
+    days: wanted.map((day) => toDayStats(day, aggregates.get(day))),
     quota: { total, used: spend.total, remaining: total === null ? null : Math.max(0, total - spend.total) },
     budget: { daily: deps.guards.dailyBudget ?? null, usedToday: spend.today },
     pricesFen: Object.fromEntries(deps.providers.map(({ id }) => [id, deps.pricesFen?.[id] ?? null])),

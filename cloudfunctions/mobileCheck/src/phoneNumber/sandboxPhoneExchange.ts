@@ -1,4 +1,4 @@
-import type { PhoneExchange } from './phoneExchange';
+import type { PhoneExchange } from '../ports';
 
 const SANDBOX_CODE = /^sandbox:(\d{11})$/;
 
