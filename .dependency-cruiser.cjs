@@ -3,6 +3,11 @@
 /** Pure npm packages the domain may use: data and functions only, no I/O, no runtime. */
 const PURE_PACKAGES = '^node_modules/libphonenumber-js/';
 
+/** The function's adapters: the outside world behind ports.ts (providers, store, tokens, WeChat's phone number, hashes, log, environment). */
+const FUNCTION_ADAPTERS = '^cloudfunctions/mobileCheck/src/((providers|store|token|phoneNumber)/|(hash|log|settings)[.]ts$)';
+/** Where the function is wired together: may import core and adapters alike. */
+const FUNCTION_WIRING = '^cloudfunctions/mobileCheck/src/(compose|index)[.]ts$';
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -33,6 +38,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^cloudfunctions/mobileCheck/src/' },
       to: { path: '^(src/(pages|services|hooks|components)/|local-host/)' },
+    },
+    {
+      name: 'function-core-not-adapters',
+      comment: 'The function\'s core (ports.ts, policy, entry, the use cases in check/ and actions/, retention, gate, aggregates) never imports an adapter: adapters import ports.ts and implement it, and only compose.ts and index.ts wire them in. Any new file in the function is core unless it is listed here as an adapter.',
+      severity: 'error',
+      from: { path: '^cloudfunctions/mobileCheck/src/', pathNot: [FUNCTION_ADAPTERS, FUNCTION_WIRING] },
+      to: { path: FUNCTION_ADAPTERS },
     },
     {
       name: 'scripts-not-tests',

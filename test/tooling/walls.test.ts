@@ -32,7 +32,11 @@ const CLEAN = {
   'src/domain/masking.ts': "import { HAN } from './name';\nexport const mask = (s: string) => HAN + s;\n",
   'src/domain/name.ts': "export const HAN = '张';\n",
   'src/pages/form/index.ts': "import { mask } from '../../domain/masking';\nexport const page = mask('x');\n",
-  'cloudfunctions/mobileCheck/src/entry.ts': "import { mask } from '../../../src/domain/masking';\nexport const handle = mask;\n",
+  'cloudfunctions/mobileCheck/src/entry.ts': "import { mask } from '../../../src/domain/masking';\nimport type { Logger } from './ports';\nexport const handle = mask;\nexport type Log = Logger;\n",
+  'cloudfunctions/mobileCheck/src/ports.ts': "export type Logger = (line: string) => void;\n",
+  'cloudfunctions/mobileCheck/src/log.ts': "import type { Logger } from './ports';\nexport const jsonLogger: Logger = (line) => line;\n",
+  'cloudfunctions/mobileCheck/src/store/cloudStore.ts': "import type { Logger } from '../ports';\nexport const store = (log: Logger) => log;\n",
+  'cloudfunctions/mobileCheck/src/index.ts': "import { jsonLogger } from './log';\nimport { store } from './store/cloudStore';\nimport { handle } from './entry';\nexport const main = [jsonLogger, store, handle];\n",
   'local-host/server.ts': "import { handle } from '../cloudfunctions/mobileCheck/src/entry';\nexport const serve = handle;\n",
   'scripts/bench.ts': "import { serve } from '../local-host/server';\nexport const bench = serve;\n",
   'test/support/people.ts': "export const person = '张三';\n",
@@ -52,6 +56,8 @@ describe('dependency rules (npm run depcruise)', () => {
       'src/services/client.ts': "import { handle } from '../../cloudfunctions/mobileCheck/src/entry';\nimport { serve } from '../../local-host/server';\nexport const c = [handle, serve];\n",
       'cloudfunctions/mobileCheck/src/compose.ts': "import { page } from '../../../src/pages/form/index';\nimport { serve } from '../../../local-host/server';\nexport const c = [page, serve];\n",
       'scripts/build-for-test.ts': "import { person } from '../test/support/people';\nexport const b = person;\n",
+      'cloudfunctions/mobileCheck/src/policy.ts': "import { store } from './store/cloudStore';\nexport const p = store;\n",
+      'cloudfunctions/mobileCheck/src/check/present.ts': "import { jsonLogger } from '../log';\nexport const present = jsonLogger;\n",
     });
     const { status, rules } = cruise(planted);
     expect(status).not.toBe(0);
@@ -66,6 +72,8 @@ describe('dependency rules (npm run depcruise)', () => {
       'function-not-client: cloudfunctions/mobileCheck/src/compose.ts → src/pages/form/index.ts',
       'function-not-client: cloudfunctions/mobileCheck/src/compose.ts → local-host/server.ts',
       'scripts-not-tests: scripts/build-for-test.ts → test/support/people.ts',
+      'function-core-not-adapters: cloudfunctions/mobileCheck/src/policy.ts → cloudfunctions/mobileCheck/src/store/cloudStore.ts',
+      'function-core-not-adapters: cloudfunctions/mobileCheck/src/check/present.ts → cloudfunctions/mobileCheck/src/log.ts',
     ].sort());
   }, 30_000);
 });
