@@ -7,9 +7,10 @@ import { sandboxPhoneExchange } from '../cloudfunctions/mobileCheck/src/phoneNum
 import { hashSecretSetting, missingProviderSecret, readSettings, unknownSettings } from '../cloudfunctions/mobileCheck/src/settings';
 import { readTokenSettings } from '../cloudfunctions/mobileCheck/src/token';
 import { PROVIDER_IDS } from '../src/domain';
+import type { VendorMode } from '../src/domain/endpoints';
 import { startSandboxTencent } from './sandboxTencent';
 import { startSandboxVendor, type SandboxVendor } from './sandboxVendor';
-import { DEV_OPENID, startLocalHost, type Mode } from './server';
+import { DEV_OPENID, startLocalHost } from './server';
 import { openSqliteStore } from './sqliteStore';
 
 type Env = Record<string, string | undefined>;
@@ -105,7 +106,7 @@ export interface ProductOptions {
 
 export interface RunningProduct {
   url: string;
-  mode: Mode;
+  mode: VendorMode;
   /** Present in sandbox mode: a loopback stand-in for each provider (first listed first), with its record of requests. */
   sandboxes?: SandboxVendor[];
   close(): Promise<void>;
@@ -114,7 +115,7 @@ export interface RunningProduct {
 /** What `npm start` runs: the h5 build and the real handler, with a sandbox vendor when no appCode is set. */
 export async function startProduct(options: ProductOptions): Promise<RunningProduct> {
   checkSettings(options.env);
-  const mode: Mode = isLive(options.env) ? 'live' : 'sandbox';
+  const mode: VendorMode = isLive(options.env) ? 'live' : 'sandbox';
   const sandboxes = mode === 'live' ? undefined : await startSandboxes(options.env);
   const sandbox = sandboxes && Object.assign({}, ...sandboxes.map((s) => s.env)) as Env;
   const store = openSqliteStore(path.join(dataDirOf(options.env), 'mobileCheck.sqlite'));

@@ -1,7 +1,7 @@
 // The local host behind `npm start`: the h5 build and the real mobileCheck handler on one origin.
 import http from 'node:http';
 import type { Handler } from '../cloudfunctions/mobileCheck/src/entry';
-import { H5_API_PREFIX, H5_FUNCTION_URL, H5_STATUS_URL } from '../src/domain/endpoints';
+import { H5_API_PREFIX, H5_FUNCTION_URL, H5_STATUS_URL, type VendorMode } from '../src/domain/endpoints';
 import { closeServer, listen } from './httpServer';
 import { fromOwnOrigin, isJson, MAX_BODY_BYTES, ownAuthorities, parseEvent, readBody } from './requests';
 import { serveStatic } from './staticFiles';
@@ -10,11 +10,9 @@ import { serveStatic } from './staticFiles';
 export const DEV_OPENID = 'local-dev-openid';
 export const DEFAULT_PORT = 10086;
 
-export type Mode = 'sandbox' | 'live';
-
 export interface LocalHostOptions {
   handler: Handler;
-  mode: Mode;
+  mode: VendorMode;
   staticDir: string;
   port?: number;
   host?: string;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { fetchVendorMode, type VendorMode } from '../services/mobileCheckClient';
+import type { VendorMode } from '../domain/endpoints';
+import { fetchVendorMode } from '../services/mobileCheckClient';
 
 /** h5: the local host's vendor mode (for the 沙箱模式 banner). weapp: always null, nothing is asked. */
 export function useVendorMode(): VendorMode | null {

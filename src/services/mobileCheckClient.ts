@@ -15,12 +15,10 @@ import {
   type StatusAnswer,
   type WithdrawAnswer,
 } from '../domain';
-import { FUNCTION_NAME, H5_FUNCTION_URL, H5_STATUS_URL } from '../domain/endpoints';
+import { FUNCTION_NAME, H5_FUNCTION_URL, H5_STATUS_URL, type VendorMode } from '../domain/endpoints';
 
 /** How long the h5 page waits for the local host before giving up. */
 export const REQUEST_TIMEOUT_MS = 15_000;
-
-export type VendorMode = 'sandbox' | 'live';
 
 /** A refusal as the page sees it: the function's codes plus the client's own NETWORK_ERROR. */
 export type ClientRefused = Omit<CheckRefused, 'code'> & { code: ClientErrorCode };
