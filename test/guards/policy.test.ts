@@ -5,7 +5,6 @@ import {
   admitCall, beijingDay, beijingDayStart, billingOf, currentLimits, decidingCall, hourSlot, HOUR_MS, isDigestDue, lastBeijingDays, limitsUntil, DAY_MS, IDENTITY_WINDOW_MS, nextBeijingMidnight, percentUsed, quotaWarningDue,
   mayFailOver, retentionCutoff, retryAfterSeconds, reusableSince, spendExhausted, type GuardSettings,
 } from '../../cloudfunctions/mobileCheck/src/policy';
-import { isTimerEvent } from '../../src/domain/event';
 import { applyGiveBack, limitsGiveBack } from '../../cloudfunctions/mobileCheck/src/store/documents';
 import { DEFAULT_GUARDS, readSettings, unknownSettings } from '../../cloudfunctions/mobileCheck/src/settings';
 import type { CallerLimits } from '../../cloudfunctions/mobileCheck/src/ports';
@@ -108,13 +107,6 @@ describe('the pure cost-guard policy', () => {
 
   test('keeps records from exactly the retention period ago', () => {
     expect(retentionCutoff(40 * DAY_MS, 30)).toBe(10 * DAY_MS);
-  });
-
-  test('recognises the timer trigger\'s event shape, and nothing else', () => {
-    expect(isTimerEvent({ Type: 'Timer', TriggerName: 'retentionPurge', Time: '2025-01-01T03:00:00Z' })).toBe(true);
-    for (const other of [null, 'Timer', [], { Type: 'Timer' }, { Type: 'timer', TriggerName: 'x' }, { TriggerName: 'x' }]) {
-      expect(isTimerEvent(other)).toBe(false);
-    }
   });
 });
 
@@ -322,12 +314,5 @@ describe('days, slots and the limits document (pure)', () => {
     expect(quotaWarningDue(7, 10)).toBe(false);
     expect(quotaWarningDue(0, 0)).toBe(false);
     expect(quotaWarningDue(5, undefined)).toBe(false);
-  });
-
-  test('takes only a plain object with Type "Timer" and a trigger name as a timer event', () => {
-    expect(isTimerEvent({ Type: 'Timer', TriggerName: 'retentionPurge' })).toBe(true);
-    expect(isTimerEvent([{ Type: 'Timer', TriggerName: 'x' }])).toBe(false);
-    expect(isTimerEvent(null)).toBe(false);
-    expect(isTimerEvent('Timer')).toBe(false);
   });
 });
