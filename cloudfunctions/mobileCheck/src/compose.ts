@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { buildAgreement } from '../../../src/domain';
 import { operatorSettings } from '../../../src/settings/operator';
-import { createEntry, createHandler, type Entry, type Handler, type Parts } from './entry';
+import { createHandler, type Handler, type Parts } from './entry';
 import { createHasher } from './hash';
 import { jsonLogger } from './log';
-import { createRetentionJob } from './retention';
 import { DEFAULT_GUARDS, DEFAULT_TIMEOUT_MS, DEFAULT_VERIFIED_DAYS, hashSecretSetting, readSettings, unknownSettings, type Settings } from './settings';
 import { providersFrom } from './providers/fromSettings';
 import { createTokenIssuer, readTokenSettings, type TokenSettings } from './token';
@@ -76,10 +75,4 @@ export function partsFromEnv(env: Env, overrides: Partial<Parts> = {}): Parts {
 /** The handler wired to real parts from environment variables; tests and the local host swap parts. */
 export function handlerFromEnv(env: Env, overrides: Partial<Parts> = {}): Handler {
   return createHandler(partsFromEnv(env, overrides));
-}
-
-/** Checks from people, and the retention purge for the timer trigger (no caller, Timer event). */
-export function entryFromEnv(env: Env, overrides: Partial<Parts> = {}): Entry {
-  const parts = partsFromEnv(env, overrides);
-  return createEntry(createHandler(parts), createRetentionJob(parts));
 }

@@ -1,6 +1,7 @@
 import cloud from 'wx-server-sdk';
-import { entryFromEnv } from './compose';
-import type { Entry } from './entry';
+import { partsFromEnv } from './compose';
+import { createEntry, createHandler, type Entry } from './entry';
+import { createRetentionJob } from './retention';
 import type { DatabaseLike } from './store/cloudDatabase';
 import { cloudStore } from './store/cloudStore';
 import { lazyStore } from './store/lazy';
@@ -14,11 +15,13 @@ type Main = (event: unknown) => ReturnType<Entry>;
  * first use, so loading index.js makes no network call.
  */
 export function createMain(openDatabase: () => DatabaseLike, env: Record<string, string | undefined> = process.env): Main {
-  const entry = entryFromEnv(env, {
+  const parts = partsFromEnv(env, {
     store: lazyStore(() => cloudStore(openDatabase())),
     // cloud.openapi needs no init of its own; the call runs with this function's permissions (config.json).
     phone: cloudPhoneExchange(cloud.openapi as unknown as PhoneNumberOpenApi),
   });
+  // Checks and actions from people; the retention purge for the timer trigger (no caller, Timer event).
+  const entry = createEntry(createHandler(parts), createRetentionJob(parts));
   // The caller comes from the platform (empty for timer triggers), never from the event.
   return (event) => entry(event, cloud.getWXContext().OPENID || undefined);
 }
