@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles } from '../scripts/files';
+import { listFiles } from '../support/files';
 
 /** What the h5 build is made from (paths relative to the repository root; missing ones are skipped). */
 export const H5_INPUTS = [

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ensureH5Build } from './h5Build';
-import { portIsFree } from './httpServer';
+import { portIsFree } from '../support/httpServer';
 import { checkSettings, dataDirOf, isLive, PRIMARY_DOWN_DIGIT, SANDBOX_DEFAULTS, startProduct } from './product';
 import { DEFAULT_PORT } from './server';
 

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { handlerFromEnv } from '../cloudfunctions/mobileCheck/src/compose';
-import type { Logger } from '../cloudfunctions/mobileCheck/src/ports';
-import { sandboxPhoneExchange } from '../cloudfunctions/mobileCheck/src/phoneNumber/sandboxPhoneExchange';
-import { hashSecretSetting, missingProviderSecret, readSettings, unknownSettings } from '../cloudfunctions/mobileCheck/src/settings';
-import { readTokenSettings } from '../cloudfunctions/mobileCheck/src/token';
+import {
+  handlerFromEnv, hashSecretSetting, type Logger, missingProviderSecret, readSettings, readTokenSettings, unknownSettings,
+} from '../cloudfunctions/mobileCheck/src/host';
+import { sandboxPhoneExchange } from './sandboxPhoneExchange';
 import { PROVIDER_IDS } from '../src/domain';
 import type { VendorMode } from '../src/domain/endpoints';
 import { startSandboxTencent } from './sandboxTencent';

@@ -7,7 +7,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import { normalizeIdCard, normalizeMobile, normalizeName } from '../src/domain';
-import { closeServer, listen } from './httpServer';
+import { closeServer, listen } from '../support/httpServer';
 import { carrierOf, STATUS_BY_LAST_DIGIT, type ReceivedRequest, type SandboxFault, type SandboxOptions, type SandboxVendor } from './sandboxVendor';
 
 /** Product status → Tencent's Result. Tencent has no 203, 204, 206 or 207: those digits answer the nearest Result. */

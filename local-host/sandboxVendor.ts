@@ -2,7 +2,7 @@
 // loopback. `npm start` uses it when no appCode is set; tests use its fault modes and its record.
 import http from 'node:http';
 import type { ProviderId } from '../src/domain';
-import { closeServer, listen } from './httpServer';
+import { closeServer, listen } from '../support/httpServer';
 
 export type SandboxFault =
   | 'slow'

@@ -1,8 +1,8 @@
 // The local host behind `npm start`: the h5 build and the real mobileCheck handler on one origin.
 import http from 'node:http';
-import type { Handler } from '../cloudfunctions/mobileCheck/src/entry';
+import type { Handler } from '../cloudfunctions/mobileCheck/src/host';
 import { H5_API_PREFIX, H5_FUNCTION_URL, H5_STATUS_URL, type VendorMode } from '../src/domain/endpoints';
-import { closeServer, listen } from './httpServer';
+import { closeServer, listen } from '../support/httpServer';
 import { fromOwnOrigin, isJson, MAX_BODY_BYTES, ownAuthorities, parseEvent, readBody } from './requests';
 import { serveStatic } from './staticFiles';
 

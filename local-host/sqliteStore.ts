@@ -6,10 +6,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { mergeAggregates, emptyAggregates } from '../cloudfunctions/mobileCheck/src/aggregates';
-import type { Aggregates, CallerLimits, Claim, ConsentRecord, Reserved, ReserveInput, Store, VerificationRecord } from '../cloudfunctions/mobileCheck/src/ports';
-import { beijingDayStart, limitsUntil, nextBeijingMidnight, prunedLimits, spendExhausted } from '../cloudfunctions/mobileCheck/src/policy';
-import { applyGiveBack, fromDoc, ids, limitsDoc, limitsGiveBack } from '../cloudfunctions/mobileCheck/src/store/documents';
+import {
+  type Aggregates, applyGiveBack, beijingDayStart, type CallerLimits, type Claim, type ConsentRecord, emptyAggregates, fromDoc, ids,
+  limitsDoc, limitsGiveBack, limitsUntil, mergeAggregates, nextBeijingMidnight, prunedLimits, type Reserved, type ReserveInput,
+  spendExhausted, type Store, type VerificationRecord,
+} from '../cloudfunctions/mobileCheck/src/host';
 import { OLD_TABLES, SCHEMA, SCHEMA_VERSION } from './sqliteSchema';
 
 export interface SqliteStore extends Store {

@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { H5_STAMP, h5Fingerprint, writeH5Stamp } from '../local-host/h5Build';
-import { REPO_ROOT } from './files';
-import { clientDigest, MARKERS, STAMP_FILE, type BuildStamp } from './leakMarkers';
+import { REPO_ROOT } from '../support/files';
+import { clientDigest, MARKERS, STAMP_FILE, type BuildStamp } from '../support/leakMarkers';
 
 // A failed or interrupted build must not leave an old stamp that still matches.
 for (const stamp of [STAMP_FILE, path.join(REPO_ROOT, H5_STAMP)]) rmSync(stamp, { force: true });

@@ -5,7 +5,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ed25519PublicJwk, jwkThumbprint } from '../cloudfunctions/mobileCheck/src/token/publicKey';
+import { ed25519PublicJwk, jwkThumbprint } from '../cloudfunctions/mobileCheck/src/host';
 
 export const PUBLIC_PEM_FILE = 'mobileCheck-public.pem';
 export const PUBLIC_JWK_FILE = 'mobileCheck-public.jwk.json';

@@ -2,7 +2,7 @@
 // alone (the conventional layout's unavoidable part), alternating so load on the machine hits both.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { REPO_ROOT } from '../files';
+import { REPO_ROOT } from '../../support/files';
 import { median, round } from './stats';
 
 const root = REPO_ROOT;

@@ -1,6 +1,6 @@
 // Cost: a scripted session of 100 attempts by 10 people, with typos, repeats, double taps and a
 // missing consent, through the real handler. Billed = what the sandbox vendor would charge for.
-import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
+import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/host';
 import { startSandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { benchFunctionEnv } from './functionEnv';

@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT } from '../files';
+import { REPO_ROOT } from '../../support/files';
 import { measureColdLoad } from './coldLoad';
 import { measureCostSession } from './costSession';
 import { measureH5FirstPage, type FirstPageRow } from './h5FirstPage';

@@ -3,9 +3,9 @@
 // the least any client does), with distinct people so neither cache nor limits answer.
 import http from 'node:http';
 import axios from 'axios';
-import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import { requestBody, TENCENT_ACTION, TENCENT_VERSION } from '../../cloudfunctions/mobileCheck/src/providers/tencentFaceid';
-import { tc3Authorization } from '../../cloudfunctions/mobileCheck/src/providers/tencentFaceid/tc3';
+import {
+  handlerFromEnv, requestBody, tc3Authorization, TENCENT_ACTION, TENCENT_VERSION,
+} from '../../cloudfunctions/mobileCheck/src/host';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { buildAgreement, type PersonFields, type ProviderId } from '../../src/domain';
 import { operatorSettings } from '../../src/settings/operator';

@@ -4,15 +4,14 @@
 // a jittery network (a seeded random 0–20 ms before each request is applied and again before its reply):
 // - the cloud-database stand-in, the function's code in this process;
 // - the wire: the built index.js in processes of their own, the real wx-server-sdk speaking HTTP to
-//   the TCB wire fake (scripts/support/tcbWire), which journals each request.
+//   the TCB wire fake (support/tcbWire), which journals each request.
 import path from 'node:path';
-import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
+import { cloudStore, COLLECTIONS, handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/host';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
-import { REPO_ROOT } from '../files';
-import { fakeCloudDatabase, roundTrips, type JournalEntry, type NetworkOptions } from '../support/cloudDatabaseStandIn';
-import { startFunctionProcess, type FunctionProcess } from '../support/tcbWire/functionProcess';
-import { startTcbWire } from '../support/tcbWire/server';
+import { REPO_ROOT } from '../../support/files';
+import { fakeCloudDatabase, roundTrips, type JournalEntry, type NetworkOptions } from '../../support/cloudDatabaseStandIn';
+import { startFunctionProcess, type FunctionProcess } from '../../support/tcbWire/functionProcess';
+import { startTcbWire } from '../../support/tcbWire/server';
 import { agree, benchEvent } from './people';
 
 export const DB_LATENCY_MS = 20;

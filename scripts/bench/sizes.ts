@@ -2,7 +2,7 @@
 // files, the function bundle.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles, REPO_ROOT } from '../files';
+import { listFiles, REPO_ROOT } from '../../support/files';
 
 /** Our own budget for the weapp main package (WeChat's limit is 2 MB): room for pages without surprises. */
 export const WEAPP_MAIN_BUDGET_BYTES = 360 * 1024;

@@ -2,7 +2,7 @@
 // Reads the local disk only; never the network.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles } from '../files';
+import { listFiles } from '../../support/files';
 import type { BuiltCloudEnv, DeployEnv, DeploySnapshot, FileTime, KeyFileState, TextFile } from './types';
 
 /** What the builds are made from, folders and files (a change there means the builds are stale). */

@@ -1,9 +1,8 @@
 // The second-round actions through the real handler over the sandbox vendor (docs/contract.md "Actions").
 import { generateKeyPairSync } from 'node:crypto';
-import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import type { Handler } from '../../cloudfunctions/mobileCheck/src/entry';
-import type { LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
-import { cloudPhoneExchange } from '../../cloudfunctions/mobileCheck/src/phoneNumber';
+import {
+  cloudPhoneExchange, type Handler, handlerFromEnv, type LogLine,
+} from '../../cloudfunctions/mobileCheck/src/host';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { agreementVersion, checkEvent, person } from '../support/people';

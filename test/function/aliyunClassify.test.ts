@@ -1,5 +1,5 @@
 import { classifyResponse } from '../../cloudfunctions/mobileCheck/src/providers/aliyunMarket/classifyResponse';
-import { VendorError } from '../../cloudfunctions/mobileCheck/src/providers/aliyunMarket/VendorError';
+import { VendorError } from '../../cloudfunctions/mobileCheck/src/host';
 
 const ok = (body: unknown) => ({ httpStatus: 200, headers: {}, body: JSON.stringify(body) });
 const gateway = (httpStatus: number, message: string) => ({

@@ -1,6 +1,4 @@
-import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import { createVendorClient } from '../../cloudfunctions/mobileCheck/src/providers/aliyunMarket/client';
-import { VendorError } from '../../cloudfunctions/mobileCheck/src/providers/aliyunMarket/VendorError';
+import { createVendorClient, handlerFromEnv, VendorError } from '../../cloudfunctions/mobileCheck/src/host';
 import { startSandboxVendor, type SandboxFault, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { checkEvent, person } from '../support/people';

@@ -1,7 +1,6 @@
 // Consent registered by the function and confirmed for each check (docs/contract.md "Consent"), and
 // the guardian rule (PIPL art. 31), through the real handler over the sandbox vendor.
-import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import type { Handler } from '../../cloudfunctions/mobileCheck/src/entry';
+import { type Handler, handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/host';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore, type SqliteStore } from '../../local-host/sqliteStore';
 import { editionLabel, MINOR_MESSAGE } from '../../src/domain';

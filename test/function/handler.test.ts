@@ -1,7 +1,5 @@
 import { vendorStatus, VENDOR_STATUS_CODES, type CheckResponse } from '../../src/domain';
-import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import type { Handler } from '../../cloudfunctions/mobileCheck/src/entry';
-import type { CheckLogLine } from '../../cloudfunctions/mobileCheck/src/ports';
+import { type CheckLogLine, type Handler, handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/host';
 import { startSandboxVendor, type SandboxFault, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { agreementVersion, checkEvent, mobileEndingIn, person, rawValues } from '../support/people';

@@ -1,11 +1,10 @@
 // The hourly timer through createRetentionJob over the SQLite store: purge at most once an hour,
 // yesterday's digest only on the 03:00 (Beijing) run.
-import type { LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
-import { createRetentionJob } from '../../cloudfunctions/mobileCheck/src/retention';
-import { emptyAggregates } from '../../cloudfunctions/mobileCheck/src/aggregates';
-import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
+import {
+  cloudStore, COLLECTIONS, createRetentionJob, emptyAggregates, type LogLine,
+} from '../../cloudfunctions/mobileCheck/src/host';
 import { openSqliteStore } from '../../local-host/sqliteStore';
-import { fakeCloudDatabase, seededRandom } from '../../scripts/support/cloudDatabaseStandIn';
+import { fakeCloudDatabase, seededRandom } from '../../support/cloudDatabaseStandIn';
 
 const AT_0310_BEIJING = Date.UTC(2026, 10, 29, 19, 10); // 2026-11-30 03:10 in Beijing
 const HOUR = 3_600_000;

@@ -1,4 +1,6 @@
-import { DEFAULT_ENDPOINT, DEFAULT_TIMEOUT_MS, missingProviderSecret, readSettings } from '../../cloudfunctions/mobileCheck/src/settings';
+import {
+  DEFAULT_ENDPOINT, DEFAULT_TIMEOUT_MS, missingProviderSecret, readSettings,
+} from '../../cloudfunctions/mobileCheck/src/host';
 
 describe('readSettings', () => {
   test('uses the documented defaults when nothing is set', () => {

@@ -2,11 +2,11 @@
 // in turn loses its reply (applied, then the connection reset) or is refused with SYS_ERR (not
 // applied). The store reads back or retries: the check still answers 01 with one vendor call, its
 // repeat is the cached answer, and what is kept is exact (one consent, one counted call, spend as billed).
-import { COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
+import { COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/host';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
-import type { WireFault } from '../../scripts/support/tcbWire/faults';
-import { startFunctionProcess, type FunctionProcess } from '../../scripts/support/tcbWire/functionProcess';
-import { startTcbWire, type TcbWire } from '../../scripts/support/tcbWire/server';
+import type { WireFault } from '../../support/tcbWire/faults';
+import { startFunctionProcess, type FunctionProcess } from '../../support/tcbWire/functionProcess';
+import { startTcbWire, type TcbWire } from '../../support/tcbWire/server';
 import { capture } from '../support/captureLeaks';
 import { buildTestBundle } from '../support/testBundle';
 import { callerHash, eventFor, HASH_SECRET } from '../guards/support';

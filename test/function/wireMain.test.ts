@@ -1,11 +1,11 @@
 // The production entry as the cloud runs it: the built index.js loaded in its own Node process with
 // the cloud's environment, `main` → cloud.init / cloud.database() of the bundled wx-server-sdk →
 // HTTP to the TCB wire fake on loopback; the vendor is the sandbox on loopback. Nothing is swapped.
-import { COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
+import { COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/host';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
-import { roundTrips } from '../../scripts/support/cloudDatabaseStandIn';
-import { startFunctionProcess, type FunctionProcess } from '../../scripts/support/tcbWire/functionProcess';
-import { startTcbWire, type TcbWire } from '../../scripts/support/tcbWire/server';
+import { roundTrips } from '../../support/cloudDatabaseStandIn';
+import { startFunctionProcess, type FunctionProcess } from '../../support/tcbWire/functionProcess';
+import { startTcbWire, type TcbWire } from '../../support/tcbWire/server';
 import { capture } from '../support/captureLeaks';
 import { fitsContract } from '../support/contract';
 import { agreementVersion, checkEvent, person, rawValues } from '../support/people';

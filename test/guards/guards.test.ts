@@ -1,8 +1,9 @@
 // Cost guards, consent evidence and what is stored, through the real handler and the sandbox vendor
 // over loopback, once with each store adapter.
 import { createServer } from 'node:net';
-import type { CheckLogLine, LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
-import { beijingDay, nextBeijingMidnight } from '../../cloudfunctions/mobileCheck/src/policy';
+import {
+  beijingDay, type CheckLogLine, type LogLine, nextBeijingMidnight,
+} from '../../cloudfunctions/mobileCheck/src/host';
 import type { SandboxVendor } from '../../local-host/sandboxVendor';
 import { preAgreedIdOf } from '../support/preAgreed';
 import { ACCEPTED_AT, agreementVersion, checkEvent, mobileEndingIn, person, rawValues } from '../support/people';

@@ -1,7 +1,8 @@
 // What an attacker gets (issue 9): each attack through the real handler and the sandbox vendor, once
 // with each store adapter.
-import { DAY_MS, HOUR_MS, IDENTITY_WINDOW_MS, nextBeijingMidnight } from '../../cloudfunctions/mobileCheck/src/policy';
-import type { Store } from '../../cloudfunctions/mobileCheck/src/ports';
+import {
+  DAY_MS, HOUR_MS, IDENTITY_WINDOW_MS, nextBeijingMidnight, type Store,
+} from '../../cloudfunctions/mobileCheck/src/host';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { ACCEPTED_AT, agreementVersion, checkEvent, consent, idCardAged, oldConsent, person } from '../support/people';
 import { preAgreedIdOf } from '../support/preAgreed';

@@ -3,9 +3,9 @@
 // together are applied in either order), and in some cases loses replies after applying the write.
 // Each test is one row of issue 16's table, which today's main failed; every failure names its seed.
 import type { CheckResponse } from '../../src/domain';
-import type { LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
+import type { LogLine } from '../../cloudfunctions/mobileCheck/src/host';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
-import type { NetworkOptions } from '../../scripts/support/cloudDatabaseStandIn';
+import type { NetworkOptions } from '../../support/cloudDatabaseStandIn';
 import { agreementVersion, checkEvent } from '../support/people';
 import { countOf, eventFor, harness, MANY_PEOPLE, openCloud, type Harness } from './support';
 

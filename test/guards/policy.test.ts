@@ -1,13 +1,12 @@
 import fc from 'fast-check';
-import { createHasher } from '../../cloudfunctions/mobileCheck/src/hash';
-import { tripleValue } from '../../cloudfunctions/mobileCheck/src/policy';
+import {
+  applyGiveBack, type CallerLimits, createHasher, DEFAULT_GUARDS, type GuardSettings, limitsGiveBack, readSettings, tripleValue,
+  unknownSettings,
+} from '../../cloudfunctions/mobileCheck/src/host';
 import {
   admitCall, beijingDay, beijingDayStart, billingOf, currentLimits, decidingCall, hourSlot, HOUR_MS, isDigestDue, lastBeijingDays, limitsUntil, DAY_MS, IDENTITY_WINDOW_MS, nextBeijingMidnight, percentUsed, quotaWarningDue,
-  mayFailOver, retentionCutoff, retryAfterSeconds, reusableSince, spendExhausted, type GuardSettings,
+  mayFailOver, retentionCutoff, retryAfterSeconds, reusableSince, spendExhausted,
 } from '../../cloudfunctions/mobileCheck/src/policy';
-import { applyGiveBack, limitsGiveBack } from '../../cloudfunctions/mobileCheck/src/store/documents';
-import { DEFAULT_GUARDS, readSettings, unknownSettings } from '../../cloudfunctions/mobileCheck/src/settings';
-import type { CallerLimits } from '../../cloudfunctions/mobileCheck/src/ports';
 import { HASH_SECRET } from './support';
 
 /** 2025-03-10 12:00 Beijing time. */

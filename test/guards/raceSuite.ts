@@ -6,14 +6,11 @@
 // A failure prints fast-check's seed and path: replay with RACE_SEED=<seed> RACE_PATH=<path>.
 import fc from 'fast-check';
 import type { ActionAnswer } from '../../src/domain';
-import { partsFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import { createHandler } from '../../cloudfunctions/mobileCheck/src/entry';
-import type { LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
-import type { Provider } from '../../cloudfunctions/mobileCheck/src/ports';
-import { beijingDay } from '../../cloudfunctions/mobileCheck/src/policy';
-import { settle, type CollectionLike, type DatabaseLike, type QueryLike } from '../../cloudfunctions/mobileCheck/src/store/cloudDatabase';
-import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
-import { seededRandom } from '../../scripts/support/cloudDatabaseStandIn';
+import {
+  beijingDay, cloudStore, type CollectionLike, COLLECTIONS, createHandler, type DatabaseLike, partsFromEnv,
+  type LogLine, type Provider, type QueryLike, settle,
+} from '../../cloudfunctions/mobileCheck/src/host';
+import { seededRandom } from '../../support/cloudDatabaseStandIn';
 import { agreementVersion } from '../support/people';
 import { callerHash, eventFor, HASH_SECRET } from './support';
 

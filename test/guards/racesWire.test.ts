@@ -1,7 +1,7 @@
 // The race suite once more, over the database the function gets in the cloud: cloud.database() of the
 // real wx-server-sdk, every request real HTTP to the TCB wire fake (fresh collections for every run).
 // The suite's scheduler still decides when each request is sent and when its reply is delivered.
-import { openWireDatabase, type WireDatabase } from '../../scripts/support/tcbWire/openWireDatabase';
+import { openWireDatabase, type WireDatabase } from '../../support/tcbWire/openWireDatabase';
 import { describeRaces } from './raceSuite';
 
 let opened: WireDatabase;

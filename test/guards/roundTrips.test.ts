@@ -3,7 +3,7 @@
 // journal (the longest chain of calls each made after the previous answered); the wall-clock
 // figures belong in `npm run bench`.
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
-import { roundTrips } from '../../scripts/support/cloudDatabaseStandIn';
+import { roundTrips } from '../../support/cloudDatabaseStandIn';
 import { checkEvent, mobileEndingIn } from '../support/people';
 import { eventFor, harness, openCloud } from './support';
 

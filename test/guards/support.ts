@@ -3,17 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ActionAnswer, CheckResponse, StatsAnswer } from '../../src/domain';
-import { partsFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import { createEntry, createHandler, type Entry, type Parts } from '../../cloudfunctions/mobileCheck/src/entry';
-import { createHasher } from '../../cloudfunctions/mobileCheck/src/hash';
-import { tripleValue } from '../../cloudfunctions/mobileCheck/src/policy';
-import type { LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
-import { createRetentionJob } from '../../cloudfunctions/mobileCheck/src/retention';
-import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
-import type { Store } from '../../cloudfunctions/mobileCheck/src/ports';
+import {
+  cloudStore, COLLECTIONS, createEntry, createHandler, createHasher, createRetentionJob, partsFromEnv,
+  type Entry, type Parts, type LogLine, type Store, tripleValue,
+} from '../../cloudfunctions/mobileCheck/src/host';
 import type { SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore, type SqliteStore } from '../../local-host/sqliteStore';
-import { fakeCloudDatabase, type FakeCloudDatabase, type NetworkOptions } from '../../scripts/support/cloudDatabaseStandIn';
+import { fakeCloudDatabase, type FakeCloudDatabase, type NetworkOptions } from '../../support/cloudDatabaseStandIn';
 import { checkEvent, idCardNumber, PRE_AGREED_ID } from '../support/people';
 import { preAgreed } from '../support/preAgreed';
 import { SAME_AGREEMENT } from '../support/providers';

@@ -4,8 +4,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { listFiles, REPO_ROOT } from '../../scripts/files';
-import { clientDigest, CLIENT_DIRS, FUNCTION_BUNDLE, MARKERS, STAMP_FILE, type BuildStamp } from '../../scripts/leakMarkers';
+import { listFiles, REPO_ROOT } from '../../support/files';
+import { clientDigest, CLIENT_DIRS, FUNCTION_BUNDLE, MARKERS, STAMP_FILE, type BuildStamp } from '../../support/leakMarkers';
 
 const REBUILD = 'run npm test (it builds with leak markers)';
 const SECRET_NAMES = Object.keys(MARKERS);

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
+import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/host';
 import type { SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { capture } from '../support/captureLeaks';

@@ -3,9 +3,7 @@
 // after the fault clears still completes (no poisoned connection, no stuck reservation).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import type { Handler } from '../../cloudfunctions/mobileCheck/src/entry';
-import type { LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
+import { type Handler, handlerFromEnv, type LogLine } from '../../cloudfunctions/mobileCheck/src/host';
 import { SANDBOX_FAULTS, type SandboxFault, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import type { ErrorCode } from '../../src/domain';

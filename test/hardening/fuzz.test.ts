@@ -4,9 +4,7 @@
 // how each event is built below (from the design's field rules), never by asking the code under test.
 import fc from 'fast-check';
 import type { CheckResponse } from '../../src/domain';
-import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import type { Handler } from '../../cloudfunctions/mobileCheck/src/entry';
-import type { LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
+import { type Handler, handlerFromEnv, type LogLine } from '../../cloudfunctions/mobileCheck/src/host';
 import { startSandboxVendor, type SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore, type SqliteStore } from '../../local-host/sqliteStore';
 import { contractProblems } from '../support/contract';

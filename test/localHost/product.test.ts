@@ -1,4 +1,4 @@
-import { hashSecretSetting } from '../../cloudfunctions/mobileCheck/src/settings';
+import { hashSecretSetting } from '../../cloudfunctions/mobileCheck/src/host';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

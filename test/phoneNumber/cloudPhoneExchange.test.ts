@@ -1,5 +1,6 @@
-import { cloudPhoneExchange, type PhoneNumberOpenApi } from '../../cloudfunctions/mobileCheck/src/phoneNumber';
-import type { PhoneExchangeResult } from '../../cloudfunctions/mobileCheck/src/ports';
+import {
+  cloudPhoneExchange, type PhoneExchangeResult, type PhoneNumberOpenApi,
+} from '../../cloudfunctions/mobileCheck/src/host';
 import { phoneOpenapiStandIn, sdkError, WECHAT_ERRORS } from '../support/phoneOpenapiStandIn';
 import { person } from '../support/people';
 

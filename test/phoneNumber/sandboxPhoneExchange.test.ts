@@ -1,4 +1,4 @@
-import { sandboxPhoneExchange } from '../../cloudfunctions/mobileCheck/src/phoneNumber/sandboxPhoneExchange';
+import { sandboxPhoneExchange } from '../../local-host/sandboxPhoneExchange';
 import { person } from '../support/people';
 
 describe('sandboxPhoneExchange', () => {

@@ -1,9 +1,9 @@
 // Failover through the real handler and both loopback stand-ins: the next provider is asked only
 // when the previous one certainly did not bill, at most once each, and the check counts once.
 import { createServer } from 'node:net';
-import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import type { CheckLogLine, LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
-import type { VerificationRecord } from '../../cloudfunctions/mobileCheck/src/ports';
+import {
+  type CheckLogLine, handlerFromEnv, type LogLine, type VerificationRecord,
+} from '../../cloudfunctions/mobileCheck/src/host';
 import type { SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import type { CheckResponse, ProviderId, StatsAnswer } from '../../src/domain';

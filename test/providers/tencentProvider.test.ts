@@ -1,9 +1,7 @@
 // tencent-faceid over real HTTP against the loopback stand-in: every documented Result, a refused
 // signature, the digests of the normalised fields, and not one raw byte of the three fields on the wire.
 import { createHash } from 'node:crypto';
-import { handlerFromEnv } from '../../cloudfunctions/mobileCheck/src/compose';
-import type { LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
-import { tencentFaceidProvider } from '../../cloudfunctions/mobileCheck/src/providers/tencentFaceid';
+import { handlerFromEnv, type LogLine, tencentFaceidProvider } from '../../cloudfunctions/mobileCheck/src/host';
 import { startSandboxTencent, type TencentSandbox } from '../../local-host/sandboxTencent';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { checkEvent, mobileEndingIn, person } from '../support/people';

@@ -3,8 +3,7 @@
 // official SDK client makes by itself.
 import Sign from 'tencentcloud-sdk-nodejs/tencentcloud/common/sign';
 import { Client } from 'tencentcloud-sdk-nodejs/tencentcloud/services/faceid/v20180301/faceid_client';
-import { requestBody } from '../../cloudfunctions/mobileCheck/src/providers/tencentFaceid';
-import { tc3Authorization, tc3Date } from '../../cloudfunctions/mobileCheck/src/providers/tencentFaceid/tc3';
+import { requestBody, tc3Authorization, tc3Date } from '../../cloudfunctions/mobileCheck/src/host';
 import { startSandboxTencent } from '../../local-host/sandboxTencent';
 import { person } from '../support/people';
 

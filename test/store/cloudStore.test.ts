@@ -1,7 +1,6 @@
-import { beijingDay, DAY_MS } from '../../cloudfunctions/mobileCheck/src/policy';
-import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
+import { beijingDay, cloudStore, COLLECTIONS, DAY_MS } from '../../cloudfunctions/mobileCheck/src/host';
 import { describeStoreContract } from './storeContract';
-import { fakeCloudDatabase, roundTrips, type FakeCloudDatabase } from '../../scripts/support/cloudDatabaseStandIn';
+import { fakeCloudDatabase, roundTrips, type FakeCloudDatabase } from '../../support/cloudDatabaseStandIn';
 import { completed, keys, NOON, openAndReserve, openFor, prepare, reserved, reserveInput } from './storeFixtures';
 
 const collections = Object.values(COLLECTIONS);

@@ -1,12 +1,10 @@
 // The cloud store over the real wx-server-sdk, speaking HTTP to the TCB wire fake: what the SDK
 // actually sends for each Store method, and the whole Store contract once more on those bytes.
-import { beijingDay } from '../../cloudfunctions/mobileCheck/src/policy';
-import { delta } from '../../cloudfunctions/mobileCheck/src/aggregates';
+import { beijingDay, cloudStore, COLLECTIONS, delta } from '../../cloudfunctions/mobileCheck/src/host';
 import { addOnce, settle, updated, type CommandLike, type Retry } from '../../cloudfunctions/mobileCheck/src/store/cloudDatabase';
-import { cloudStore, COLLECTIONS } from '../../cloudfunctions/mobileCheck/src/store/cloudStore';
-import { openWireDatabase, type WireDatabase } from '../../scripts/support/tcbWire/openWireDatabase';
-import type { WireCall } from '../../scripts/support/tcbWire/faults';
-import { startTcbWire } from '../../scripts/support/tcbWire/server';
+import { openWireDatabase, type WireDatabase } from '../../support/tcbWire/openWireDatabase';
+import type { WireCall } from '../../support/tcbWire/faults';
+import { startTcbWire } from '../../support/tcbWire/server';
 import { describeStoreContract } from './storeContract';
 import { NOON, openAndReserve } from './storeFixtures';
 

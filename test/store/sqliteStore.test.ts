@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beijingDay } from '../../cloudfunctions/mobileCheck/src/policy';
+import { beijingDay } from '../../cloudfunctions/mobileCheck/src/host';
 import { openSqliteStore, type SqliteStore } from '../../local-host/sqliteStore';
 import { describeStoreContract } from './storeContract';
 import { answerOf, billedCheck, keys, NOON, openAndReserve, openFor, prepare, reserveInput } from './storeFixtures';

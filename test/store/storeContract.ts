@@ -1,7 +1,8 @@
 // The contract every Store adapter keeps. Run by sqliteStore.test.ts and cloudStore.test.ts.
-import { beijingDay, DAY_MS, HOUR_MS, IDENTITY_WINDOW_MS, nextBeijingMidnight } from '../../cloudfunctions/mobileCheck/src/policy';
-import { delta, emptyAggregates, mergeAggregates } from '../../cloudfunctions/mobileCheck/src/aggregates';
-import type { Aggregates, CallerLimits, Store } from '../../cloudfunctions/mobileCheck/src/ports';
+import {
+  beijingDay, type CallerLimits, DAY_MS, delta, emptyAggregates, HOUR_MS, IDENTITY_WINDOW_MS, mergeAggregates,
+  nextBeijingMidnight, type Aggregates, type Store,
+} from '../../cloudfunctions/mobileCheck/src/host';
 import {
   answerOf, billedCheck, completed, giveBack, keys, NOON, openAndReserve, openFor, prepare, reserved, reserveInput, verification,
 } from './storeFixtures';

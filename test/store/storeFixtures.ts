@@ -1,11 +1,10 @@
 // Inputs for the Store contract: keys, reservations made the way the handler makes them (open, then
 // reserve over what open saw, with the real limits policy), records and answers.
-import { admitCall, beijingDay, type GuardSettings } from '../../cloudfunctions/mobileCheck/src/policy';
-import { DEFAULT_GUARDS } from '../../cloudfunctions/mobileCheck/src/settings';
-import { delta } from '../../cloudfunctions/mobileCheck/src/aggregates';
-import type {
-  Aggregates, CallerLimits, CheckKeys, ClaimAnswer, Opened, Reservation, ReserveInput, Reserved, Store, VerificationRecord,
-} from '../../cloudfunctions/mobileCheck/src/ports';
+import {
+  admitCall, beijingDay, type CallerLimits, type CheckKeys, type ClaimAnswer, DEFAULT_GUARDS, delta,
+  type GuardSettings, type Opened, type Reservation, type Reserved, type ReserveInput, type Aggregates,
+  type Store, type VerificationRecord,
+} from '../../cloudfunctions/mobileCheck/src/host';
 
 /** 2025-03-10 12:00 Beijing time. */
 export const NOON = Date.UTC(2025, 2, 10, 4, 0, 0);

@@ -9,8 +9,7 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
-import type { Handler, Parts } from '../../cloudfunctions/mobileCheck/src/entry';
-import type { LogLine } from '../../cloudfunctions/mobileCheck/src/ports';
+import type { Handler, LogLine, Parts } from '../../cloudfunctions/mobileCheck/src/host';
 
 const dir = process.env.LEAK_CAPTURE_DIR;
 

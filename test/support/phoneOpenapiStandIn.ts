@@ -2,7 +2,7 @@
 // does over WeChat's documented shape: on errcode 0 the camelCased body plus `errCode: 0`; on any
 // other errcode a thrown error carrying `errCode` and `errMsg` (the SDK's CloudSDKError). Each code
 // works once, like WeChat's (5 minutes, single use).
-import type { GetPhoneNumberResponse, PhoneNumberOpenApi } from '../../cloudfunctions/mobileCheck/src/phoneNumber';
+import type { GetPhoneNumberResponse, PhoneNumberOpenApi } from '../../cloudfunctions/mobileCheck/src/host';
 
 const API = 'openapi.phonenumber.getPhoneNumber';
 

@@ -3,7 +3,7 @@
 // caller (given at ACCEPTED_AT, for the version in force) and reads that one instead: withdrawal,
 // deletion and the purge then act on it as on any other. The consent flow itself is tested in
 // test/function/consent.test.ts without this wrapper.
-import type { Store } from '../../cloudfunctions/mobileCheck/src/ports';
+import type { Store } from '../../cloudfunctions/mobileCheck/src/host';
 import { ACCEPTED_AT, agreementVersion, PRE_AGREED_ID } from './people';
 
 /** The consent id this caller's pre-test agreement is stored under. */

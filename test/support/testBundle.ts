@@ -14,7 +14,7 @@ export async function buildTestBundle(): Promise<{ bundle: string; standInDataba
   const { outfile } = await buildFunction({ outfile: path.join(dir, 'index.js') });
   const standInDatabase = path.join(dir, 'fakeCloudDatabase.js');
   buildSync({
-    entryPoints: [path.join(__dirname, '../../scripts/support/cloudDatabaseStandIn.ts')], outfile: standInDatabase,
+    entryPoints: [path.join(__dirname, '../../support/cloudDatabaseStandIn.ts')], outfile: standInDatabase,
     bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning',
   });
   return { bundle: outfile, standInDatabase };

@@ -1,6 +1,6 @@
 import { verify } from 'node:crypto';
 import { buildPayload } from '../../cloudfunctions/mobileCheck/src/token/payload';
-import { createTokenIssuer, readTokenSettings } from '../../cloudfunctions/mobileCheck/src/token';
+import { createTokenIssuer, readTokenSettings } from '../../cloudfunctions/mobileCheck/src/host';
 import { findRawData } from '../support/captureLeaks.scan';
 import { person } from '../support/people';
 import { decodeSegment, issueInput, issueToken, newTestKey, OPENID } from './support';

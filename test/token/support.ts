@@ -5,8 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { maskFields } from '../../src/domain';
-import type { TokenIssueInput } from '../../cloudfunctions/mobileCheck/src/ports';
-import { createTokenIssuer, readTokenSettings } from '../../cloudfunctions/mobileCheck/src/token';
+import { createTokenIssuer, readTokenSettings, type TokenIssueInput } from '../../cloudfunctions/mobileCheck/src/host';
 import { agreementVersion, person } from '../support/people';
 
 export const root = path.resolve(__dirname, '../..');

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { readTokenSettings } from '../../cloudfunctions/mobileCheck/src/token';
-import { ed25519PublicJwk } from '../../cloudfunctions/mobileCheck/src/token/publicKey';
-import { DEFAULT_TOKEN_ISSUER, DEFAULT_TOKEN_TTL_SECONDS } from '../../cloudfunctions/mobileCheck/src/token/tokenSettings';
+import {
+  DEFAULT_TOKEN_ISSUER, DEFAULT_TOKEN_TTL_SECONDS, ed25519PublicJwk, readTokenSettings,
+} from '../../cloudfunctions/mobileCheck/src/host';
 import { newTestKey, runEsm } from './support';
 
 const key = newTestKey();

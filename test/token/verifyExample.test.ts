@@ -1,6 +1,5 @@
 // Runs the operator's example, docs/examples/verifyToken.mjs (jose), against tokens from the real signer.
-import { ed25519PublicJwk } from '../../cloudfunctions/mobileCheck/src/token/publicKey';
-import { readTokenSettings } from '../../cloudfunctions/mobileCheck/src/token';
+import { ed25519PublicJwk, readTokenSettings } from '../../cloudfunctions/mobileCheck/src/host';
 import { issueToken, newTestKey, OPENID, verifyWithExample, type Verdict } from './support';
 
 const key = newTestKey();

@@ -3,7 +3,7 @@
 // the repository cites a file outside it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles } from '../../scripts/files';
+import { listFiles } from '../../support/files';
 import { ACTIONS, ERROR_CODES } from '../../src/domain';
 import { H5_FUNCTION_URL, H5_STATUS_URL } from '../../src/domain/endpoints';
 
@@ -51,7 +51,7 @@ describe('docs/contract.md', () => {
 });
 
 test('no file of the repository cites the design outside it (../shared)', () => {
-  const files = ['src', 'cloudfunctions/mobileCheck/src', 'local-host', 'scripts', 'test', 'docs', 'config', 'README.md']
+  const files = ['src', 'cloudfunctions/mobileCheck/src', 'local-host', 'support', 'scripts', 'test', 'docs', 'config', 'README.md']
     .flatMap((dir) => listFiles(path.join(root, dir)))
     .filter((file) => /\.(ts|tsx|js|md|json)$/.test(file) && file !== __filename);
   const citing = files.filter((file) => /shared\/design\.md|\.\.\/shared\//.test(readFileSync(file, 'utf8')));

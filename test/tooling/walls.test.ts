@@ -22,7 +22,7 @@ function tree(files: Record<string, string>): string {
 
 /** depcruise run as `npm run depcruise` runs it: its exit status and the violations it prints. */
 function cruise(dir: string): { status: number | null; rules: string[] } {
-  const run = spawnSync(bin('depcruise'), ['src', 'cloudfunctions', 'local-host', 'scripts', '--config', '.dependency-cruiser.cjs'],
+  const run = spawnSync(bin('depcruise'), ['src', 'cloudfunctions', 'local-host', 'support', 'scripts', 'test', '--config', '.dependency-cruiser.cjs'],
     { cwd: dir, encoding: 'utf8' });
   const rules = [...run.stdout.matchAll(/^\s*error (\S+: \S+ → \S+)$/gm)].map((m) => m[1]).sort();
   return { status: run.status, rules };
@@ -37,9 +37,12 @@ const CLEAN = {
   'cloudfunctions/mobileCheck/src/log.ts': "import type { Logger } from './ports';\nexport const jsonLogger: Logger = (line) => line;\n",
   'cloudfunctions/mobileCheck/src/store/cloudStore.ts': "import type { Logger } from '../ports';\nexport const store = (log: Logger) => log;\n",
   'cloudfunctions/mobileCheck/src/index.ts': "import { jsonLogger } from './log';\nimport { store } from './store/cloudStore';\nimport { handle } from './entry';\nexport const main = [jsonLogger, store, handle];\n",
-  'local-host/server.ts': "import { handle } from '../cloudfunctions/mobileCheck/src/entry';\nexport const serve = handle;\n",
-  'scripts/bench.ts': "import { serve } from '../local-host/server';\nexport const bench = serve;\n",
+  'cloudfunctions/mobileCheck/src/host.ts': "export { handle } from './entry';\nexport { store } from './store/cloudStore';\n",
+  'local-host/server.ts': "import { handle } from '../cloudfunctions/mobileCheck/src/host';\nimport { listFiles } from '../support/files';\nexport const serve = [handle, listFiles];\n",
+  'scripts/bench.ts': "import { serve } from '../local-host/server';\nimport { listFiles } from '../support/files';\nexport const bench = [serve, listFiles];\n",
+  'support/files.ts': "export const listFiles = (dir: string) => [dir];\n",
   'test/support/people.ts': "export const person = '张三';\n",
+  'test/guards/policy.test.ts': "import { handle } from '../../cloudfunctions/mobileCheck/src/host';\nexport const t = handle;\n",
 };
 
 describe('dependency rules (npm run depcruise)', () => {
@@ -56,7 +59,13 @@ describe('dependency rules (npm run depcruise)', () => {
       'src/services/client.ts': "import { handle } from '../../cloudfunctions/mobileCheck/src/entry';\nimport { serve } from '../../local-host/server';\nexport const c = [handle, serve];\n",
       'cloudfunctions/mobileCheck/src/compose.ts': "import { page } from '../../../src/pages/form/index';\nimport { serve } from '../../../local-host/server';\nexport const c = [page, serve];\n",
       'scripts/build-for-test.ts': "import { person } from '../test/support/people';\nexport const b = person;\n",
-      'cloudfunctions/mobileCheck/src/policy.ts': "import { store } from './store/cloudStore';\nexport const p = store;\n",
+      'local-host/product.ts': "import { handle } from '../cloudfunctions/mobileCheck/src/entry';\nimport { bench } from '../scripts/bench';\nexport const p = [handle, bench];\n",
+      'support/stand-in.ts': "import { person } from '../test/support/people';\nimport { serve } from '../local-host/server';\nimport { bench } from '../scripts/bench';\nexport const s = [person, serve, bench];\n",
+      'cloudfunctions/mobileCheck/src/policy.ts': "export const DAY_MS = 86_400_000;\n",
+      // A named exception reaches its own module, and nothing else but host.ts.
+      'test/guards/policy.test.ts': "import { DAY_MS } from '../../cloudfunctions/mobileCheck/src/policy';\nimport { handle } from '../../cloudfunctions/mobileCheck/src/entry';\nexport const t = [DAY_MS, handle];\n",
+      // The function's core reaching an adapter instead of its port.
+      'cloudfunctions/mobileCheck/src/gate.ts': "import { store } from './store/cloudStore';\nexport const g = store;\n",
       'cloudfunctions/mobileCheck/src/check/present.ts': "import { jsonLogger } from '../log';\nexport const present = jsonLogger;\n",
     });
     const { status, rules } = cruise(planted);
@@ -72,7 +81,13 @@ describe('dependency rules (npm run depcruise)', () => {
       'function-not-client: cloudfunctions/mobileCheck/src/compose.ts → src/pages/form/index.ts',
       'function-not-client: cloudfunctions/mobileCheck/src/compose.ts → local-host/server.ts',
       'scripts-not-tests: scripts/build-for-test.ts → test/support/people.ts',
-      'function-core-not-adapters: cloudfunctions/mobileCheck/src/policy.ts → cloudfunctions/mobileCheck/src/store/cloudStore.ts',
+      'function-only-through-host: local-host/product.ts → cloudfunctions/mobileCheck/src/entry.ts',
+      'function-only-through-host: test/guards/policy.test.ts → cloudfunctions/mobileCheck/src/entry.ts',
+      'local-host-not-scripts: local-host/product.ts → scripts/bench.ts',
+      'support-stands-alone: support/stand-in.ts → test/support/people.ts',
+      'support-stands-alone: support/stand-in.ts → local-host/server.ts',
+      'support-stands-alone: support/stand-in.ts → scripts/bench.ts',
+      'function-core-not-adapters: cloudfunctions/mobileCheck/src/gate.ts → cloudfunctions/mobileCheck/src/store/cloudStore.ts',
       'function-core-not-adapters: cloudfunctions/mobileCheck/src/check/present.ts → cloudfunctions/mobileCheck/src/log.ts',
     ].sort());
   }, 30_000);

@@ -12,7 +12,7 @@
 // together are applied in either order), replies lost after the write was applied, and requests
 // refused (-501001) without being applied. Every error it makes names the seed.
 import { randomBytes } from 'node:crypto';
-import type { CollectionLike, CommandLike, DatabaseLike, QueryLike } from '../../cloudfunctions/mobileCheck/src/store/cloudDatabase';
+import type { CollectionLike, CommandLike, DatabaseLike, QueryLike } from '../cloudfunctions/mobileCheck/src/host';
 
 type Doc = Record<string, unknown>;
 type Op = 'eq' | 'neq' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'inc' | 'set' | 'push';

@@ -6,7 +6,7 @@
 // and is recorded: `close()` then rejects, so the test fails rather than pass on a silent answer.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { closeServer, listen } from '../../../local-host/httpServer';
+import { closeServer, listen } from '../httpServer';
 import type { JournalEntry } from '../cloudDatabaseStandIn';
 import { perform, UnknownRequest, type WireRequestBody } from './actions';
 import { Collections } from './collections';

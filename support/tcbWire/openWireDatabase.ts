@@ -12,8 +12,7 @@
 // variables (cloudEnv.ts) for as long as the database is open: one open database per process (a
 // jest test file has its own process.env).
 import cloud from 'wx-server-sdk';
-import type { DatabaseLike } from '../../../cloudfunctions/mobileCheck/src/store/cloudDatabase';
-import { COLLECTIONS } from '../../../cloudfunctions/mobileCheck/src/store/cloudLayout';
+import { COLLECTIONS, type DatabaseLike } from '../../cloudfunctions/mobileCheck/src/host';
 import { cloudEnv } from './cloudEnv';
 import type { WireFaultOptions } from './faults';
 import { startTcbWire, type TcbWire, type TcbWireOptions } from './server';

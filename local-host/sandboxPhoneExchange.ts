@@ -1,4 +1,4 @@
-import type { PhoneExchange } from '../ports';
+import type { PhoneExchange } from '../cloudfunctions/mobileCheck/src/host';
 
 const SANDBOX_CODE = /^sandbox:(\d{11})$/;
 
