@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import {
-  applyGiveBack, type CallerLimits, createHasher, DEFAULT_GUARDS, type GuardSettings, limitsGiveBack, readSettings, tripleValue,
-  unknownSettings,
+  type CallerLimits, createHasher, DEFAULT_GUARDS, type GuardSettings, readSettings, tripleValue, unknownSettings,
 } from '../../cloudfunctions/mobileCheck/src/host';
 import {
-  admitCall, beijingDay, beijingDayStart, billingOf, currentLimits, decidingCall, hourSlot, HOUR_MS, isDigestDue, lastBeijingDays, limitsUntil, DAY_MS, IDENTITY_WINDOW_MS, nextBeijingMidnight, percentUsed, quotaWarningDue,
-  mayFailOver, retentionCutoff, retryAfterSeconds, reusableSince, spendExhausted,
+  admitCall, applyGiveBack, beijingDay, beijingDayStart, billingOf, currentLimits, decidingCall, hourSlot, HOUR_MS, isDigestDue, lastBeijingDays, limitsUntil, DAY_MS, IDENTITY_WINDOW_MS, nextBeijingMidnight, percentUsed, quotaWarningDue,
+  limitsGiveBack, mayFailOver, retentionCutoff, retryAfterSeconds, reusableSince, spendExhausted,
 } from '../../cloudfunctions/mobileCheck/src/policy';
 import { HASH_SECRET } from './support';
 

@@ -28,11 +28,11 @@ export type {
 } from './ports';
 export { cloudStore, COLLECTIONS } from './store/cloudStore';
 export { settle, type CollectionLike, type CommandLike, type DatabaseLike, type QueryLike } from './store/cloudDatabase';
-export { applyGiveBack, fromDoc, ids, limitsDoc, limitsGiveBack } from './store/documents';
+export { fromDoc, ids, limitsDoc } from './store/documents';
 export { delta, emptyAggregates, mergeAggregates } from './aggregates';
 export {
-  admitCall, beijingDay, beijingDayStart, DAY_MS, HOUR_MS, IDENTITY_WINDOW_MS, limitsUntil, nextBeijingMidnight,
-  prunedLimits, spendExhausted, tripleValue, type GuardSettings,
+  admitCall, applyGiveBack, beijingDay, beijingDayStart, DAY_MS, HOUR_MS, IDENTITY_WINDOW_MS, limitsGiveBack, limitsUntil,
+  nextBeijingMidnight, prunedLimits, spendExhausted, tripleValue, type GuardSettings,
 } from './policy';
 
 /** Keyed hashes of callers and people. */

@@ -1,7 +1,7 @@
 // Pure cost-guard policy: every function takes the clock value as an argument and reads no clock,
 // environment or randomness, so each rule can be tested with plain numbers.
 import { CHINA_OFFSET_MS, chinaDate, WITHDRAWAL_KEPT_DAYS } from '../../../src/domain';
-import type { Billing, CallerLimits, LimitRefusal, VendorErrorCode } from './ports';
+import type { Billing, CallerLimits, LimitRefusal, Reservation, VendorErrorCode } from './ports';
 
 /** Cost guards: limits, the answer cache, the budget and the bought quota. Every limit is per caller. */
 export interface GuardSettings {
@@ -100,6 +100,22 @@ export function admitCall(
       version: limits.version + 1,
     },
   };
+}
+
+/**
+ * Giving back one call the vendor did not bill: on the reservation's day only (a new day's counts
+ * started from zero anyway), while each count is above zero, each count down by one and the version
+ * up by one. The person stays counted: the caller did ask about them, and giving it back would let
+ * retries probe people for free. Both store adapters apply this one rule: the cloud as one
+ * conditional update (`counts` are dotted field names), the SQLite store through `applyGiveBack`.
+ */
+export const limitsGiveBack = ({ day, keys }: Pick<Reservation, 'day' | 'keys'>) => ({ day, mobile: keys.mobile, counts: ['calls', `mobiles.${keys.mobile}`] });
+
+/** `limitsGiveBack` applied to limits read from the store: unchanged when it does not apply. */
+export function applyGiveBack(limits: CallerLimits, giveBack: ReturnType<typeof limitsGiveBack>): CallerLimits {
+  const mobileCalls = limits.mobiles[giveBack.mobile] ?? 0;
+  if (limits.day !== giveBack.day || limits.calls <= 0 || mobileCalls <= 0) return limits;
+  return { ...limits, calls: limits.calls - 1, mobiles: { ...limits.mobiles, [giveBack.mobile]: mobileCalls - 1 }, version: limits.version + 1 };
 }
 
 /** How long the time of a caller's last withdrawal stays in the limits record. */

@@ -2,13 +2,13 @@
 // tests run the same code over a stand-in that follows the subset of the API used here.
 // Each Store method is one round trip: the calls inside it run in parallel.
 import { randomUUID } from 'node:crypto';
-import { limitsUntil, nextBeijingMidnight as nextMidnightOf } from '../policy';
+import { limitsGiveBack, limitsUntil, nextBeijingMidnight as nextMidnightOf } from '../policy';
 import type { Aggregates, CallerLimits, Claim, Reservation, ReserveInput, Reserved, Store, VerificationRecord } from '../ports';
 import { addOnce, backoff, retried, bump, holds, readDoc, RECENT_TOKENS, settle, updated, updateOnce, type CollectionLike, type Counter, type DatabaseLike, type Retry } from './cloudDatabase';
 import { COLLECTIONS } from './cloudLayout';
 import { purgeParts } from './cloudPurge';
 import { ownRights } from './cloudRights';
-import { aggregatesCounter, fromDoc, ids, limitsDoc, limitsGiveBack, type Doc } from './documents';
+import { aggregatesCounter, fromDoc, ids, limitsDoc, type Doc } from './documents';
 
 /** The record of a reserved call before the vendor answers: what it says if the answer never comes. */
 const pendingRecord = (input: ReserveInput): VerificationRecord => ({
@@ -126,7 +126,7 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
 
   /**
    * Each give-back is one conditional update carrying `give:<traceId>`, retried until answered and
-   * never applied twice. Limits: documents.ts `limitsGiveBack`.
+   * never applied twice. Limits: policy.ts `limitsGiveBack`.
    */
   const giveBacks = (reservation: Reservation) => {
     const { keys, day, traceId } = reservation;

@@ -1,10 +1,10 @@
 // What both store adapters (the cloud database here, local-host's SQLite file) share: document ids,
-// how store values are written as documents and read back through type guards, and the store-side
-// rules (the give-back of an unbilled call). Each adapter only maps these onto its database.
+// and how store values are written as documents and read back through type guards. The rules they
+// apply (spendExhausted, limitsGiveBack, prunedLimits, …) are policy.ts's.
 import { DEFAULT_PROVIDERS, isErrorCode, isProviderId, isVendorStatusCode, type ErrorCode, type ProviderId } from '../../../../src/domain';
 import { emptyAggregates } from '../aggregates';
 import { beijingDayStart } from '../policy';
-import type { Aggregates, CallerLimits, Claim, ClaimAnswer, ConsentRecord, Reservation, VerificationRecord } from '../ports';
+import type { Aggregates, CallerLimits, Claim, ClaimAnswer, ConsentRecord, VerificationRecord } from '../ports';
 
 /** A stored document: plain values only. */
 export type Doc = Record<string, unknown>;
@@ -21,22 +21,6 @@ export const ids = {
   debt: (traceId: string) => `d_${traceId}`,
   claim: (caller: string, triple: string) => `k_${caller.slice(0, 32)}${triple.slice(0, 32)}`,
 };
-
-/**
- * Giving back one call the vendor did not bill: on the reservation's day only (a new day's counts
- * started from zero anyway), while each count is above zero, each count down by one and the version
- * up by one. The person stays counted: the caller did ask about them, and giving it back would let
- * retries probe people for free. The cloud applies it as one conditional update (`counts` are
- * dotted field names), the SQLite store through `applyGiveBack`.
- */
-export const limitsGiveBack = ({ day, keys }: Pick<Reservation, 'day' | 'keys'>) => ({ day, mobile: keys.mobile, counts: ['calls', `mobiles.${keys.mobile}`] });
-
-/** `limitsGiveBack` applied to limits read from the store: unchanged when it does not apply. */
-export function applyGiveBack(limits: CallerLimits, giveBack: ReturnType<typeof limitsGiveBack>): CallerLimits {
-  const mobileCalls = limits.mobiles[giveBack.mobile] ?? 0;
-  if (limits.day !== giveBack.day || limits.calls <= 0 || mobileCalls <= 0) return limits;
-  return { ...limits, calls: limits.calls - 1, mobiles: { ...limits.mobiles, [giveBack.mobile]: mobileCalls - 1 }, version: limits.version + 1 };
-}
 
 const numberMap = (value: unknown): Record<string, number> =>
   typeof value === 'object' && value !== null
