@@ -159,6 +159,15 @@ export function describeStoreContract(adapter: string, open: () => Store, knownB
         await expect(openAndReserve(store, { guards, keys: { triple: 'triple-hash-2' } })).resolves.toMatchObject({ ok: true });
       });
 
+      test('release after the caller\'s next-day check gives nothing back: the limits record stays exactly as that check left it', async () => {
+        const first = await reserved(store);
+        await reserved(store, { now: NOON + DAY_MS, keys: { triple: 'triple-hash-2' } });
+        const before = (await store.ownRecords(keys().caller)).limits;
+        expect(before).toMatchObject({ day: beijingDay(NOON + DAY_MS), calls: 1 });
+        await giveBack(store, first);
+        expect((await store.ownRecords(keys().caller)).limits).toEqual(before);
+      });
+
       test('complete keeps the verification record, puts the answer on the claim and adds the call to the day\'s aggregates', async () => {
         const reservation = await reserved(store);
         const record = await completed(store, reservation);
