@@ -1,5 +1,5 @@
 // Store adapter for `npm start` and tests: a better-sqlite3 file that keeps its data across restarts.
-// Document ids, the encoding and the store-side rules are the cloud adapter's (store/documents.ts).
+// Document ids and the encoding are the cloud adapter's (store/documents.ts), the rules policy.ts's.
 // Never imported by the cloud entry, so it stays out of the deployed index.js.
 // Each multi-step method runs in one `BEGIN IMMEDIATE` transaction: atomic within a process and
 // across processes sharing the file (busy_timeout makes the others wait).
