@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import {
-  type Aggregates, applyGiveBack, beijingDayStart, type CallerLimits, type Claim, type ConsentRecord, emptyAggregates, fromDoc, ids,
+  type Aggregates, applyGiveBack, beijingDayStart, type CallerLimits, type Claim, type ConsentRecord, currentLimits, emptyAggregates, fromDoc, ids,
   limitsDoc, limitsGiveBack, limitsUntil, mergeAggregates, nextBeijingMidnight, prunedLimits, type Reserved, type ReserveInput,
   spendExhausted, type Store, type VerificationRecord,
 } from '../cloudfunctions/mobileCheck/src/host';
@@ -130,7 +130,7 @@ export function openSqliteStore(filePath: string): SqliteStore {
   });
 
   const stampCaller = db.transaction((caller: string, at: number, stamp: 'withdrawnAt' | 'erasedAt') => {
-    const limits = limitsOf(caller) ?? { day: '', calls: 0, mobiles: {}, identities: {}, version: 0 };
+    const limits = limitsOf(caller) ?? currentLimits(undefined, at);
     if ((limits[stamp] ?? 0) >= at) return; // a later stamp is in force already
     const next = { ...limits, [stamp]: at, version: limits.version + 1 };
     // Examined by the next purge, which prunes entry by entry (prunedLimits keeps the stamp a window).

@@ -31,7 +31,7 @@ export { settle, type CollectionLike, type CommandLike, type DatabaseLike, type 
 export { fromDoc, ids, limitsDoc } from './store/documents';
 export { delta, emptyAggregates, mergeAggregates } from './aggregates';
 export {
-  admitCall, applyGiveBack, beijingDay, beijingDayStart, DAY_MS, HOUR_MS, IDENTITY_WINDOW_MS, limitsGiveBack, limitsUntil,
+  admitCall, applyGiveBack, beijingDay, beijingDayStart, currentLimits, DAY_MS, HOUR_MS, IDENTITY_WINDOW_MS, limitsGiveBack, limitsUntil,
   nextBeijingMidnight, prunedLimits, spendExhausted, tripleValue, type GuardSettings,
 } from './policy';
 
