@@ -16,7 +16,8 @@ import type { PurgeResponse } from './retention';
 
 /**
  * The parts the function is wired from (compose.ts builds them from the environment; hosts and tests
- * swap some). No use case receives all of them: createHandler hands each its own.
+ * swap some). No use case sees all of them: each declares what it uses (CheckDeps, RightsDeps,
+ * OperatorStatsDeps, RetentionDeps) and is typed to nothing more.
  */
 export interface Parts extends Readiness {
   store: Store | undefined;
