@@ -14,14 +14,19 @@ const HOST_EXCEPTIONS = [
   { from: '^test/guards/policy\\.test\\.ts$', to: `${FUNCTION}policy\\.ts$` },
   { from: '^test/function/aliyunClassify\\.test\\.ts$', to: `${FUNCTION}providers/aliyunMarket/classifyResponse\\.ts$` },
   { from: '^test/providers/tencentClassify\\.test\\.ts$', to: `${FUNCTION}providers/tencentFaceid/classify\\.ts$` },
-  { from: '^test/token/signToken\\.test\\.ts$', to: `${FUNCTION}token/claims\\.ts$` },
+  { from: '^test/token/signToken\\.test\\.ts$', to: `${FUNCTION}token/payload\\.ts$` },
   // The wire test of the cloud database helpers (retried writes, settle) against the SDK over HTTP.
   { from: '^test/store/cloudStoreWire\\.test\\.ts$', to: `${FUNCTION}store/cloudDatabase\\.ts$` },
   // The bench bundles the deployed entry itself with the official SDK added, to weigh it.
   { from: '^scripts/bench/sdkEntry\\.ts$', to: `${FUNCTION}index\\.ts$` },
-  // The whole-run leak scan wraps the handler module's factory (jest.mock), wherever it is composed.
-  { from: '^test/support/captureLeaks\\.ts$', to: `${FUNCTION}handler\\.ts$` },
+  // The whole-run leak scan wraps the entry module's handler factory (jest.mock), wherever it is composed.
+  { from: '^test/support/captureLeaks\\.ts$', to: `${FUNCTION}entry\\.ts$` },
 ];
+
+/** The function's adapters: the outside world behind ports.ts (providers, store, tokens, WeChat's phone number, hashes, log, environment). */
+const FUNCTION_ADAPTERS = `${FUNCTION}((providers|store|token|phoneNumber)/|(hash|log|settings)[.]ts$)`;
+/** Where the function is wired together, and its public surface: may import core and adapters alike. */
+const FUNCTION_WIRING = `${FUNCTION}(compose|index|host)[.]ts$`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -60,6 +65,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^cloudfunctions/mobileCheck/src/' },
       to: { path: '^(src/(pages|services|hooks|components)/|local-host/)' },
+    },
+    {
+      name: 'function-core-not-adapters',
+      comment: 'The function\'s core (ports.ts, policy, entry, the use cases in check/ and actions/, retention, gate, aggregates) never imports an adapter: adapters import ports.ts and implement it, and only compose.ts and index.ts wire them in (host.ts re-exports both). Any new file in the function is core unless it is listed here as an adapter.',
+      severity: 'error',
+      from: { path: FUNCTION, pathNot: [FUNCTION_ADAPTERS, FUNCTION_WIRING] },
+      to: { path: FUNCTION_ADAPTERS },
     },
     {
       name: 'scripts-not-tests',

@@ -6,9 +6,9 @@ import {
 } from '../cloudfunctions/mobileCheck/src/host';
 import { sandboxPhoneExchange } from './sandboxPhoneExchange';
 import { PROVIDER_IDS } from '../src/domain';
+import type { VendorMode } from '../src/domain/endpoints';
 import { startSandboxTencent } from './sandboxTencent';
 import { startSandboxVendor, type SandboxVendor } from './sandboxVendor';
-import type { VendorMode } from '../src/domain/endpoints';
 import { DEV_OPENID, startLocalHost } from './server';
 import { openSqliteStore } from './sqliteStore';
 

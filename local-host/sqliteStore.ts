@@ -1,4 +1,5 @@
 // Store adapter for `npm start` and tests: a better-sqlite3 file that keeps its data across restarts.
+// Document ids and the encoding are the cloud adapter's (store/documents.ts), the rules policy.ts's.
 // Never imported by the cloud entry, so it stays out of the deployed index.js.
 // Each multi-step method runs in one `BEGIN IMMEDIATE` transaction: atomic within a process and
 // across processes sharing the file (busy_timeout makes the others wait).
@@ -6,9 +7,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import {
-  beijingDayStart, type CallerLimits, type Claim, type ConsentRecord, emptyDelta, fromDoc, limitsUntil,
-  mergeDelta, nextBeijingMidnight, prunedLimits, type Reserved, type ReserveInput, type StatsDelta, type Store,
-  type VerificationRecord, withoutCall,
+  type Aggregates, applyGiveBack, beijingDayStart, type CallerLimits, type Claim, type ConsentRecord, currentLimits, emptyAggregates, fromDoc, ids,
+  limitsDoc, limitsGiveBack, limitsUntil, mergeAggregates, nextBeijingMidnight, prunedLimits, type Reserved, type ReserveInput,
+  spendExhausted, type Store, type VerificationRecord,
 } from '../cloudfunctions/mobileCheck/src/host';
 import { OLD_TABLES, SCHEMA, SCHEMA_VERSION } from './sqliteSchema';
 
@@ -50,28 +51,27 @@ export function openSqliteStore(filePath: string): SqliteStore {
   const limitsOf = (caller: string): CallerLimits | undefined =>
     fromDoc.limits(parsed(sql('SELECT json FROM limits WHERE caller = ?').get(caller) as Row | undefined));
   const saveLimits = (caller: string, limits: CallerLimits, until: number) =>
-    sql('INSERT INTO limits (caller, json, until) VALUES (?, ?, ?) ON CONFLICT (caller) DO UPDATE SET json = excluded.json, until = excluded.until').run(caller, JSON.stringify(limits), until);
-  const claimId = (caller: string, triple: string) => `${caller}/${triple}`;
+    sql('INSERT INTO limits (caller, json, until) VALUES (?, ?, ?) ON CONFLICT (caller) DO UPDATE SET json = excluded.json, until = excluded.until').run(caller, JSON.stringify(limitsDoc(limits, until)), until);
   const claimOf = (id: string): Claim | undefined => {
     const doc = parsed(sql('SELECT json FROM claims WHERE id = ?').get(id) as Row | undefined);
     return doc && fromDoc.claim(doc);
   };
   const saveClaim = (id: string, caller: string, claim: Claim, at: number) =>
     sql('INSERT INTO claims (id, caller, json, at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json, at = excluded.at').run(id, caller, JSON.stringify(claim), at);
-  const spend = (day: string) => ({ today: counter(`b_${day}`), total: counter('quota') });
-  const readStatsOf = (day: string): StatsDelta | undefined => {
+  const spend = (day: string) => ({ today: counter(ids.budget(day)), total: counter(ids.quota) });
+  const readStatsOf = (day: string): Aggregates | undefined => {
     const doc = parsed(sql('SELECT json FROM stats WHERE day = ?').get(day) as Row | undefined);
-    return doc && fromDoc.stats(doc);
+    return doc && fromDoc.aggregates(doc);
   };
-  const addStats = (stats: Map<string, StatsDelta>) => {
+  const addAggregates = (stats: Map<string, Aggregates>) => {
     for (const [day, delta] of stats) {
-      const merged = mergeDelta(readStatsOf(day) ?? emptyDelta(), delta);
+      const merged = mergeAggregates(readStatsOf(day) ?? emptyAggregates(), delta);
       sql('INSERT INTO stats (day, json, at) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET json = excluded.json').run(day, JSON.stringify(merged), beijingDayStart(day));
     }
   };
 
   const countRequest = db.transaction((input: Parameters<Store['countRequest']>[0]) => {
-    const id = `r_${input.day}_${input.caller}`;
+    const id = ids.requests(input.day, input.caller);
     const counted = counter(id) < input.requestLimit;
     if (counted) bump(id, 1, nextBeijingMidnight(input.now));
     return counted;
@@ -79,23 +79,22 @@ export function openSqliteStore(filePath: string): SqliteStore {
 
   const open = db.transaction((input: Parameters<Store['open']>[0]) => {
     const requestCounted = input.counted === true || countRequest({ ...input, caller: input.keys.caller });
-    return { requestCounted, claim: claimOf(claimId(input.keys.caller, input.keys.triple)), limits: limitsOf(input.keys.caller), spend: spend(input.day) };
+    return { requestCounted, claim: claimOf(ids.claim(input.keys.caller, input.keys.triple)), limits: limitsOf(input.keys.caller), spend: spend(input.day) };
   });
 
   const reserve = db.transaction((input: ReserveInput): Reserved => {
-    const id = claimId(input.keys.caller, input.keys.triple);
+    const id = ids.claim(input.keys.caller, input.keys.triple);
     const claim = claimOf(id);
     // Like the cloud's compare-and-set: the claim must still be as round trip 1 saw it.
     const seen = input.seenClaim;
     if (claim && (!seen || claim.holder !== seen.holder || claim.state !== seen.state)) return { ok: false, reason: 'claimed' };
     const admitted = input.admit(limitsOf(input.keys.caller));
     if (!admitted.ok) return 'withdrawn' in admitted ? { ok: false, reason: 'withdrawn' } : { ok: false, reason: 'limits', refusal: admitted.refusal };
-    const { today, total } = spend(input.day);
-    if ((input.dailyBudget !== undefined && today >= input.dailyBudget) || (input.quotaTotal !== undefined && total >= input.quotaTotal)) return { ok: false, reason: 'budget' };
+    if (spendExhausted(spend(input.day), input)) return { ok: false, reason: 'budget' };
     saveClaim(id, input.keys.caller, { state: 'pending', holder: input.traceId, until: input.claimUntil }, input.now);
     saveLimits(input.keys.caller, admitted.next, limitsUntil(admitted.next, input.now));
-    bump(`b_${input.day}`, 1, nextBeijingMidnight(input.now));
-    bump('quota', 1, null);
+    bump(ids.budget(input.day), 1, nextBeijingMidnight(input.now));
+    bump(ids.quota, 1, null);
     insertConsent(input.consent);
     return { ok: true, reservation: { traceId: input.traceId, keys: input.keys, day: input.day, now: input.now } };
   });
@@ -106,7 +105,7 @@ export function openSqliteStore(filePath: string): SqliteStore {
 
   const complete = db.transaction((input: Parameters<Store['complete']>[0]) => {
     const r = input.record;
-    addStats(input.stats);
+    addAggregates(input.aggregates);
     // The caller erased their records after this check began: nothing of it is kept.
     const limits = limitsOf(input.reservation.keys.caller);
     if ((limits?.erasedAt ?? 0) > input.reservation.now) {
@@ -114,7 +113,7 @@ export function openSqliteStore(filePath: string): SqliteStore {
       return;
     }
     sql('INSERT INTO verifications (trace_id, caller, outcome, at, json) VALUES (?, ?, ?, ?, ?)').run(r.traceId, r.caller, r.outcome, r.at, JSON.stringify(r));
-    const id = claimId(input.reservation.keys.caller, input.reservation.keys.triple);
+    const id = ids.claim(input.reservation.keys.caller, input.reservation.keys.triple);
     const claim = claimOf(id);
     if (claim?.holder === input.reservation.traceId) {
       saveClaim(id, r.caller, { state: 'done', holder: claim.holder, until: claim.until, ...('failed' in input.answer ? { failed: input.answer.failed } : { answer: input.answer }) }, r.at);
@@ -124,13 +123,14 @@ export function openSqliteStore(filePath: string): SqliteStore {
   const release = db.transaction((reservation: Parameters<Store['release']>[0]) => {
     const { keys, now } = reservation;
     const limits = limitsOf(keys.caller);
-    if (limits) saveLimits(keys.caller, withoutCall(limits, { now, mobile: keys.mobile, person: keys.person }), limitsUntil(limits, now));
-    bump(`b_${reservation.day}`, -1, null);
-    bump('quota', -1, null);
+    const given = limits && applyGiveBack(limits, limitsGiveBack(reservation));
+    if (given && given !== limits) saveLimits(keys.caller, given, limitsUntil(given, now));
+    bump(ids.budget(reservation.day), -1, null);
+    bump(ids.quota, -1, null);
   });
 
   const stampCaller = db.transaction((caller: string, at: number, stamp: 'withdrawnAt' | 'erasedAt') => {
-    const limits = limitsOf(caller) ?? { day: '', calls: 0, mobiles: {}, identities: {}, version: 0 };
+    const limits = limitsOf(caller) ?? currentLimits(undefined, at);
     if ((limits[stamp] ?? 0) >= at) return; // a later stamp is in force already
     const next = { ...limits, [stamp]: at, version: limits.version + 1 };
     // Examined by the next purge, which prunes entry by entry (prunedLimits keeps the stamp a window).
@@ -201,10 +201,10 @@ export function openSqliteStore(filePath: string): SqliteStore {
     countRequest: async (input) => countRequest.immediate(input),
     complete: async (input) => {
       complete.immediate(input); // one transaction: all or nothing (a failure throws)
-      return { recorded: true, statsWritten: true };
+      return { recorded: true, aggregatesWritten: true };
     },
     release: async (reservation) => release.immediate(reservation),
-    readClaim: async (keys) => claimOf(claimId(keys.caller, keys.triple)),
+    readClaim: async (keys) => claimOf(ids.claim(keys.caller, keys.triple)),
     recordAgreement: async (consent) => {
       insertConsent(consent);
     },
@@ -224,17 +224,17 @@ export function openSqliteStore(filePath: string): SqliteStore {
       const row = sql("SELECT json FROM verifications WHERE caller = ? AND outcome = '01' AND at >= ? ORDER BY at DESC LIMIT 1").get(caller, since) as Row | undefined;
       return row && verification(row);
     },
-    addStats: async (stats) => db.transaction(() => addStats(stats)).immediate(),
+    addAggregates: async (stats) => db.transaction(() => addAggregates(stats)).immediate(),
     readSpend: async (day) => spend(day),
-    readStats: async (days) => new Map(days.flatMap((day) => {
+    readAggregates: async (days) => new Map(days.flatMap((day) => {
       const found = readStatsOf(day);
       return found ? [[day, found] as const] : [];
     })),
-    claimQuotaWarning: async (total) => claimMeta.immediate('quotaWarnedFor', total, (current) => current !== total),
-    claimOnce: async (slot, until) => claimMeta.immediate(`once:${slot}`, until, (current) => current === undefined),
+    markQuotaWarned: async (total) => claimMeta.immediate('quotaWarnedFor', total, (current) => current !== total),
+    markOnce: async (slot, until) => claimMeta.immediate(ids.once(slot), until, (current) => current === undefined),
     purge: async (cutoff, now) => {
       const report = purge.immediate(cutoff, now);
-      sql("DELETE FROM meta WHERE key LIKE 'once:%' AND value < ?").run(now);
+      sql("DELETE FROM meta WHERE key LIKE 'o!_%' ESCAPE '!' AND value < ?").run(now);
       return report;
     },
     dump() {

@@ -71,10 +71,10 @@ describe('deploy checks', () => {
   });
 
   test('a build older than a source file blocks and says to run npm run build', () => {
-    const f = failureOf(checkDeployment(good({ newestSource: { path: 'cloudfunctions/mobileCheck/src/handler.ts', mtimeMs: 3_000 } })), /newer than the sources/);
+    const f = failureOf(checkDeployment(good({ newestSource: { path: 'cloudfunctions/mobileCheck/src/entry.ts', mtimeMs: 3_000 } })), /newer than the sources/);
     expect(f.cause).toContain('dist/app.js');
     expect(f.cause).toContain('cloudfunctions/mobileCheck/index.js');
-    expect(f.cause).toContain('cloudfunctions/mobileCheck/src/handler.ts');
+    expect(f.cause).toContain('cloudfunctions/mobileCheck/src/entry.ts');
     expect(f.fix).toMatch(/npm run build/);
   });
 

@@ -1,7 +1,7 @@
 // The hourly timer through createRetentionJob over the SQLite store: purge at most once an hour,
 // yesterday's digest only on the 03:00 (Beijing) run.
 import {
-  cloudStore, COLLECTIONS, createRetentionJob, emptyDelta, type LogLine,
+  cloudStore, COLLECTIONS, createRetentionJob, emptyAggregates, type LogLine,
 } from '../../cloudfunctions/mobileCheck/src/host';
 import { openSqliteStore } from '../../local-host/sqliteStore';
 import { fakeCloudDatabase, seededRandom } from '../../support/cloudDatabaseStandIn';
@@ -19,7 +19,7 @@ function job(now: () => number) {
 test('the 03:00 run purges and logs yesterday\'s totals once', async () => {
   let now = AT_0310_BEIJING;
   const { store, lines, run } = job(() => now);
-  await store.addStats(new Map([['20261129', { ...emptyDelta(), requests: 5, billed: 2, outcomes: { '01': 2 } }]]));
+  await store.addAggregates(new Map([['20261129', { ...emptyAggregates(), requests: 5, billed: 2, outcomes: { '01': 2 } }]]));
   await expect(run()).resolves.toEqual({ ok: true });
   expect(lines.map((line) => line.event)).toEqual(['retentionPurge', 'dailyDigest']);
   expect(lines[1]).toMatchObject({ level: 'info', totals: { day: '2026-11-29', requests: 5, billed: 2, outcomes: { '01': 2 } } });

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import {
-  type CallerLimits, createHasher, DEFAULT_GUARDS, type GuardSettings, readSettings, tripleValue,
-  unknownSettings,
+  type CallerLimits, createHasher, DEFAULT_GUARDS, type GuardSettings, readSettings, tripleValue, unknownSettings,
 } from '../../cloudfunctions/mobileCheck/src/host';
 import {
-  admitCall, beijingDay, beijingDayStart, billingOf, currentLimits, decidingCall, hourSlot, HOUR_MS, isDigestDue, lastBeijingDays, limitsUntil, DAY_MS, IDENTITY_WINDOW_MS, isTimerEvent, nextBeijingMidnight, percentUsed, quotaWarningDue,
-  mayFailOver, retentionCutoff, retryAfterSeconds, reusableSince, spendExhausted, withoutCall,
+  admitCall, applyGiveBack, beijingDay, beijingDayStart, billingOf, currentLimits, decidingCall, hourSlot, HOUR_MS, isDigestDue, lastBeijingDays, limitsUntil, DAY_MS, IDENTITY_WINDOW_MS, nextBeijingMidnight, percentUsed, quotaWarningDue,
+  limitsGiveBack, mayFailOver, retentionCutoff, retryAfterSeconds, reusableSince, spendExhausted,
 } from '../../cloudfunctions/mobileCheck/src/policy';
 import { HASH_SECRET } from './support';
 
@@ -73,9 +72,10 @@ describe('the pure cost-guard policy', () => {
 
   test('gives back an unbilled call\'s day counts but keeps its person counted, and gives nothing back on another day', () => {
     const limits = afterCalls([plan('m1', 'p1')]) as CallerLimits;
-    expect(withoutCall(limits, plan('m1', 'p1'))).toMatchObject({ calls: 0, mobiles: { m1: 0 }, identities: { p1: NOON + IDENTITY_WINDOW_MS }, version: 2 });
-    expect(withoutCall(limits, plan('m1', 'p1', MIDNIGHT))).toMatchObject({ calls: 1, mobiles: { m1: 1 }, version: 2 });
-    expect(withoutCall({ ...limits, calls: 0, mobiles: {} }, plan('m1')).calls).toBe(0);
+    const giveBack = (day: number) => limitsGiveBack({ day: beijingDay(day), keys: { caller: 'c', triple: 't', person: 'p1', mobile: 'm1' } });
+    expect(applyGiveBack(limits, giveBack(NOON))).toMatchObject({ calls: 0, mobiles: { m1: 0 }, identities: { p1: NOON + IDENTITY_WINDOW_MS }, version: 2 });
+    expect(applyGiveBack(limits, giveBack(MIDNIGHT))).toEqual(limits);
+    expect(applyGiveBack({ ...limits, calls: 0, mobiles: {} }, giveBack(NOON)).calls).toBe(0);
   });
 
   test('keeps a withdrawal in the current limits across days', () => {
@@ -105,13 +105,6 @@ describe('the pure cost-guard policy', () => {
 
   test('keeps records from exactly the retention period ago', () => {
     expect(retentionCutoff(40 * DAY_MS, 30)).toBe(10 * DAY_MS);
-  });
-
-  test('recognises the timer trigger\'s event shape, and nothing else', () => {
-    expect(isTimerEvent({ Type: 'Timer', TriggerName: 'retentionPurge', Time: '2025-01-01T03:00:00Z' })).toBe(true);
-    for (const other of [null, 'Timer', [], { Type: 'Timer' }, { Type: 'timer', TriggerName: 'x' }, { TriggerName: 'x' }]) {
-      expect(isTimerEvent(other)).toBe(false);
-    }
   });
 });
 
@@ -286,8 +279,9 @@ describe('days, slots and the limits document (pure)', () => {
   });
 
   test('gives a call back without going below zero', () => {
-    expect(withoutCall(limitsOf({ calls: 0, mobiles: {} }), plan)).toMatchObject({ calls: 0, mobiles: { m: 0 } });
-    expect(withoutCall(limitsOf({ calls: 2, mobiles: { m: 2 } }), plan)).toMatchObject({ calls: 1, mobiles: { m: 1 } });
+    const giveBack = limitsGiveBack({ day: beijingDay(NOON), keys: { caller: 'c', triple: 't', person: 'p', mobile: 'm' } });
+    expect(applyGiveBack(limitsOf({ calls: 0, mobiles: {} }), giveBack)).toMatchObject({ calls: 0, mobiles: {} });
+    expect(applyGiveBack(limitsOf({ calls: 2, mobiles: { m: 2 } }), giveBack)).toMatchObject({ calls: 1, mobiles: { m: 1 } });
   });
 
   test('places a timer run in the nearest hour, and the digest from 03:00 Beijing on', () => {
@@ -318,12 +312,5 @@ describe('days, slots and the limits document (pure)', () => {
     expect(quotaWarningDue(7, 10)).toBe(false);
     expect(quotaWarningDue(0, 0)).toBe(false);
     expect(quotaWarningDue(5, undefined)).toBe(false);
-  });
-
-  test('takes only a plain object with Type "Timer" and a trigger name as a timer event', () => {
-    expect(isTimerEvent({ Type: 'Timer', TriggerName: 'retentionPurge' })).toBe(true);
-    expect(isTimerEvent([{ Type: 'Timer', TriggerName: 'x' }])).toBe(false);
-    expect(isTimerEvent(null)).toBe(false);
-    expect(isTimerEvent('Timer')).toBe(false);
   });
 });

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import type { ActionAnswer } from '../../src/domain';
 import {
-  beijingDay, cloudStore, type CollectionLike, COLLECTIONS, createHandler, type DatabaseLike, depsFromEnv,
+  beijingDay, cloudStore, type CollectionLike, COLLECTIONS, createHandler, type DatabaseLike, partsFromEnv,
   type LogLine, type Provider, type QueryLike, settle,
 } from '../../cloudfunctions/mobileCheck/src/host';
 import { seededRandom } from '../../support/cloudDatabaseStandIn';
@@ -125,7 +125,7 @@ async function runScenario(database: DatabaseLike, s: fc.Scheduler, ops: Op[], s
   };
   const lines: LogLine[] = [];
   const instances = [0, 1].map(() => {
-    const deps = depsFromEnv(
+    const deps = partsFromEnv(
       { ALIYUN_APPCODE: 'race-appcode', MOBILECHECK_HASH_SECRET: HASH_SECRET, MOBILECHECK_CALLER_IDENTITY_LIMIT: '100', MOBILECHECK_CALLER_DAILY_LIMIT: '100', MOBILECHECK_MOBILE_DAILY_LIMIT: '20', MOBILECHECK_ADMIN_OPENIDS: ADMIN, MOBILECHECK_DAILY_BUDGET: '1000' },
       {
         store: cloudStore(db, { sleep, random }), providers: [vendor], clock: { now }, sleep, log: (line) => lines.push(line),

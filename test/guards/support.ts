@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ActionAnswer, CheckResponse, StatsAnswer } from '../../src/domain';
 import {
-  cloudStore, COLLECTIONS, createEntry, createHandler, createHasher, createRetentionJob, depsFromEnv,
-  type Entry, type EnvDeps, type LogLine, type Store, tripleValue,
+  cloudStore, COLLECTIONS, createEntry, createHandler, createHasher, createRetentionJob, partsFromEnv,
+  type Entry, type Parts, type LogLine, type Store, tripleValue,
 } from '../../cloudfunctions/mobileCheck/src/host';
 import type { SandboxVendor } from '../../local-host/sandboxVendor';
 import { openSqliteStore, type SqliteStore } from '../../local-host/sqliteStore';
@@ -85,9 +85,9 @@ export interface Harness {
   preAgree(caller: string): Promise<void>;
 }
 
-export function harness(sandbox: SandboxVendor, store: Store, env: Record<string, string> = {}, overrides: Partial<EnvDeps> = {}): Harness {
+export function harness(sandbox: SandboxVendor, store: Store, env: Record<string, string> = {}, overrides: Partial<Parts> = {}): Harness {
   const lines: LogLine[] = [];
-  const deps = depsFromEnv(sandboxEnv(sandbox, env), { store: preAgreed(store), log: (line: LogLine) => lines.push(line), ...SAME_AGREEMENT, ...overrides });
+  const deps = partsFromEnv(sandboxEnv(sandbox, env), { store: preAgreed(store), log: (line: LogLine) => lines.push(line), ...SAME_AGREEMENT, ...overrides });
   const handle = createHandler(deps);
   return {
     lines,

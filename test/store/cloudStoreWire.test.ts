@@ -123,8 +123,8 @@ describe('two instances writing a counter that does not exist yet, when each upd
 
   test('both aggregates are added to the day\'s stats', async () => {
     const db = addsLast();
-    await Promise.all([cloudStore(db), cloudStore(opened.another())].map((store) => store.addStats(new Map([[day, delta.cached('01')]]))));
-    expect((await cloudStore(db).readStats([day])).get(day)).toMatchObject({ requests: 2, cached: 2 });
+    await Promise.all([cloudStore(db), cloudStore(opened.another())].map((store) => store.addAggregates(new Map([[day, delta.cached('01')]]))));
+    expect((await cloudStore(db).readAggregates([day])).get(day)).toMatchObject({ requests: 2, cached: 2 });
   });
 });
 

@@ -1,7 +1,7 @@
 // The contract every Store adapter keeps. Run by sqliteStore.test.ts and cloudStore.test.ts.
 import {
-  beijingDay, type CallerLimits, DAY_MS, delta, emptyDelta, HOUR_MS, IDENTITY_WINDOW_MS, mergeDelta,
-  nextBeijingMidnight, type StatsDelta, type Store,
+  beijingDay, type CallerLimits, DAY_MS, delta, emptyAggregates, HOUR_MS, IDENTITY_WINDOW_MS, mergeAggregates,
+  nextBeijingMidnight, type Aggregates, type Store,
 } from '../../cloudfunctions/mobileCheck/src/host';
 import {
   answerOf, billedCheck, completed, giveBack, keys, NOON, openAndReserve, openFor, prepare, reserved, reserveInput, verification,
@@ -159,19 +159,28 @@ export function describeStoreContract(adapter: string, open: () => Store, knownB
         await expect(openAndReserve(store, { guards, keys: { triple: 'triple-hash-2' } })).resolves.toMatchObject({ ok: true });
       });
 
+      test('release after the caller\'s next-day check gives nothing back: the limits record stays exactly as that check left it', async () => {
+        const first = await reserved(store);
+        await reserved(store, { now: NOON + DAY_MS, keys: { triple: 'triple-hash-2' } });
+        const before = (await store.ownRecords(keys().caller)).limits;
+        expect(before).toMatchObject({ day: beijingDay(NOON + DAY_MS), calls: 1 });
+        await giveBack(store, first);
+        expect((await store.ownRecords(keys().caller)).limits).toEqual(before);
+      });
+
       test('complete keeps the verification record, puts the answer on the claim and adds the call to the day\'s aggregates', async () => {
         const reservation = await reserved(store);
         const record = await completed(store, reservation);
         await expect(store.readClaim(keys())).resolves.toEqual({ state: 'done', holder: reservation.traceId, until: expect.any(Number), answer: answerOf(reservation) });
         expect((await store.ownRecords(keys().caller)).verifications).toEqual([record]);
         await expect(store.latestPass(keys().caller, NOON)).resolves.toEqual(record);
-        await expect(store.readStats([DAY])).resolves.toEqual(new Map([[DAY, delta.vendor('01', [{ provider: 'aliyun-market', billing: 'billed' }], 120)]]));
+        await expect(store.readAggregates([DAY])).resolves.toEqual(new Map([[DAY, delta.vendor('01', [{ provider: 'aliyun-market', billing: 'billed' }], 120)]]));
       });
 
       test('complete after a failed call leaves the error on the claim for waiting requests, and no answer', async () => {
         const reservation = await reserved(store);
         await store.complete({
-          reservation, record: verification(reservation, { outcome: 'VENDOR_TIMEOUT', billing: 'unknown' }), answer: { failed: 'VENDOR_TIMEOUT' }, stats: new Map(),
+          reservation, record: verification(reservation, { outcome: 'VENDOR_TIMEOUT', billing: 'unknown' }), answer: { failed: 'VENDOR_TIMEOUT' }, aggregates: new Map(),
         });
         const claim = await store.readClaim(keys());
         expect(claim).toMatchObject({ state: 'done', failed: 'VENDOR_TIMEOUT' });
@@ -274,23 +283,23 @@ export function describeStoreContract(adapter: string, open: () => Store, knownB
     });
 
     describe('aggregates, quota warning and purge', () => {
-      test('addStats adds up aggregates, also written from many places at once; readStats leaves out days without any', async () => {
-        const parts: StatsDelta[] = [delta.refused('RATE_LIMITED'), delta.cached('01'), delta.vendor('02', [{ provider: 'aliyun-market', billing: 'billed' }], 80), delta.vendor('VENDOR_TIMEOUT', [{ provider: 'aliyun-market', billing: 'unknown' }], 2600, 'VENDOR_TIMEOUT')];
-        await Promise.all([...parts, ...parts].map((part) => store.addStats(new Map([[DAY, part]]))));
-        const expected = [...parts, ...parts].reduce((sum, part) => mergeDelta(sum, part), emptyDelta());
-        await expect(store.readStats([DAY, beijingDay(NOON - DAY_MS)])).resolves.toEqual(new Map([[DAY, expected]]));
+      test('addAggregates adds up aggregates, also written from many places at once; readAggregates leaves out days without any', async () => {
+        const parts: Aggregates[] = [delta.refused('RATE_LIMITED'), delta.cached('01'), delta.vendor('02', [{ provider: 'aliyun-market', billing: 'billed' }], 80), delta.vendor('VENDOR_TIMEOUT', [{ provider: 'aliyun-market', billing: 'unknown' }], 2600, 'VENDOR_TIMEOUT')];
+        await Promise.all([...parts, ...parts].map((part) => store.addAggregates(new Map([[DAY, part]]))));
+        const expected = [...parts, ...parts].reduce((sum, part) => mergeAggregates(sum, part), emptyAggregates());
+        await expect(store.readAggregates([DAY, beijingDay(NOON - DAY_MS)])).resolves.toEqual(new Map([[DAY, expected]]));
       });
 
-      test('claimQuotaWarning lets exactly one of many claimers warn, once per quota total', async () => {
+      test('markQuotaWarned lets exactly one of many claimers warn, once per quota total', async () => {
         await reserved(store);
-        const claims = await Promise.all(Array.from({ length: 10 }, () => store.claimQuotaWarning(100)));
+        const claims = await Promise.all(Array.from({ length: 10 }, () => store.markQuotaWarned(100)));
         expect(claims.filter(Boolean)).toHaveLength(1);
-        await expect(store.claimQuotaWarning(100)).resolves.toBe(false);
-        await expect(store.claimQuotaWarning(200)).resolves.toBe(true);
+        await expect(store.markQuotaWarned(100)).resolves.toBe(false);
+        await expect(store.markQuotaWarned(200)).resolves.toBe(true);
       });
 
-      test('claimOnce grants each slot exactly once, whoever asks and however many ask at once', async () => {
-        const ask = (slots: string[]) => Promise.all(slots.map((slot) => store.claimOnce(slot, NOON + DAY_MS))).then((r) => r.filter(Boolean).length);
+      test('markOnce grants each slot exactly once, whoever asks and however many ask at once', async () => {
+        const ask = (slots: string[]) => Promise.all(slots.map((slot) => store.markOnce(slot, NOON + DAY_MS))).then((r) => r.filter(Boolean).length);
         expect(await ask(['purge:1', 'purge:1', 'purge:1', 'digest:1'])).toBe(2);
         expect(await ask(['purge:1'])).toBe(0);
         expect(await ask(['purge:2', 'purge:2', 'purge:3'])).toBe(2);
@@ -307,7 +316,7 @@ export function describeStoreContract(adapter: string, open: () => Store, knownB
         await expect(store.ownRecords(keys().caller)).resolves.toEqual({ verifications: [], consents: [], limits: undefined });
         expect((await store.ownRecords(B.caller)).verifications.map((r) => r.traceId)).toEqual([recent.traceId]);
         await expect(store.readSpend(DAY)).resolves.toEqual({ today: 0, total: 2 });
-        await expect(store.readStats([beijingDay(old)])).resolves.toEqual(new Map());
+        await expect(store.readAggregates([beijingDay(old)])).resolves.toEqual(new Map());
         expect(await limitsOf(B.caller)).toMatchObject({ calls: 0, mobiles: {}, identities: { 'person-hash-1': NOON - DAY_MS + IDENTITY_WINDOW_MS } });
       });
 

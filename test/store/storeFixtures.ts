@@ -2,7 +2,7 @@
 // reserve over what open saw, with the real limits policy), records and answers.
 import {
   admitCall, beijingDay, type CallerLimits, type CheckKeys, type ClaimAnswer, DEFAULT_GUARDS, delta,
-  type GuardSettings, type Opened, type Reservation, type Reserved, type ReserveInput, type StatsDelta,
+  type GuardSettings, type Opened, type Reservation, type Reserved, type ReserveInput, type Aggregates,
   type Store, type VerificationRecord,
 } from '../../cloudfunctions/mobileCheck/src/host';
 
@@ -86,8 +86,8 @@ export const answerOf = (reservation: Reservation, code: ClaimAnswer['code'] = '
 /** Round trip 3: the record, the claim's answer and the call's aggregates. */
 export async function completed(store: Store, reservation: Reservation, code: ClaimAnswer['code'] = '01'): Promise<VerificationRecord> {
   const record = verification(reservation, { outcome: code, carrier: code === '01' ? '移动' : '' });
-  const stats = new Map<string, StatsDelta>([[reservation.day, delta.vendor(code, [{ provider: 'aliyun-market', billing: 'billed' }], 120)]]);
-  await store.complete({ reservation, record, answer: answerOf(reservation, code), stats });
+  const aggregates = new Map<string, Aggregates>([[reservation.day, delta.vendor(code, [{ provider: 'aliyun-market', billing: 'billed' }], 120)]]);
+  await store.complete({ reservation, record, answer: answerOf(reservation, code), aggregates });
   return record;
 }
 

@@ -9,7 +9,7 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
-import type { Handler, HandlerDeps, LogLine } from '../../cloudfunctions/mobileCheck/src/host';
+import type { Handler, LogLine, Parts } from '../../cloudfunctions/mobileCheck/src/host';
 
 const dir = process.env.LEAK_CAPTURE_DIR;
 
@@ -48,12 +48,12 @@ if (dir) {
     afterAll(() => { process[stream].write = original; });
   }
 
-  const STORE_WRITES = new Set(['open', 'reserve', 'complete', 'release', 'withdraw', 'addStats']);
-  jest.mock('../../cloudfunctions/mobileCheck/src/handler', () => {
-    const actual = jest.requireActual<typeof import('../../cloudfunctions/mobileCheck/src/handler')>('../../cloudfunctions/mobileCheck/src/handler');
+  const STORE_WRITES = new Set(['open', 'reserve', 'complete', 'release', 'withdraw', 'addAggregates']);
+  jest.mock('../../cloudfunctions/mobileCheck/src/entry', () => {
+    const actual = jest.requireActual<typeof import('../../cloudfunctions/mobileCheck/src/entry')>('../../cloudfunctions/mobileCheck/src/entry');
     return {
       ...actual,
-      createHandler(deps: HandlerDeps): Handler {
+      createHandler(deps: Parts): Handler {
         const store = deps.store && new Proxy(deps.store, {
           get(target, key, receiver) {
             const value = Reflect.get(target, key, receiver);

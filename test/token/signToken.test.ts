@@ -1,5 +1,5 @@
 import { verify } from 'node:crypto';
-import { buildClaims } from '../../cloudfunctions/mobileCheck/src/token/claims';
+import { buildPayload } from '../../cloudfunctions/mobileCheck/src/token/payload';
 import { createTokenIssuer, readTokenSettings } from '../../cloudfunctions/mobileCheck/src/host';
 import { findRawData } from '../support/captureLeaks.scan';
 import { person } from '../support/people';
@@ -49,7 +49,7 @@ describe('signed result token', () => {
 
   test('copies only the three masked fields, whatever else rides on the object passed in', () => {
     const masked = Object.assign(issueInput().masked, { raw: person.idCard });
-    const claims = buildClaims({ ...issueInput({ masked }), issuer: 'mobileCheck', ttlSeconds: 600 });
+    const claims = buildPayload({ ...issueInput({ masked }), issuer: 'mobileCheck', ttlSeconds: 600 });
     expect(Object.keys(claims.masked)).toEqual(['name', 'idCard', 'mobile']);
   });
 

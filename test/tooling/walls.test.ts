@@ -32,8 +32,12 @@ const CLEAN = {
   'src/domain/masking.ts': "import { HAN } from './name';\nexport const mask = (s: string) => HAN + s;\n",
   'src/domain/name.ts': "export const HAN = '张';\n",
   'src/pages/form/index.ts': "import { mask } from '../../domain/masking';\nexport const page = mask('x');\n",
-  'cloudfunctions/mobileCheck/src/handler.ts': "import { mask } from '../../../src/domain/masking';\nexport const handle = mask;\n",
-  'cloudfunctions/mobileCheck/src/host.ts': "export { handle } from './handler';\n",
+  'cloudfunctions/mobileCheck/src/entry.ts': "import { mask } from '../../../src/domain/masking';\nimport type { Logger } from './ports';\nexport const handle = mask;\nexport type Log = Logger;\n",
+  'cloudfunctions/mobileCheck/src/ports.ts': "export type Logger = (line: string) => void;\n",
+  'cloudfunctions/mobileCheck/src/log.ts': "import type { Logger } from './ports';\nexport const jsonLogger: Logger = (line) => line;\n",
+  'cloudfunctions/mobileCheck/src/store/cloudStore.ts': "import type { Logger } from '../ports';\nexport const store = (log: Logger) => log;\n",
+  'cloudfunctions/mobileCheck/src/index.ts': "import { jsonLogger } from './log';\nimport { store } from './store/cloudStore';\nimport { handle } from './entry';\nexport const main = [jsonLogger, store, handle];\n",
+  'cloudfunctions/mobileCheck/src/host.ts': "export { handle } from './entry';\nexport { store } from './store/cloudStore';\n",
   'local-host/server.ts': "import { handle } from '../cloudfunctions/mobileCheck/src/host';\nimport { listFiles } from '../support/files';\nexport const serve = [handle, listFiles];\n",
   'scripts/bench.ts': "import { serve } from '../local-host/server';\nimport { listFiles } from '../support/files';\nexport const bench = [serve, listFiles];\n",
   'support/files.ts': "export const listFiles = (dir: string) => [dir];\n",
@@ -55,14 +59,17 @@ describe('dependency rules (npm run depcruise)', () => {
       'src/hooks/useForm.ts': "import { page } from '../pages/form/index';\nexport const useForm = () => page;\n",
       'src/components/Cell.ts': "import { figures } from '../packages/console/pages/index';\nexport const Cell = figures;\n",
       'src/packages/console/pages/index.ts': "export const figures = 1;\n",
-      'src/services/client.ts': "import { handle } from '../../cloudfunctions/mobileCheck/src/handler';\nimport { serve } from '../../local-host/server';\nexport const c = [handle, serve];\n",
+      'src/services/client.ts': "import { handle } from '../../cloudfunctions/mobileCheck/src/entry';\nimport { serve } from '../../local-host/server';\nexport const c = [handle, serve];\n",
       'cloudfunctions/mobileCheck/src/compose.ts': "import { page } from '../../../src/pages/form/index';\nimport { serve } from '../../../local-host/server';\nexport const c = [page, serve];\n",
       'scripts/build-for-test.ts': "import { person } from '../test/support/people';\nexport const b = person;\n",
-      'local-host/product.ts': "import { handle } from '../cloudfunctions/mobileCheck/src/handler';\nimport { bench } from '../scripts/bench';\nexport const p = [handle, bench];\n",
+      'local-host/product.ts': "import { handle } from '../cloudfunctions/mobileCheck/src/entry';\nimport { bench } from '../scripts/bench';\nexport const p = [handle, bench];\n",
       'support/stand-in.ts': "import { person } from '../test/support/people';\nimport { serve } from '../local-host/server';\nimport { bench } from '../scripts/bench';\nexport const s = [person, serve, bench];\n",
       'cloudfunctions/mobileCheck/src/policy.ts': "export const DAY_MS = 86_400_000;\n",
       // A named exception reaches its own module, and nothing else but host.ts.
-      'test/guards/policy.test.ts': "import { DAY_MS } from '../../cloudfunctions/mobileCheck/src/policy';\nimport { handle } from '../../cloudfunctions/mobileCheck/src/handler';\nexport const t = [DAY_MS, handle];\n",
+      'test/guards/policy.test.ts': "import { DAY_MS } from '../../cloudfunctions/mobileCheck/src/policy';\nimport { handle } from '../../cloudfunctions/mobileCheck/src/entry';\nexport const t = [DAY_MS, handle];\n",
+      // The function's core reaching an adapter instead of its port.
+      'cloudfunctions/mobileCheck/src/gate.ts': "import { store } from './store/cloudStore';\nexport const g = store;\n",
+      'cloudfunctions/mobileCheck/src/check/present.ts': "import { jsonLogger } from '../log';\nexport const present = jsonLogger;\n",
     });
     const { status, rules } = cruise(planted);
     expect(status).not.toBe(0);
@@ -74,17 +81,19 @@ describe('dependency rules (npm run depcruise)', () => {
       'domain-stays-pure: src/domain/helper.ts → src/pages/form/index.ts',
       'shared-ui-not-pages: src/hooks/useForm.ts → src/pages/form/index.ts',
       'shared-ui-not-pages: src/components/Cell.ts → src/packages/console/pages/index.ts',
-      'client-not-server: src/services/client.ts → cloudfunctions/mobileCheck/src/handler.ts',
+      'client-not-server: src/services/client.ts → cloudfunctions/mobileCheck/src/entry.ts',
       'client-not-server: src/services/client.ts → local-host/server.ts',
       'function-not-client: cloudfunctions/mobileCheck/src/compose.ts → src/pages/form/index.ts',
       'function-not-client: cloudfunctions/mobileCheck/src/compose.ts → local-host/server.ts',
       'scripts-not-tests: scripts/build-for-test.ts → test/support/people.ts',
-      'function-only-through-host: local-host/product.ts → cloudfunctions/mobileCheck/src/handler.ts',
-      'function-only-through-host: test/guards/policy.test.ts → cloudfunctions/mobileCheck/src/handler.ts',
+      'function-only-through-host: local-host/product.ts → cloudfunctions/mobileCheck/src/entry.ts',
+      'function-only-through-host: test/guards/policy.test.ts → cloudfunctions/mobileCheck/src/entry.ts',
       'local-host-not-scripts: local-host/product.ts → scripts/bench.ts',
       'support-stands-alone: support/stand-in.ts → test/support/people.ts',
       'support-stands-alone: support/stand-in.ts → local-host/server.ts',
       'support-stands-alone: support/stand-in.ts → scripts/bench.ts',
+      'function-core-not-adapters: cloudfunctions/mobileCheck/src/gate.ts → cloudfunctions/mobileCheck/src/store/cloudStore.ts',
+      'function-core-not-adapters: cloudfunctions/mobileCheck/src/check/present.ts → cloudfunctions/mobileCheck/src/log.ts',
     ].sort());
   }, 30_000);
 });

@@ -1,21 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { buildAgreement } from '../../../src/domain';
 import { operatorSettings } from '../../../src/operator/settings';
-import { createHandler, type Handler } from './handler';
-import type { HandlerDeps } from './handlerDeps';
+import { createHandler, type Handler, type Parts } from './entry';
 import { createHasher } from './hash';
 import { jsonLogger } from './log';
-import { createEntry, createRetentionJob, type Entry } from './retention';
 import { DEFAULT_GUARDS, DEFAULT_TIMEOUT_MS, DEFAULT_VERIFIED_DAYS, hashSecretSetting, readSettings, unknownSettings, type Settings } from './settings';
 import { providersFrom } from './providers/fromSettings';
 import { createTokenIssuer, readTokenSettings, type TokenSettings } from './token';
 
 type Env = Record<string, string | undefined>;
-
-export interface EnvDeps extends HandlerDeps {
-  retentionDays: number;
-  purgeBudgetMs: number;
-}
 
 // An identical check on another instance finishes within the vendor timeout; this margin covers
 // its database writes. Both stay inside the function timeout (docs/deploy.md: timeout + 1.5 s).
@@ -25,7 +18,7 @@ const CLAIM_POLL_MS = 100;
 const PURGE_BUDGET_MS = 2_500;
 
 /** Every part wired from environment variables; tests and the local host swap parts (e.g. `store`). */
-export function depsFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): EnvDeps {
+export function partsFromEnv(env: Env, overrides: Partial<Parts> = {}): Parts {
   let settings: Settings | undefined;
   let tokenSettings: TokenSettings | undefined;
   let misconfigured: string | undefined;
@@ -80,12 +73,6 @@ export function depsFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): EnvDeps
 }
 
 /** The handler wired to real parts from environment variables; tests and the local host swap parts. */
-export function handlerFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): Handler {
-  return createHandler(depsFromEnv(env, overrides));
-}
-
-/** Checks from people, and the retention purge for the timer trigger (no caller, Timer event). */
-export function entryFromEnv(env: Env, overrides: Partial<EnvDeps> = {}): Entry {
-  const deps = depsFromEnv(env, overrides);
-  return createEntry(createHandler(deps), createRetentionJob(deps));
+export function handlerFromEnv(env: Env, overrides: Partial<Parts> = {}): Handler {
+  return createHandler(partsFromEnv(env, overrides));
 }

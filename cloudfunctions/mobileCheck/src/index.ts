@@ -1,13 +1,13 @@
 import cloud from 'wx-server-sdk';
-import { entryFromEnv } from './compose';
-import type { PurgeResponse } from './retention';
+import { partsFromEnv } from './compose';
+import { createEntry, createHandler, type Entry } from './entry';
+import { createRetentionJob } from './retention';
 import type { DatabaseLike } from './store/cloudDatabase';
 import { cloudStore } from './store/cloudStore';
 import { lazyStore } from './store/lazy';
 import { cloudPhoneExchange, type PhoneNumberOpenApi } from './phoneNumber';
-import type { ActionAnswer } from '../../../src/domain';
 
-type Main = (event: unknown) => Promise<ActionAnswer | PurgeResponse>;
+type Main = (event: unknown) => ReturnType<Entry>;
 
 /**
  * The entry over a given database. The cloud uses `main` below; tests of this built file pass a
@@ -15,11 +15,13 @@ type Main = (event: unknown) => Promise<ActionAnswer | PurgeResponse>;
  * first use, so loading index.js makes no network call.
  */
 export function createMain(openDatabase: () => DatabaseLike, env: Record<string, string | undefined> = process.env): Main {
-  const entry = entryFromEnv(env, {
+  const parts = partsFromEnv(env, {
     store: lazyStore(() => cloudStore(openDatabase())),
     // cloud.openapi needs no init of its own; the call runs with this function's permissions (config.json).
     phone: cloudPhoneExchange(cloud.openapi as unknown as PhoneNumberOpenApi),
   });
+  // Checks and actions from people; the retention purge for the timer trigger (no caller, Timer event).
+  const entry = createEntry(createHandler(parts), createRetentionJob(parts));
   // The caller comes from the platform (empty for timer triggers), never from the event.
   return (event) => entry(event, cloud.getWXContext().OPENID || undefined);
 }

@@ -1,9 +1,25 @@
 // Pure cost-guard policy: every function takes the clock value as an argument and reads no clock,
 // environment or randomness, so each rule can be tested with plain numbers.
 import { CHINA_OFFSET_MS, chinaDate, WITHDRAWAL_KEPT_DAYS } from '../../../src/domain';
-import type { Billing } from './providers/port';
-import type { GuardSettings } from './settings';
-import type { CallerLimits, LimitRefusal } from './store/types';
+import type { Billing, CallerLimits, LimitRefusal, Reservation, VendorErrorCode } from './ports';
+
+/** Cost guards: limits, the answer cache, the budget and the bought quota. Every limit is per caller. */
+export interface GuardSettings {
+  /** Vendor calls one caller may cause per Beijing calendar day (00:00–24:00 UTC+8). */
+  callerDailyLimit: number;
+  /** Vendor calls one caller may cause for one mobile per Beijing day. */
+  mobileDailyLimit: number;
+  /** Distinct ID numbers one caller may check per 30 days: a person checks themself, not others. */
+  callerIdentityLimit: number;
+  /** Requests per caller per Beijing day that reach the store, refused ones included. */
+  requestDailyLimit: number;
+  /** Billed vendor calls per Beijing day, all callers together; undefined means none. */
+  dailyBudget: number | undefined;
+  /** How long a final answer for the same caller and the same three fields is reused; 0 turns reuse off. */
+  cacheSeconds: number;
+  /** Calls bought from the vendor; undefined means no quota warning and no stop. */
+  quotaTotal: number | undefined;
+}
 
 export const SECOND_MS = 1_000;
 export const HOUR_MS = 3_600_000;
@@ -87,18 +103,19 @@ export function admitCall(
 }
 
 /**
- * The limits with one unbilled call given back (same day only). The person stays counted: the
- * caller did ask about them, and giving it back would let retries probe people for free.
+ * Giving back one call the vendor did not bill: on the reservation's day only (a new day's counts
+ * started from zero anyway), while each count is above zero, each count down by one and the version
+ * up by one. The person stays counted: the caller did ask about them, and giving it back would let
+ * retries probe people for free. Both store adapters apply this one rule: the cloud as one
+ * conditional update (`counts` are dotted field names), the SQLite store through `applyGiveBack`.
  */
-export function withoutCall(stored: CallerLimits, plan: CallPlan): CallerLimits {
-  if (stored.day !== beijingDay(plan.now)) return { ...stored, version: stored.version + 1 };
-  const mobileCalls = Math.max(0, (stored.mobiles[plan.mobile] ?? 0) - 1);
-  return {
-    ...stored,
-    calls: Math.max(0, stored.calls - 1),
-    mobiles: { ...stored.mobiles, [plan.mobile]: mobileCalls },
-    version: stored.version + 1,
-  };
+export const limitsGiveBack = ({ day, keys }: Pick<Reservation, 'day' | 'keys'>) => ({ day, mobile: keys.mobile, counts: ['calls', `mobiles.${keys.mobile}`] });
+
+/** `limitsGiveBack` applied to limits read from the store: unchanged when it does not apply. */
+export function applyGiveBack(limits: CallerLimits, giveBack: ReturnType<typeof limitsGiveBack>): CallerLimits {
+  const mobileCalls = limits.mobiles[giveBack.mobile] ?? 0;
+  if (limits.day !== giveBack.day || limits.calls <= 0 || mobileCalls <= 0) return limits;
+  return { ...limits, calls: limits.calls - 1, mobiles: { ...limits.mobiles, [giveBack.mobile]: mobileCalls - 1 }, version: limits.version + 1 };
 }
 
 /** How long the time of a caller's last withdrawal stays in the limits record. */
@@ -135,6 +152,10 @@ export function limitsUntil(limits: CallerLimits, now: number): number {
 /** When the record is gone if nothing more happens: its last entry's end. */
 export const limitsKeptUntil = (limits: CallerLimits, now: number): number => Math.max(now, ...entryEnds(limits, now));
 
+/** The three fields as one unambiguous string to hash (no separator can be forged inside a field). */
+export const tripleValue = (fields: { name: string; idCard: string; mobile: string }): string =>
+  JSON.stringify([fields.name, fields.idCard, fields.mobile]);
+
 /** Whole seconds until `retryAt`, at least 1 so a client never retries immediately. */
 export function retryAfterSeconds(retryAt: number, now: number): number {
   return Math.max(1, Math.ceil((retryAt - now) / SECOND_MS));
@@ -146,7 +167,7 @@ export function reusableSince(now: number, guards: GuardSettings): number | unde
 }
 
 /** Whether billed calls have reached the operator's daily budget or the bought quota. */
-export function spendExhausted(spend: { today: number; total: number }, guards: GuardSettings): boolean {
+export function spendExhausted(spend: { today: number; total: number }, guards: Pick<GuardSettings, 'dailyBudget' | 'quotaTotal'>): boolean {
   return (guards.dailyBudget !== undefined && spend.today >= guards.dailyBudget) ||
     (guards.quotaTotal !== undefined && spend.total >= guards.quotaTotal);
 }
@@ -171,12 +192,8 @@ export const isDigestDue = (slot: number): boolean => Math.floor(((slot + CHINA_
 /** Records at or after this instant are kept. */
 export const retentionCutoff = (now: number, retentionDays: number): number => now - retentionDays * DAY_MS;
 
-/** The event a timer trigger sends. Only trusted together with the absence of a caller. */
-export function isTimerEvent(event: unknown): boolean {
-  if (typeof event !== 'object' || event === null || Array.isArray(event)) return false;
-  const { Type, TriggerName } = event as Record<string, unknown>;
-  return Type === 'Timer' && typeof TriggerName === 'string';
-}
+/** Provider failures only the operator can fix (the credentials, the bought package): logged as errors. */
+export const OPERATOR_FAULTS: ReadonlySet<VendorErrorCode> = new Set(['SERVICE_MISCONFIGURED', 'VENDOR_QUOTA_EXHAUSTED']);
 
 /** Refusals that say the provider is out of service (down, throttled, out of package, not set up), not that the request was bad. */
 const PROVIDER_OUT: ReadonlySet<string> = new Set(['VENDOR_UNAVAILABLE', 'VENDOR_THROTTLED', 'VENDOR_QUOTA_EXHAUSTED', 'SERVICE_MISCONFIGURED']);

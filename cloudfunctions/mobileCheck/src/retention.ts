@@ -1,21 +1,18 @@
-import type { ActionAnswer } from '../../../src/domain';
-import type { Handler } from './handler';
-import type { LogLine } from './log';
-import { beijingDay, DAY_MS, hourSlot, isDigestDue, isTimerEvent, retentionCutoff } from './policy';
-import type { Clock, Store } from './ports';
-import { toDayStats } from './stats';
+// The retention purge: the hourly timer's job, and nothing else (entry.ts tells the timer from a person).
+import { toDayStats } from './aggregates';
+import { gate, type Readiness } from './gate';
+import { beijingDay, DAY_MS, hourSlot, isDigestDue, retentionCutoff } from './policy';
+import type { Clock, LogLine } from './ports';
 
 /** Says nothing countable: whoever can trigger the purge learns nothing from its answer. */
 export interface PurgeResponse {
   ok: boolean;
 }
 
-export interface RetentionDeps {
-  store: Store | undefined;
+export interface RetentionDeps extends Pick<Readiness, 'store' | 'misconfigured'> {
   clock: Clock;
   retentionDays: number;
   log(line: LogLine): void;
-  misconfigured?: string;
   /** How long one run may delete before it stops (the rest waits for the next run). */
   purgeBudgetMs: number;
 }
@@ -32,23 +29,24 @@ export function createRetentionJob(deps: RetentionDeps): () => Promise<PurgeResp
     const now = deps.clock.now();
     const cutoff = retentionCutoff(now, deps.retentionDays);
     const at = new Date(cutoff).toISOString();
-    if (deps.misconfigured || !deps.store) {
-      deps.log({ level: 'error', event: 'retentionPurge', cutoff: at, detail: deps.misconfigured ?? 'no store' });
+    const gated = gate(deps, { settings: true, store: true });
+    if (!gated.ready) {
+      deps.log({ level: 'error', event: 'retentionPurge', cutoff: at, detail: gated.detail });
       return { ok: false };
     }
-    const { store } = deps;
+    const { store } = gated.parts;
     try {
       const slot = hourSlot(now);
       // Locks outlive their slot by two days, then the purge removes them.
-      if (await store.claimOnce(`purge:${slot}`, slot + 2 * DAY_MS)) {
+      if (await store.markOnce(`purge:${slot}`, slot + 2 * DAY_MS)) {
         const stopAt = now + deps.purgeBudgetMs;
         const removed = await store.purge(cutoff, now, () => deps.clock.now() >= stopAt);
         deps.log({ level: 'info', event: 'retentionPurge', cutoff: at, removed });
       }
       const yesterday = beijingDay(slot - DAY_MS);
-      if (isDigestDue(slot) && (await store.claimOnce(`digest:${yesterday}`, slot + 2 * DAY_MS))) {
-        const stats = await store.readStats([yesterday]);
-        deps.log({ level: 'info', event: 'dailyDigest', totals: toDayStats(yesterday, stats.get(yesterday)) });
+      if (isDigestDue(slot) && (await store.markOnce(`digest:${yesterday}`, slot + 2 * DAY_MS))) {
+        const aggregates = await store.readAggregates([yesterday]);
+        deps.log({ level: 'info', event: 'dailyDigest', totals: toDayStats(yesterday, aggregates.get(yesterday)) });
       }
       return { ok: true };
     } catch (error) {
@@ -56,16 +54,4 @@ export function createRetentionJob(deps: RetentionDeps): () => Promise<PurgeResp
       return { ok: false };
     }
   };
-}
-
-export type Entry = (event: unknown, caller: string | undefined) => Promise<ActionAnswer | PurgeResponse>;
-
-/**
- * The function's one entry. A timer trigger is told from a person by the missing caller, never by
- * the event alone: anyone can send a Timer-shaped event through callFunction, but then has an OPENID
- * and gets an ordinary (invalid) check. Without a caller (other functions, web access) a forged
- * timer event at most starts the hourly-bounded purge, and learns nothing from the answer.
- */
-export function createEntry(handle: Handler, purge: () => Promise<PurgeResponse>): Entry {
-  return (event, caller) => (!caller && isTimerEvent(event) ? purge() : handle(event, caller));
 }

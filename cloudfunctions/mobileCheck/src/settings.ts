@@ -1,5 +1,6 @@
 import { DEFAULT_PROVIDERS, isProviderId, PROVIDER_IDS, type PhoneSource, type ProviderId } from '../../../src/domain';
 import { operatorSettings } from '../../../src/operator/settings';
+import type { GuardSettings } from './policy';
 
 /** The function's settings, read once from environment variables set in the cloud console. */
 export interface Settings {
@@ -13,7 +14,7 @@ export interface Settings {
   /** Key for the HMACs stored instead of personal data; undefined means checks cannot be recorded. */
   hashSecret: string | undefined;
   guards: GuardSettings;
-  /** Consents and verifications older than this are deleted by the daily timer trigger. */
+  /** Consents, verifications, claims and daily aggregates older than this are deleted by the hourly timer trigger. */
   retentionDays: number;
   /** OPENIDs allowed to read `stats`. */
   adminOpenids: ReadonlySet<string>;
@@ -26,24 +27,6 @@ export interface Settings {
   tencent: { secretId: string | undefined; secretKey: string | undefined; endpoint: string };
   /** Price of one billed call per provider, in fen (0.01 yuan), for the console's spend. */
   pricesFen: Partial<Record<ProviderId, number>>;
-}
-
-/** Cost guards: limits, the answer cache, the budget and the bought quota. Every limit is per caller. */
-export interface GuardSettings {
-  /** Vendor calls one caller may cause per Beijing calendar day (00:00–24:00 UTC+8). */
-  callerDailyLimit: number;
-  /** Vendor calls one caller may cause for one mobile per Beijing day. */
-  mobileDailyLimit: number;
-  /** Distinct ID numbers one caller may check per 30 days: a person checks themself, not others. */
-  callerIdentityLimit: number;
-  /** Requests per caller per Beijing day that reach the store, refused ones included. */
-  requestDailyLimit: number;
-  /** Billed vendor calls per Beijing day, all callers together; undefined means none. */
-  dailyBudget: number | undefined;
-  /** How long a final answer for the same caller and the same three fields is reused; 0 turns reuse off. */
-  cacheSeconds: number;
-  /** Calls bought from the vendor; undefined means no quota warning and no stop. */
-  quotaTotal: number | undefined;
 }
 
 export const DEFAULT_ENDPOINT = 'https://phonethird.market.alicloudapi.com/mobileCheck';

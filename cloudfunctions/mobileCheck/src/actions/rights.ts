@@ -1,31 +1,38 @@
 // The caller's own consent and records: agreeing, status, withdrawal, listing and deletion (PIPL art. 15, 23, 29, 44–47).
 import { randomUUID } from 'node:crypto';
-import { editionLabel, parseAcceptance, type AcceptAnswer, type MyRecordsAnswer, type OwnLimits, type OwnVerification, type Refusal, type StatusAnswer, type WithdrawAnswer } from '../../../../src/domain';
+import { editionLabel, parseAcceptance, type AcceptAnswer, type MyRecordsAnswer, type OwnLimits, type OwnVerification, type PhoneSource, type Refusal, type StatusAnswer, type WithdrawAnswer } from '../../../../src/domain';
 import { agreementEditions } from '../../../../src/operator/agreementEditions';
-import type { HandlerDeps } from '../handlerDeps';
 import { DAY_MS, limitsKeptUntil, prunedLimits } from '../policy';
-import type { Hasher, Store } from '../ports';
-import type { CallerLimits, VerificationRecord } from '../store/types';
+import type { CallerLimits, Hasher, Store, TokenIssuer, VerificationRecord } from '../ports';
 
-type Ready = { store: Store; hasher: Hasher };
+/** What the person's rights use: the store and the hash key (the gate has checked both), and for agreeing and `status` a few settings. */
+export interface RightsDeps {
+  store: Store;
+  hasher: Hasher;
+  agreementVersion: string;
+  verifiedDays: number;
+  phoneSource: PhoneSource;
+  tokens: TokenIssuer | undefined;
+}
+type Rights<K extends keyof RightsDeps = never> = Pick<RightsDeps, 'store' | 'hasher' | K>;
 type Answer<T> = Omit<T, 'traceId'>;
 
 const edition = (version: string) => editionLabel(version, agreementEditions);
 
 /** `acceptAgreement`: both separate consents to the text in force, registered on the function's clock. */
-export async function acceptAgreement(deps: HandlerDeps, ready: Ready, event: Record<string, unknown>, caller: string, traceId: string, now: number): Promise<Answer<AcceptAnswer> | { refusal: Refusal; agreementVersion: string }> {
+export async function acceptAgreement(deps: Rights<'agreementVersion'>, event: Record<string, unknown>, caller: string, traceId: string, now: number): Promise<Answer<AcceptAnswer> | { refusal: Refusal; agreementVersion: string }> {
   const accepted = parseAcceptance(event, deps.agreementVersion);
   if (!accepted.ok) return { refusal: accepted, agreementVersion: deps.agreementVersion };
   const consentId = randomUUID().replace(/-/g, '');
   const { agreementVersion } = accepted.value;
-  await ready.store.recordAgreement({
-    kind: 'agreement', consentId, traceId, caller: ready.hasher.hash('caller', caller), triple: '', agreementVersion, acceptedAt: now, at: now,
+  await deps.store.recordAgreement({
+    kind: 'agreement', consentId, traceId, caller: deps.hasher.hash('caller', caller), triple: '', agreementVersion, acceptedAt: now, at: now,
   });
   return { ok: true, consentId, acceptedAt: now, agreementVersion, edition: edition(agreementVersion) };
 }
 
-export async function status(deps: HandlerDeps, ready: Ready, caller: string, traceId: string, now: number): Promise<Answer<StatusAnswer> & { phoneSource: string }> {
-  const pass = await ready.store.latestPass(ready.hasher.hash('caller', caller), now - deps.verifiedDays * DAY_MS);
+export async function status(deps: Rights<'verifiedDays' | 'phoneSource' | 'tokens'>, caller: string, traceId: string, now: number): Promise<Answer<StatusAnswer> & { phoneSource: string }> {
+  const pass = await deps.store.latestPass(deps.hasher.hash('caller', caller), now - deps.verifiedDays * DAY_MS);
   if (!pass) return { ok: true, verified: false, phoneSource: deps.phoneSource };
   const token = deps.tokens?.issue({ caller, traceId, masked: pass.masked, agreementVersion: pass.agreementVersion, phone: pass.phone, provider: pass.provider, now });
   return {
@@ -34,8 +41,8 @@ export async function status(deps: HandlerDeps, ready: Ready, caller: string, tr
   };
 }
 
-export async function withdrawConsent(ready: Ready, caller: string, now: number): Promise<Answer<WithdrawAnswer>> {
-  const deleted = await ready.store.withdraw(ready.hasher.hash('caller', caller), now);
+export async function withdrawConsent(deps: Rights, caller: string, now: number): Promise<Answer<WithdrawAnswer>> {
+  const deleted = await deps.store.withdraw(deps.hasher.hash('caller', caller), now);
   return { ok: true, withdrawnAt: now, deleted };
 }
 
@@ -51,8 +58,8 @@ function ownLimits(stored: CallerLimits | undefined, now: number): OwnLimits | n
   return { keptUntil: limitsKeptUntil(limits, now), checksToday: limits.calls, identities30Days: Object.keys(limits.identities).length };
 }
 
-export async function myRecords(ready: Ready, caller: string, now: number): Promise<Answer<MyRecordsAnswer>> {
-  const own = await ready.store.ownRecords(ready.hasher.hash('caller', caller));
+export async function myRecords(deps: Rights, caller: string, now: number): Promise<Answer<MyRecordsAnswer>> {
+  const own = await deps.store.ownRecords(deps.hasher.hash('caller', caller));
   return {
     ok: true,
     records: own.verifications.sort((a, b) => b.at - a.at).map(ownVerification),
@@ -65,6 +72,6 @@ export async function myRecords(ready: Ready, caller: string, now: number): Prom
   };
 }
 
-export async function deleteMyRecords(ready: Ready, caller: string, now: number) {
-  return { ok: true as const, deleted: await ready.store.deleteOwn(ready.hasher.hash('caller', caller), now) };
+export async function deleteMyRecords(deps: Rights, caller: string, now: number) {
+  return { ok: true as const, deleted: await deps.store.deleteOwn(deps.hasher.hash('caller', caller), now) };
 }

@@ -2,15 +2,12 @@
 //   open (count the request; read claim, limits, spend) → reserve (claim, consent, limits, budget)
 //   → the providers, each at most once (askInTurn) → complete (record, claim's answer, aggregates)
 import { vendorStatus, type CheckOutcome, type ProviderId, type Consent, type MaskedFields, type PersonFields, type PhoneSource } from '../../../../src/domain';
+import { addToDays, delta } from '../aggregates';
+import { overRequestCap, withinRequestCap } from '../gate';
 import type { InstanceMemory } from '../instanceMemory';
-import type { LogLine } from '../log';
-import { askInTurn } from '../providers/askInTurn';
-import { OPERATOR_FAULTS, type Provider } from '../providers/port';
-import { admitCall, billingOf, beijingDay, nextBeijingMidnight, percentUsed, quotaWarningDue, reusableSince, spendExhausted } from '../policy';
-import type { Clock, Sleep, Store } from '../ports';
-import type { GuardSettings } from '../settings';
-import { addToDays, delta } from '../stats';
-import type { CheckKeys, Claim, Opened, Reservation } from '../store/types';
+import { admitCall, billingOf, beijingDay, OPERATOR_FAULTS, percentUsed, quotaWarningDue, reusableSince, spendExhausted, type GuardSettings } from '../policy';
+import type { CheckKeys, Claim, Clock, LogLine, Opened, Provider, Reservation, Sleep, Store } from '../ports';
+import { askInTurn } from './askInTurn';
 import type { Outcome } from './present';
 
 export interface AttemptDeps {
@@ -51,18 +48,14 @@ export async function attempt(deps: AttemptDeps, input: AttemptInput): Promise<O
     memory.note(day, delta.refused(outcome.code));
     return { kind: 'refused', ...outcome };
   };
-  const overCap = () => refuse({ code: 'RATE_LIMITED', limit: 'requests', retryAt: nextBeijingMidnight(now), level: 'warn' });
 
-  if (memory.isOverRequestCap(keys.caller, day)) return overCap();
-  // The registered consent is read alongside round trip 1, not after it.
-  const [opened, agreed] = await Promise.all([
+  // Round trip 1 counts the request; the registered consent is read alongside it, not after it.
+  const read = await withinRequestCap(memory, keys.caller, day, () => Promise.all([
     store.open({ keys, day, requestLimit: guards.requestDailyLimit, now, traceId, ...(input.counted && { counted: true }) }),
     store.readAgreement(keys.caller, input.consent.consentId),
-  ]);
-  if (!opened.requestCounted) {
-    memory.markOverRequestCap(keys.caller, day);
-    return overCap();
-  }
+  ]), ([opened]) => opened.requestCounted);
+  if (!read) return refuse(overRequestCap(now));
+  const [opened, agreed] = read;
   // This caller's, for the text in force, not withdrawn; the device's clock plays no part.
   const withdrawnAt = opened.limits?.withdrawnAt;
   const consentRequired = () => refuse({ code: 'CONSENT_REQUIRED', agreementVersion: input.record.agreementVersion });
@@ -163,18 +156,18 @@ async function callVendor(deps: AttemptDeps, input: AttemptInput, reservation: R
     };
   }
   const latencyMs = clock.now() - started;
-  const stats = memory.take();
+  const aggregates = memory.take();
   const counted = calls.map((call) => ({ provider: call.provider, billing: call.answer.billing }));
-  addToDays(stats, reservation.day, delta.vendor(record.outcome, counted, latencyMs, outcome.kind === 'refused' ? outcome.code : undefined));
+  addToDays(aggregates, reservation.day, delta.vendor(record.outcome, counted, latencyMs, outcome.kind === 'refused' ? outcome.code : undefined));
   const billed = record.billing === 'billed';
   const [completed] = await Promise.allSettled([
-    store.complete({ reservation, answer, stats, record: { traceId: input.traceId, caller: input.keys.caller, triple: input.keys.triple, latencyMs, at: input.now, ...input.record, ...record } }),
+    store.complete({ reservation, answer, aggregates, record: { traceId: input.traceId, caller: input.keys.caller, triple: input.keys.triple, latencyMs, at: input.now, ...input.record, ...record } }),
     // Only a check no provider billed gives the reservation back; a timeout keeps it.
     record.billing === 'not-billed' ? store.release(reservation) : undefined,
     billed ? warnIfQuotaLow(deps, opened.spend.total + 1) : undefined,
   ]);
-  const done = completed.status === 'fulfilled' ? completed.value : { recorded: false, statsWritten: false };
-  if (!done.statsWritten) memory.restore(stats);
+  const done = completed.status === 'fulfilled' ? completed.value : { recorded: false, aggregatesWritten: false };
+  if (!done.aggregatesWritten) memory.restore(aggregates);
   if (!done.recorded) {
     // The vendor has answered (and maybe billed): a failing audit write must not hide that answer.
     if (outcome.kind === 'answer') return { ...outcome, unrecorded: true };
@@ -187,7 +180,7 @@ async function warnIfQuotaLow(deps: AttemptDeps, billed: number): Promise<void> 
   const total = deps.guards.quotaTotal;
   if (!quotaWarningDue(billed, total) || total === undefined) return;
   try {
-    if (await deps.store.claimQuotaWarning(total)) {
+    if (await deps.store.markQuotaWarned(total)) {
       deps.log({ level: 'warn', event: 'quotaWarning', billed, total, percentUsed: percentUsed(billed, total) });
     }
   } catch {

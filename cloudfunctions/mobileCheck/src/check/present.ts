@@ -11,10 +11,8 @@ import {
   type ProviderId,
   type RateLimit,
 } from '../../../../src/domain';
-import type { CheckLogLine } from '../log';
-import type { Billing } from '../providers/port';
 import { retryAfterSeconds } from '../policy';
-import type { ClaimAnswer } from '../store/types';
+import type { Billing, CheckLogLine, ClaimAnswer } from '../ports';
 
 export type Outcome =
   | {

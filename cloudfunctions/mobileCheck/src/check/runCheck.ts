@@ -1,16 +1,29 @@
 // The check, top to bottom: validate (pure) → the WeChat phone number, if used → hashes →
 // attempt (store and vendor; shared by identical concurrent requests) → present (pure).
-import { beijingDay, nextBeijingMidnight } from '../policy';
-import { checkMobile, maskFields, type PersonFields } from '../../../../src/domain';
-import { tripleValue } from '../hash';
-import type { HandlerDeps } from '../handlerDeps';
+import { checkMobile, maskFields, type PersonFields, type PhoneSource } from '../../../../src/domain';
+import { validateCheck } from '../../../../src/domain/event';
+import { delta } from '../aggregates';
+import { gate, overRequestCap, withinRequestCap, type Readiness } from '../gate';
 import type { InstanceMemory } from '../instanceMemory';
-import { delta } from '../stats';
+import { beijingDay, tripleValue, type GuardSettings } from '../policy';
+import type { Clock, LogLine, Sleep, TokenIssuer } from '../ports';
 import { attempt } from './attempt';
 import { present, type Outcome, type Presented } from './present';
-import { validateCheck } from './validate';
 
-export function createCheck(deps: HandlerDeps, memory: InstanceMemory) {
+/** What a check uses; the gate checks the store, the hash key, the providers and the phone exchange are there. */
+export interface CheckDeps extends Readiness {
+  agreementVersion: string;
+  phoneSource: PhoneSource;
+  tokens: TokenIssuer | undefined;
+  guards: GuardSettings;
+  clock: Clock;
+  sleep: Sleep;
+  log(line: LogLine): void;
+  claimMs: number;
+  pollMs: number;
+}
+
+export function createCheck(deps: CheckDeps, memory: InstanceMemory) {
   // Concurrent identical requests (same caller, same three fields) in this instance share one attempt.
   const inFlight = new Map<string, Promise<Outcome>>();
 
@@ -23,27 +36,22 @@ export function createCheck(deps: HandlerDeps, memory: InstanceMemory) {
     // No masked fields in these lines: the person has not (validly) agreed yet.
     if (!valid.ok) return refuse({ ...valid.refusal, ...(valid.agreementVersion && { agreementVersion: valid.agreementVersion }) });
 
-    const { store, hasher } = deps;
-    const [primary, ...others] = deps.providers;
+    const gated = gate(deps, { settings: true, providers: true, hasher: true, store: true });
+    if (!gated.ready) return refuse({ code: 'SERVICE_MISCONFIGURED', level: 'error', detail: gated.detail });
+    const { store, hasher, providers } = gated.parts;
+    const { caller: openid } = valid;
     const phone = deps.phoneSource === 'wechat' ? deps.phone : undefined;
-    const missing = !primary ? deps.providersMissing ?? 'no data provider' : !hasher ? 'MOBILECHECK_HASH_SECRET is not set' : !store ? 'no store' : deps.phoneSource === 'wechat' && !phone ? 'no phone number exchange' : undefined;
-    if (deps.misconfigured || missing || !caller || !store || !hasher || !primary) {
-      return refuse({ code: 'SERVICE_MISCONFIGURED', level: 'error', detail: deps.misconfigured ?? missing ?? 'no caller' });
-    }
 
     let mobile = valid.value.mobile;
     let counted = false;
     if (phone && valid.value.phoneCode) {
       // Counted first: WeChat's phone-number calls are paid and rate-limited for the whole mini-program,
       // so a caller over the request cap (or sending made-up codes) must not reach them.
-      const callerKey = hasher.hash('caller', caller);
+      const callerKey = hasher.hash('caller', openid);
       const day = beijingDay(now);
-      counted = !memory.isOverRequestCap(callerKey, day) &&
-        (await store.countRequest({ caller: callerKey, day, requestLimit: deps.guards.requestDailyLimit, now, traceId }));
-      if (!counted) {
-        memory.markOverRequestCap(callerKey, day);
-        return refuse({ code: 'RATE_LIMITED', limit: 'requests', retryAt: nextBeijingMidnight(now), level: 'warn' });
-      }
+      counted = (await withinRequestCap(memory, callerKey, day, () =>
+        store.countRequest({ caller: callerKey, day, requestLimit: deps.guards.requestDailyLimit, now, traceId }))) === true;
+      if (!counted) return refuse(overRequestCap(now));
       const exchanged = await phone.exchange(valid.value.phoneCode);
       if (!exchanged.ok) return refuse({ code: exchanged.code, level: exchanged.code === 'PHONE_CODE_INVALID' ? 'info' : 'error', detail: exchanged.detail });
       const checked = checkMobile(exchanged.mobile);
@@ -53,7 +61,7 @@ export function createCheck(deps: HandlerDeps, memory: InstanceMemory) {
     const fields: PersonFields = { name: valid.value.name, idCard: valid.value.idCard, mobile: mobile ?? '' };
     const masked = maskFields(fields);
     const keys = {
-      caller: hasher.hash('caller', caller),
+      caller: hasher.hash('caller', openid),
       triple: hasher.hash('triple', tripleValue(fields)),
       person: hasher.hash('person', fields.idCard),
       mobile: hasher.hash('mobile', fields.mobile),
@@ -64,11 +72,11 @@ export function createCheck(deps: HandlerDeps, memory: InstanceMemory) {
     const outcome = running
       ? sharedWith(await running, memory, now)
       : await startFlight(flightKey, () => attempt(
-        { store, providers: [primary, ...others], clock: deps.clock, sleep: deps.sleep, guards: deps.guards, memory, log: (line) => deps.log(line), claimMs: deps.claimMs, pollMs: deps.pollMs },
-        { traceId, keys, fields, consent: valid.value.consent, now, record: { masked, agreementVersion, phone: deps.phoneSource, provider: primary.id }, counted },
+        { store, providers, clock: deps.clock, sleep: deps.sleep, guards: deps.guards, memory, log: (line) => deps.log(line), claimMs: deps.claimMs, pollMs: deps.pollMs },
+        { traceId, keys, fields, consent: valid.value.consent, now, record: { masked, agreementVersion, phone: deps.phoneSource, provider: providers[0].id }, counted },
       ));
     const token = outcome.kind === 'answer' && outcome.answer.code === '01' && deps.tokens
-      ? deps.tokens.issue({ caller, traceId, masked, agreementVersion, phone: deps.phoneSource, provider: outcome.answer.provider, now })
+      ? deps.tokens.issue({ caller: openid, traceId, masked, agreementVersion, phone: deps.phoneSource, provider: outcome.answer.provider, now })
       : undefined;
     return present(outcome, { traceId, now, masked, ...(token && { token }) });
   };

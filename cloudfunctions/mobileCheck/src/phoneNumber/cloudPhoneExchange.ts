@@ -1,4 +1,4 @@
-import type { PhoneExchange, PhoneExchangeFailure, PhoneExchangeResult } from './phoneExchange';
+import type { PhoneExchange, PhoneExchangeFailure, PhoneExchangeResult } from '../ports';
 
 /** phonenumber.getPhoneNumber's answer as wx-server-sdk returns it (snake_case turned camelCase). */
 export interface GetPhoneNumberResponse {

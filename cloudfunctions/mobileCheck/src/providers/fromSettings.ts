@@ -1,7 +1,7 @@
 import type { Settings } from '../settings';
 import { missingProviderSecret } from '../settings';
 import { aliyunMarketProvider } from './aliyunMarket';
-import type { Provider } from './port';
+import type { Provider } from '../ports';
 import { tencentFaceidProvider } from './tencentFaceid';
 
 /** The listed providers, in order; none when one of them lacks its secret (then checks answer SERVICE_MISCONFIGURED). */

@@ -3,7 +3,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import axios, { AxiosError, type AxiosInstance, type Method } from 'axios';
-import type { Billing, VendorErrorCode } from './port';
+import type { Billing, VendorErrorCode } from '../ports';
 
 export interface RawResponse {
   httpStatus: number;

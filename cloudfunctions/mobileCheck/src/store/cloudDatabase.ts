@@ -3,8 +3,9 @@
 // write together), `stats.updated` says whether it matched, and a second add() with the same _id
 // fails. Transactions cannot take `where`, so every guard here is one conditional update.
 
+import type { Doc } from './documents';
+
 type Maybe<T> = Promise<T> | void | string;
-export type Doc = Record<string, unknown>;
 
 export interface CommandLike {
   inc(value: number): unknown;

@@ -1,12 +1,12 @@
 // The retention purge on the cloud database: once per slot, in batches until a deadline.
 import { randomUUID } from 'node:crypto';
 import { limitsUntil, prunedLimits } from '../policy';
+import type { Store } from '../ports';
 import { addOnce, holds, removeInBatches, retried, settle, updated, type DatabaseLike, type Retry } from './cloudDatabase';
-import { fromDoc, limitsDoc } from './cloudDocs';
-import { COLLECTIONS, ids } from './cloudLayout';
-import type { Store } from './types';
+import { COLLECTIONS } from './cloudLayout';
+import { fromDoc, ids, limitsDoc } from './documents';
 
-export function purgeParts(db: DatabaseLike, retry: Retry, settleDebts: (deadline: () => boolean) => Promise<number>): Pick<Store, 'claimOnce' | 'purge'> {
+export function purgeParts(db: DatabaseLike, retry: Retry, settleDebts: (deadline: () => boolean) => Promise<number>): Pick<Store, 'markOnce' | 'purge'> {
   const _ = db.command;
   const col = (name: keyof typeof COLLECTIONS) => db.collection(COLLECTIONS[name]);
   /**
@@ -23,7 +23,7 @@ export function purgeParts(db: DatabaseLike, retry: Retry, settleDebts: (deadlin
         const same = col('counters').where({ _id: doc._id, version: Number(doc.version ?? 0) });
         if (!pruned) return settle(same.remove()).then((r) => r.stats.removed > 0);
         const next = { ...pruned, version: pruned.version + 1 };
-        return updated(same, limitsDoc(next, limitsUntil(next, now), _));
+        return updated(same, limitsDoc(next, limitsUntil(next, now), (map) => _.set(map)));
       }));
       const progressed = done.filter(Boolean).length;
       touched += progressed;
@@ -34,7 +34,7 @@ export function purgeParts(db: DatabaseLike, retry: Retry, settleDebts: (deadlin
 
   return {
     // One document per slot: whoever creates it runs the slot; a lost reply is settled by the token.
-    claimOnce(slot, until) {
+    markOnce(slot, until) {
       const token = randomUUID();
       return addOnce(col('counters'), { _id: ids.once(slot), kind: 'once', until, recent: [token] }, (doc) => holds(doc, token), retry);
     },

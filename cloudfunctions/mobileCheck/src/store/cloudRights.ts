@@ -1,10 +1,10 @@
 // A caller's rights over their own records (PIPL art. 15, 45, 47) on the cloud database.
 import { randomUUID } from 'node:crypto';
 import { currentLimits } from '../policy';
+import type { Store } from '../ports';
 import { addOnce, bump, retried, settle, updated, type DatabaseLike, type Retry } from './cloudDatabase';
-import { fromDoc, limitsDoc } from './cloudDocs';
-import { COLLECTIONS as names, ids } from './cloudLayout';
-import type { Store } from './types';
+import { COLLECTIONS as names } from './cloudLayout';
+import { fromDoc, ids, limitsDoc } from './documents';
 
 /** Enough for any honest caller's history within the retention period; `myRecords` shows the newest. */
 const OWN_RECORDS_LIMIT = 100;

@@ -2,14 +2,13 @@
 // tests run the same code over a stand-in that follows the subset of the API used here.
 // Each Store method is one round trip: the calls inside it run in parallel.
 import { randomUUID } from 'node:crypto';
-import { limitsUntil, nextBeijingMidnight as nextMidnightOf } from '../policy';
-import type { StatsDelta } from '../stats';
-import { addOnce, backoff, retried, bump, holds, readDoc, RECENT_TOKENS, settle, updated, updateOnce, type CollectionLike, type Counter, type DatabaseLike, type Doc, type Retry } from './cloudDatabase';
-import { COLLECTIONS, ids } from './cloudLayout';
+import { limitsGiveBack, limitsUntil, nextBeijingMidnight as nextMidnightOf } from '../policy';
+import type { Aggregates, CallerLimits, Claim, Reservation, ReserveInput, Reserved, Store, VerificationRecord } from '../ports';
+import { addOnce, backoff, retried, bump, holds, readDoc, RECENT_TOKENS, settle, updated, updateOnce, type CollectionLike, type Counter, type DatabaseLike, type Retry } from './cloudDatabase';
+import { COLLECTIONS } from './cloudLayout';
 import { purgeParts } from './cloudPurge';
 import { ownRights } from './cloudRights';
-import { fromDoc, limitsDoc, statsCounter } from './cloudDocs';
-import type { CallerLimits, Claim, Reservation, ReserveInput, Reserved, Store, VerificationRecord } from './types';
+import { aggregatesCounter, fromDoc, ids, limitsDoc, type Doc } from './documents';
 
 /** The record of a reserved call before the vendor answers: what it says if the answer never comes. */
 const pendingRecord = (input: ReserveInput): VerificationRecord => ({
@@ -78,7 +77,7 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
       return (await addOnce(col('counters'), doc, (found) => holds(found, token), retry)) ? 'written' : 'lost';
     }
     try {
-      const change = { ...limitsDoc(next, until, _), recent: _.push({ each: [token], slice: -RECENT_TOKENS }) };
+      const change = { ...limitsDoc(next, until, (map) => _.set(map)), recent: _.push({ each: [token], slice: -RECENT_TOKENS }) };
       return (await updated(col('counters').where({ _id: id, version: seen.version }), change)) ? 'written' : 'lost';
     } catch {
       return holds(await readDoc(col('counters'), id), token) ? 'written' : 'lost';
@@ -127,14 +126,15 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
 
   /**
    * Each give-back is one conditional update carrying `give:<traceId>`, retried until answered and
-   * never applied twice. Limits: same day only (a new day's counts started from zero anyway); the
-   * person stays counted.
+   * never applied twice. Limits: policy.ts `limitsGiveBack`.
    */
-  const giveBacks = ({ keys, day, traceId }: Reservation) => {
-    const mobile = `mobiles.${keys.mobile}`;
+  const giveBacks = (reservation: Reservation) => {
+    const { keys, day, traceId } = reservation;
     const token = `give:${traceId}`;
+    const limits = limitsGiveBack(reservation);
+    const each = (value: unknown) => Object.fromEntries(limits.counts.map((field) => [field, value]));
     return {
-      limits: () => updateOnce(col('counters'), _, { _id: ids.limits(keys.caller), day, calls: _.gt(0), [mobile]: _.gt(0) }, { calls: _.inc(-1), [mobile]: _.inc(-1), version: _.inc(1) }, token, retry),
+      limits: () => updateOnce(col('counters'), _, { _id: ids.limits(keys.caller), day: limits.day, ...each(_.gt(0)) }, { ...each(_.inc(-1)), version: _.inc(1) }, token, retry),
       budget: () => updateOnce(col('counters'), _, { _id: ids.budget(day), count: _.gt(0) }, { count: _.inc(-1) }, token, retry),
       quota: () => updateOnce(col('counters'), _, { _id: ids.quota, billed: _.gt(0) }, { billed: _.inc(-1) }, token, retry),
     };
@@ -171,8 +171,8 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
   const countRequest: Store['countRequest'] = ({ caller, day, requestLimit, now, traceId }) =>
     count({ id: ids.requests(day, caller), fields: { kind: 'requests', until: nextMidnightOf(now) }, inc: { count: 1 }, below: { field: 'count', limit: requestLimit } }, traceId);
 
-  const addStats = async (stats: Map<string, StatsDelta>, token: string): Promise<void> => {
-    await Promise.all([...stats].map(([day, delta]) => count(statsCounter(ids.stats(day), day, delta), token)));
+  const addAggregates = async (aggregates: Map<string, Aggregates>, token: string): Promise<void> => {
+    await Promise.all([...aggregates].map(([day, delta]) => count(aggregatesCounter(day, delta), token)));
   };
 
   /** What a caller's erasure or withdrawal stamped after this check began: its record, claim and consent must not outlive it. */
@@ -197,10 +197,10 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
       const [requestCounted, claim, docs] = await Promise.all([
         counted ? true : countRequest({ caller: keys.caller, day, requestLimit, now, traceId }),
         readClaim(ids.claim(keys.caller, keys.triple)),
-        getCounters([ids.limits(keys.caller), ids.budget(day), ids.quota, ids.stats(day)]),
+        getCounters([ids.limits(keys.caller), ids.budget(day), ids.quota, ids.aggregates(day)]),
       ]);
       // Seen a moment ago: reserve() and complete() count on them without trying to create them.
-      for (const id of [ids.budget(day), ids.quota, ids.stats(day)]) if (docs.has(id)) remember(id); else known.delete(id);
+      for (const id of [ids.budget(day), ids.quota, ids.aggregates(day)]) if (docs.has(id)) remember(id); else known.delete(id);
       return {
         requestCounted,
         claim,
@@ -250,7 +250,7 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
       throw failure?.reason ?? new Error('reservation write failed');
     },
 
-    async complete({ reservation, record, answer, stats }) {
+    async complete({ reservation, record, answer, aggregates }) {
       const { keys } = reservation;
       // `_.set`: a plain object would be written field by field into `answer`, which holds null.
       const claimFields = 'failed' in answer ? { state: 'done', failed: answer.failed, answer: null } : { state: 'done', answer: _.set(answer), failed: null };
@@ -259,11 +259,11 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
         // Fills in the record reserve() wrote; nothing when the caller deleted it since (no upsert).
         again(() => updated(col('verifications').where({ _id: traceId }), { ...fields, traceId, masked: _.set(masked), open: false })),
         again(() => updated(col('claims').where({ _id: ids.claim(keys.caller, keys.triple), holder: reservation.traceId }), claimFields)),
-        addStats(stats, traceId),
+        addAggregates(aggregates, traceId),
         // Read after reserve() wrote the record: a stamp not seen here came after it, and its deletion removes it.
         again(() => undoneBy(reservation)),
       ]);
-      return { recorded: [written, claimed, undone].every((r) => r.status === 'fulfilled'), statsWritten: counted.status === 'fulfilled' };
+      return { recorded: [written, claimed, undone].every((r) => r.status === 'fulfilled'), aggregatesWritten: counted.status === 'fulfilled' };
     },
 
     release,
@@ -273,22 +273,22 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
 
     ...ownRights(db, retry),
 
-    addStats: (stats) => addStats(stats, randomUUID()),
+    addAggregates: (aggregates) => addAggregates(aggregates, randomUUID()),
 
     async readSpend(day) {
       const docs = await getCounters([ids.budget(day), ids.quota]);
       return { today: Number(docs.get(ids.budget(day))?.count ?? 0), total: Number(docs.get(ids.quota)?.billed ?? 0) };
     },
 
-    async readStats(days) {
-      const docs = await getCounters(days.map(ids.stats));
+    async readAggregates(days) {
+      const docs = await getCounters(days.map(ids.aggregates));
       return new Map(days.flatMap((day) => {
-        const doc = docs.get(ids.stats(day));
-        return doc ? [[day, fromDoc.stats(doc)]] : [];
+        const doc = docs.get(ids.aggregates(day));
+        return doc ? [[day, fromDoc.aggregates(doc)]] : [];
       }));
     },
 
-    claimQuotaWarning: (total) => updated(col('counters').where({ _id: ids.quota, warnedFor: _.neq(total) }), { warnedFor: total }),
+    markQuotaWarned: (total) => updated(col('counters').where({ _id: ids.quota, warnedFor: _.neq(total) }), { warnedFor: total }),
 
     ...purgeParts(db, retry, settleDebts),
   };

@@ -1,4 +1,4 @@
-import type { Store } from './types';
+import type { Store } from '../ports';
 
 /** Opens the real store on first use, so loading the function touches no database. */
 export function lazyStore(open: () => Store): Store {

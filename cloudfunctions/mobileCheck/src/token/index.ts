@@ -1,7 +1,5 @@
-// Signed result tokens: what the handler needs, in one place.
+// Signed result tokens: the issuer (implements ports.ts TokenIssuer) and its settings.
 export { createTokenIssuer } from './issuer';
-export type { TokenIssueInput, TokenIssuer } from './issuer';
 export { readTokenSettings } from './tokenSettings';
 export type { TokenSettings } from './tokenSettings';
-export type { SignedToken } from './signToken';
-export type { TokenClaims } from './claims';
+export type { TokenPayload } from './payload';

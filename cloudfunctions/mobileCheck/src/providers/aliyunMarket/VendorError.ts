@@ -1,4 +1,4 @@
-import type { Billing, VendorErrorCode } from '../port';
+import type { Billing, VendorErrorCode } from '../../ports';
 
 /** An Aliyun market call that produced no status. Carries only facts safe to log: never the URL or body. */
 export class VendorError extends Error {

@@ -1,6 +1,6 @@
 // `aliyun-market`: the seed's vendor (GET /mobileCheck on Aliyun's API market). It receives the
 // three fields in plaintext in the query string; only an HTTP 200 with a status is billed.
-import type { Provider } from '../port';
+import type { Provider } from '../../ports';
 import { createVendorClient, type VendorClientOptions } from './client';
 import { VendorError } from './VendorError';
 

@@ -2,7 +2,7 @@
 import type { RawResponse } from '../httpExchange';
 import { parseJson } from '../json';
 import type { VendorStatusCode } from '../../../../../src/domain';
-import type { Billing, ProviderAnswer, VendorErrorCode } from '../port';
+import type { Billing, ProviderAnswer, VendorErrorCode } from '../../ports';
 
 /** Result → product status; only `0` and `-4` are billed. */
 const STATUSES: ReadonlyMap<string, { status: VendorStatusCode; billing: Billing }> = new Map([

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { PersonFields } from '../../../../../src/domain';
 import { createExchange } from '../httpExchange';
-import type { Provider } from '../port';
+import type { Provider } from '../../ports';
 import { classifyTencent } from './classify';
 import { tc3Authorization } from './tc3';
 

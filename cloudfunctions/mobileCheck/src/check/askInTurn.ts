@@ -2,8 +2,7 @@
 // certainly did not bill (policy.mayFailOver). At most one call per provider per check.
 import type { PersonFields, ProviderId } from '../../../../src/domain';
 import { decidingCall, mayFailOver } from '../policy';
-import type { Clock } from '../ports';
-import type { Provider, ProviderAnswer } from './port';
+import type { Clock, Provider, ProviderAnswer } from '../ports';
 
 export interface ProviderCall {
   provider: ProviderId;

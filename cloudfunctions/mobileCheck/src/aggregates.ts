@@ -1,31 +1,11 @@
-// Daily aggregates without personal data (the `stats` action). Pure: counts in, counts out.
+// Daily aggregates without personal data (read by operatorStats, the `stats` action). Pure: counts in, counts out.
 import type { DayStats } from '../../../src/domain';
-import type { Billing } from './providers/port';
+import type { Aggregates, Billing, ProviderCounts } from './ports';
 
 /** Upper bounds (ms) of the vendor-latency histogram; the last bucket is everything slower. */
 export const LATENCY_BUCKETS_MS = [50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000] as const;
 
-/** Counts of one Beijing day; every field adds up, so instances and round trips can merge them. */
-export interface StatsDelta {
-  requests: number;
-  vendorCalls: number;
-  billed: number;
-  maybeBilled: number;
-  cached: number;
-  refused: Record<string, number>;
-  outcomes: Record<string, number>;
-  /** Bucket index (as a string) → count, see LATENCY_BUCKETS_MS. */
-  latency: Record<string, number>;
-  /** Provider id → its calls and billed calls (a failover makes two calls for one check). */
-  byProvider: Record<string, ProviderCounts>;
-}
-
-export interface ProviderCounts {
-  vendorCalls: number;
-  billed: number;
-}
-
-export const emptyDelta = (): StatsDelta => ({
+export const emptyAggregates = (): Aggregates => ({
   requests: 0, vendorCalls: 0, billed: 0, maybeBilled: 0, cached: 0, refused: {}, outcomes: {}, latency: {}, byProvider: {},
 });
 
@@ -33,7 +13,7 @@ const addCounts = (into: Record<string, number>, from: Record<string, number>): 
   for (const [key, n] of Object.entries(from)) into[key] = (into[key] ?? 0) + n;
 };
 
-export function mergeDelta(into: StatsDelta, from: StatsDelta): StatsDelta {
+export function mergeAggregates(into: Aggregates, from: Aggregates): Aggregates {
   into.requests += from.requests;
   into.vendorCalls += from.vendorCalls;
   into.billed += from.billed;
@@ -50,10 +30,10 @@ export function mergeDelta(into: StatsDelta, from: StatsDelta): StatsDelta {
 }
 
 /** Adds `delta` to `day` in a per-day map (pending counts of an instance). */
-export function addToDays(days: Map<string, StatsDelta>, day: string, delta: StatsDelta): void {
+export function addToDays(days: Map<string, Aggregates>, day: string, delta: Aggregates): void {
   const existing = days.get(day);
-  if (existing) mergeDelta(existing, delta);
-  else days.set(day, mergeDelta(emptyDelta(), delta));
+  if (existing) mergeAggregates(existing, delta);
+  else days.set(day, mergeAggregates(emptyAggregates(), delta));
 }
 
 export const latencyBucket = (ms: number): number => {
@@ -79,8 +59,8 @@ export function quantileMs(latency: Record<string, number>, q: number): number |
 /** YYYYMMDD → YYYY-MM-DD. */
 const isoDay = (day: string): string => `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
 
-export function toDayStats(day: string, delta: StatsDelta | undefined): DayStats {
-  const d = delta ?? emptyDelta();
+export function toDayStats(day: string, delta: Aggregates | undefined): DayStats {
+  const d = delta ?? emptyAggregates();
   return {
     day: isoDay(day),
     requests: d.requests,
@@ -97,20 +77,20 @@ export function toDayStats(day: string, delta: StatsDelta | undefined): DayStats
 
 /** Deltas for one answered request. */
 export const delta = {
-  refused: (code: string): StatsDelta => ({ ...emptyDelta(), requests: 1, refused: { [code]: 1 } }),
-  cached: (code: string): StatsDelta => ({ ...emptyDelta(), requests: 1, cached: 1, outcomes: { [code]: 1 } }),
+  refused: (code: string): Aggregates => ({ ...emptyAggregates(), requests: 1, refused: { [code]: 1 } }),
+  cached: (code: string): Aggregates => ({ ...emptyAggregates(), requests: 1, cached: 1, outcomes: { [code]: 1 } }),
   /**
    * A check that reached (or may have reached) one or more providers: one request and one outcome,
    * every call counted (per provider too).
    */
-  vendor(outcome: string, calls: readonly { provider: string; billing: Billing }[], latencyMs: number, refusedCode?: string): StatsDelta {
+  vendor(outcome: string, calls: readonly { provider: string; billing: Billing }[], latencyMs: number, refusedCode?: string): Aggregates {
     const byProvider: Record<string, ProviderCounts> = {};
     for (const call of calls) {
       const counts = byProvider[call.provider] ?? { vendorCalls: 0, billed: 0 };
       byProvider[call.provider] = { vendorCalls: counts.vendorCalls + 1, billed: counts.billed + (call.billing === 'billed' ? 1 : 0) };
     }
     return {
-      ...emptyDelta(),
+      ...emptyAggregates(),
       requests: 1,
       vendorCalls: calls.length,
       billed: calls.filter((call) => call.billing === 'billed').length,

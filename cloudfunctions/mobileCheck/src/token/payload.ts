@@ -1,8 +1,9 @@
-// Pure: no clock, no key. The handler passes `now`, so a cached 01 gets a fresh token too.
+// Pure: no clock, no key. The use case passes `now`, so a cached 01 gets a fresh token too.
 import type { MaskedFields, PhoneSource, ProviderId } from '../../../../src/domain';
+import type { TokenIssueInput } from '../ports';
 
-/** Exactly what a token says (design.md, "Signed result"). Times in seconds since the epoch. */
-export interface TokenClaims {
+/** The token's JWT payload: exactly what a token says (docs/contract.md). Times in seconds since the epoch. */
+export interface TokenPayload {
   iss: string;
   /** The caller's OPENID: the operator's backend compares it with the OPENID of its own session. */
   sub: string;
@@ -19,21 +20,12 @@ export interface TokenClaims {
   provider: ProviderId;
 }
 
-export interface ClaimsInput {
+export interface PayloadInput extends TokenIssueInput {
   issuer: string;
   ttlSeconds: number;
-  caller: string;
-  traceId: string;
-  /** Already masked: the token is readable by anyone who holds it. */
-  masked: MaskedFields;
-  agreementVersion: string;
-  phone: PhoneSource;
-  provider: ProviderId;
-  /** ms since the epoch. */
-  now: number;
 }
 
-export function buildClaims(input: ClaimsInput): TokenClaims {
+export function buildPayload(input: PayloadInput): TokenPayload {
   const iat = Math.floor(input.now / 1000);
   const { name, idCard, mobile } = input.masked;
   return {

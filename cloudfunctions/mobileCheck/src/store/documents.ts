@@ -1,16 +1,33 @@
-// How store values are laid out in cloud database documents, and read back through type guards.
+// What both store adapters (the cloud database here, local-host's SQLite file) share: document ids,
+// and how store values are written as documents and read back through type guards. The rules they
+// apply (spendExhausted, limitsGiveBack, prunedLimits, …) are policy.ts's.
 import { DEFAULT_PROVIDERS, isErrorCode, isProviderId, isVendorStatusCode, type ErrorCode, type ProviderId } from '../../../../src/domain';
+import { emptyAggregates } from '../aggregates';
 import { beijingDayStart } from '../policy';
-import { emptyDelta, type StatsDelta } from '../stats';
-import type { CommandLike, Counter, Doc } from './cloudDatabase';
-import type { CallerLimits, Claim, ClaimAnswer, ConsentRecord, VerificationRecord } from './types';
+import type { Aggregates, CallerLimits, Claim, ClaimAnswer, ConsentRecord, VerificationRecord } from '../ports';
+
+/** A stored document: plain values only. */
+export type Doc = Record<string, unknown>;
+
+// Counter documents: u_<caller> limits, r_<day>_<caller> requests, b_<day> budget, quota, s_<day> aggregates,
+// o_<slot> run-once flags (purge hour, digest day), d_<traceId> give-backs still owed; k_… claims.
+export const ids = {
+  limits: (caller: string) => `u_${caller}`,
+  requests: (day: string, caller: string) => `r_${day}_${caller}`,
+  budget: (day: string) => `b_${day}`,
+  quota: 'quota',
+  aggregates: (day: string) => `s_${day}`,
+  once: (slot: string) => `o_${slot}`,
+  debt: (traceId: string) => `d_${traceId}`,
+  claim: (caller: string, triple: string) => `k_${caller.slice(0, 32)}${triple.slice(0, 32)}`,
+};
 
 const numberMap = (value: unknown): Record<string, number> =>
   typeof value === 'object' && value !== null
     ? Object.fromEntries(Object.entries(value).filter((entry): entry is [string, number] => typeof entry[1] === 'number'))
     : {};
 
-const providerCounts = (value: unknown): StatsDelta['byProvider'] =>
+const providerCounts = (value: unknown): Aggregates['byProvider'] =>
   Object.fromEntries(Object.entries(typeof value === 'object' && value !== null ? value : {}).map(([id, counts]) => {
     const map = numberMap(counts);
     return [id, { vendorCalls: map.vendorCalls ?? 0, billed: map.billed ?? 0 }];
@@ -28,16 +45,16 @@ function claimAnswer(value: unknown): ClaimAnswer | undefined {
   return { code: doc.code, carrier: text(doc.carrier), traceId: text(doc.traceId), at: Number(doc.at), final: doc.final === true, provider: providerOf(doc.provider) };
 }
 
-/** The limits as a document; maps are replaced whole (`_.set`), so expired entries disappear. */
-export function limitsDoc(limits: CallerLimits, until: number, _?: CommandLike): Doc {
-  const replace = (value: unknown) => (_ ? _.set(value) : value);
+/** The limits as a document; `replace` wraps maps so an update replaces them whole (the cloud's `_.set`), and expired entries disappear. */
+export function limitsDoc(limits: CallerLimits, until: number, replace: (map: unknown) => unknown = (map) => map): Doc {
   return {
     day: limits.day, calls: limits.calls, mobiles: replace(limits.mobiles), identities: replace(limits.identities),
     withdrawnAt: limits.withdrawnAt ?? 0, erasedAt: limits.erasedAt ?? 0, version: limits.version, until,
   };
 }
 
-export function statsCounter(id: string, day: string, delta: StatsDelta): Counter {
+/** A day's aggregates as a counter: created with zeros, each field added to. */
+export function aggregatesCounter(day: string, delta: Aggregates): { id: string; fields: Doc; inc: Record<string, number> } {
   const inc: Record<string, number> = {};
   for (const field of ['requests', 'vendorCalls', 'billed', 'maybeBilled', 'cached'] as const) if (delta[field]) inc[field] = delta[field];
   for (const map of ['refused', 'outcomes', 'latency'] as const) {
@@ -47,7 +64,8 @@ export function statsCounter(id: string, day: string, delta: StatsDelta): Counte
     inc[`byProvider.${id}.vendorCalls`] = counts.vendorCalls;
     inc[`byProvider.${id}.billed`] = counts.billed;
   }
-  return { id, fields: { kind: 'stats', day, at: beijingDayStart(day), ...emptyDelta() }, inc };
+  // `kind: 'stats'` is the stored documents' word: kept so existing documents are still read and purged.
+  return { id: ids.aggregates(day), fields: { kind: 'stats', day, at: beijingDayStart(day), ...emptyAggregates() }, inc };
 }
 
 export const fromDoc = {
@@ -65,7 +83,7 @@ export const fromDoc = {
     const failed: ErrorCode | undefined = isErrorCode(doc.failed) ? doc.failed : undefined;
     return { state: doc.state === 'pending' ? 'pending' : 'done', holder: text(doc.holder), until: Number(doc.until ?? 0), ...(answer && { answer }), ...(failed && { failed }) };
   },
-  stats(doc: Doc): StatsDelta {
+  aggregates(doc: Doc): Aggregates {
     return {
       requests: Number(doc.requests ?? 0), vendorCalls: Number(doc.vendorCalls ?? 0), billed: Number(doc.billed ?? 0),
       maybeBilled: Number(doc.maybeBilled ?? 0), cached: Number(doc.cached ?? 0),
