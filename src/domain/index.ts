@@ -12,7 +12,7 @@ export { isUnderGuardianAge } from './fields/guardian';
 export type { Acceptance, Consent, Parsed, PersonFields, Refusal } from './checkRequest';
 export { ERROR_CODES, isErrorCode } from './errorCodes';
 export {
-  agreementOutdated, CONFIRM_MISSING_MESSAGE, ERROR_MESSAGES, ID_CARD_MESSAGES, LIMIT_MESSAGES, MINOR_MESSAGE, MOBILE_MESSAGES, NAME_MESSAGES, OUTDATED_AGREEMENT_MESSAGE,
+  actionFailedMessage, agreementOutdated, CONFIRM_MISSING_MESSAGE, ERROR_MESSAGES, ID_CARD_MESSAGES, LIMIT_MESSAGES, MINOR_MESSAGE, MOBILE_MESSAGES, NAME_MESSAGES, OUTDATED_AGREEMENT_MESSAGE,
   PHONE_REFUSED_MESSAGE, refusalMessage, RESULT_TEXT, shownRefusalMessage, shownResultMessage, VENDOR_MESSAGES,
 } from './messages';
 export type { ClientErrorCode, ErrorCode } from './errorCodes';

@@ -133,6 +133,11 @@ export const CONFIRM_MISSING_MESSAGE = '请先勾选上面的确认，再开始�
 /** The person declined WeChat's phone number prompt. */
 export const PHONE_REFUSED_MESSAGE = '您未允许使用微信手机号，无法核验。如需继续，请再次点击并在弹窗中允许。';
 
+/** What did not happen when the function refused one of the person's own actions; its reason follows. */
+const ACTION_FAILED = { accept: '同意未能提交', withdraw: '撤回未完成', delete: '删除未完成' } as const;
+
+export const actionFailedMessage = (action: keyof typeof ACTION_FAILED, reason: string): string => `${ACTION_FAILED[action]}：${reason}`;
+
 /** The result page: the verdict icon's spoken label, the cached note, and what it says with no result. */
 export const RESULT_TEXT = {
   iconLabels: { pass: '通过', fail: '未通过', unverifiable: '无法核验' } satisfies Record<Verdict, string>,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { agreementOutdated, OUTDATED_AGREEMENT_MESSAGE } from '../domain';
+import { actionFailedMessage, agreementOutdated, OUTDATED_AGREEMENT_MESSAGE } from '../domain';
 import { askForUpdate } from '../services/appUpdate';
 import { saveConsent } from '../services/consentStore';
 import { callAction } from '../services/mobileCheckClient';
@@ -29,7 +29,7 @@ export function useAcceptAgreement() {
     }
     const outdated = agreementOutdated(answer, agreementVersion);
     if (outdated) askForUpdate();
-    setError(outdated ? OUTDATED_AGREEMENT_MESSAGE : `同意未能提交：${answer.message}`);
+    setError(outdated ? OUTDATED_AGREEMENT_MESSAGE : actionFailedMessage('accept', answer.message));
     return false;
   };
 

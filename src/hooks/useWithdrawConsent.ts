@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { WITHDRAW_LABEL } from '../domain';
+import { actionFailedMessage, WITHDRAW_LABEL } from '../domain';
 import { clearConsent } from '../services/consentStore';
 import { forgetStatus } from '../services/launchStatus';
 import { confirmDestructive } from '../services/confirmDestructive';
@@ -31,7 +31,7 @@ export function useWithdrawConsent() {
     if (!mounted.current) return;
     setBusy(false);
     if (!answer.ok) {
-      setError(`撤回未完成：${answer.message}`);
+      setError(actionFailedMessage('withdraw', answer.message));
       return;
     }
     clearConsent();

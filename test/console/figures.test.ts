@@ -39,7 +39,7 @@ test('a meter without a limit has no bar', () => {
 
 test('refusals are summed over the period by code, most frequent first, with what each code means', () => {
   expect(refusalRows(busyWeek())).toEqual([
-    { code: 'INVALID_ID_CARD', label: '身份证号码无效', count: 8 },
+    { code: 'INVALID_ID_CARD', label: '身份证件号码无效', count: 8 },
     { code: 'RATE_LIMITED', label: '超过次数限制', count: 2 },
     { code: 'CONSENT_REQUIRED', label: '未同意授权书', count: 1 },
   ]);

@@ -1,6 +1,6 @@
 // The words a person reads and the rules for which of them is shown (src/domain/messages.ts).
 import {
-  agreementOutdated, ERROR_MESSAGES, ID_CARD_MESSAGES, LIMIT_MESSAGES, MOBILE_MESSAGES, NAME_MESSAGES, OUTDATED_AGREEMENT_MESSAGE, refusalMessage,
+  actionFailedMessage, agreementOutdated, ERROR_MESSAGES, ID_CARD_MESSAGES, LIMIT_MESSAGES, MOBILE_MESSAGES, NAME_MESSAGES, OUTDATED_AGREEMENT_MESSAGE, refusalMessage,
   shownRefusalMessage, shownResultMessage, VENDOR_MESSAGES, vendorStatus, type ClientErrorCode,
 } from '../../src/domain';
 
@@ -76,5 +76,13 @@ describe('the result page’s explanation', () => {
   test('is the function’s words, or this build’s for the code when it sent none', () => {
     expect(shownResultMessage({ code: '02', message: 'from the function' })).toBe('from the function');
     expect(shownResultMessage({ code: '02', message: '' })).toBe(VENDOR_MESSAGES['02'].message);
+  });
+});
+
+describe('the message for a refused action of the person’s own', () => {
+  test('says what did not happen, then the function’s reason', () => {
+    expect(actionFailedMessage('withdraw', '请求过于频繁')).toBe('撤回未完成：请求过于频繁');
+    expect(actionFailedMessage('accept', 'x')).toMatch(/^同意未能提交：x$/);
+    expect(actionFailedMessage('delete', 'x')).toMatch(/^删除未完成：x$/);
   });
 });

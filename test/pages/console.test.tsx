@@ -47,7 +47,7 @@ test('shows totals, meters, three charts and the refusals of a busy week', async
   expect($(container, '#chart-outcomes')?.dataset).toMatchObject({ kind: 'stack', series: '01 一致,02 不一致,203 无法核验' });
   expect($(container, '#chart-billing')?.dataset.kind).toBe('dodge');
   expect($(container, '#chart-latency')?.dataset.days?.split(',')).toHaveLength(7);
-  expect(text(container, '#refusal-INVALID_ID_CARD')).toBe('身份证号码无效INVALID_ID_CARD8');
+  expect(text(container, '#refusal-INVALID_ID_CARD')).toBe('身份证件号码无效INVALID_ID_CARD8');
   expect(text(container, '#refusals-note')).toContain('实例');
   expect(text(container, '#provider-tencent-faceid')).toBe('腾讯云人脸核身调用 60 · 计费 59¥26.55');
   expect(text(container, '#provider-aliyun-market')).toBe('阿里云云市场调用 12 · 计费 12未设单价');

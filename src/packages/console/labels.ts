@@ -35,7 +35,7 @@ export const OTHER_COLOR = '#808080';
 export const REFUSAL_LABELS: Record<ErrorCode, string> = {
   INVALID_REQUEST: '请求格式不正确',
   INVALID_NAME: '姓名无效',
-  INVALID_ID_CARD: '身份证号码无效',
+  INVALID_ID_CARD: '身份证件号码无效',
   INVALID_MOBILE: '手机号码无效',
   CONSENT_REQUIRED: '未同意授权书',
   MINOR_NEEDS_GUARDIAN: '未满14周岁',

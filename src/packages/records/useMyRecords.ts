@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { MyRecordsAnswer } from '../../domain';
+import { actionFailedMessage, type MyRecordsAnswer } from '../../domain';
 import { useMounted } from '../../hooks/useMounted';
 import { confirmDestructive } from '../../services/confirmDestructive';
 import { forgetStatus } from '../../services/launchStatus';
@@ -53,7 +53,7 @@ export function useMyRecords() {
     if (!mounted.current) return;
     setDeleting(false);
     if (!answer.ok) {
-      setDeleteError(`删除未完成：${answer.message}`);
+      setDeleteError(actionFailedMessage('delete', answer.message));
       return;
     }
     forgetStatus(); // `status` no longer finds a verification

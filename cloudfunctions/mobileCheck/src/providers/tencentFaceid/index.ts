@@ -7,7 +7,6 @@ import type { Provider } from '../../ports';
 import { classifyTencent } from './classify';
 import { tc3Authorization } from './tc3';
 
-export const DEFAULT_TENCENT_ENDPOINT = 'https://faceid.tencentcloudapi.com';
 export const TENCENT_ACTION = 'EncryptedPhoneVerification';
 export const TENCENT_VERSION = '2018-03-01';
 const SERVICE = 'faceid';
