@@ -54,6 +54,7 @@ export function partsFromEnv(env: Env, overrides: Partial<Parts> = {}): Parts {
     clock: { now: () => Date.now() },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     newTraceId: () => randomUUID().replace(/-/g, ''),
+    newConsentId: () => randomUUID().replace(/-/g, ''),
     log,
     store: undefined,
     hasher: hashSecret ? createHasher(hashSecret) : undefined,

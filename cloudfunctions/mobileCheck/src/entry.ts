@@ -31,6 +31,7 @@ export interface Parts extends Readiness {
   clock: Clock;
   sleep: Sleep;
   newTraceId: () => string;
+  newConsentId: () => string;
   /** Method syntax on purpose: a logger written for check lines only may be passed. */
   log(line: LogLine): void;
   guards: GuardSettings;
@@ -89,7 +90,7 @@ export function createHandler(parts: Parts): Handler {
     const counted = await withinRequestCap(memory, callerHash, day, () =>
       store.countRequest({ caller: callerHash, day, requestLimit: parts.guards.requestDailyLimit, now, traceId }));
     if (!counted) return present({ kind: 'refused', ...overRequestCap(now) }, { traceId, now });
-    const rights: RightsDeps = { store, hasher, agreementVersion: parts.agreementVersion, verifiedDays: parts.verifiedDays, phoneSource: parts.phoneSource, tokens: parts.tokens };
+    const rights: RightsDeps = { store, hasher, agreementVersion: parts.agreementVersion, verifiedDays: parts.verifiedDays, phoneSource: parts.phoneSource, tokens: parts.tokens, newConsentId: parts.newConsentId };
     switch (request.action) {
       case 'acceptAgreement': {
         const accepted = await acceptAgreement(rights, request.event, caller, traceId, now);

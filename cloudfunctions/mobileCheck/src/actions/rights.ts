@@ -1,5 +1,4 @@
 // The caller's own consent and records: agreeing, status, withdrawal, listing and deletion (PIPL art. 15, 23, 29, 44–47).
-import { randomUUID } from 'node:crypto';
 import { editionLabel, parseAcceptance, type AcceptAnswer, type MyRecordsAnswer, type OwnLimits, type OwnVerification, type PhoneSource, type Refusal, type StatusAnswer, type WithdrawAnswer } from '../../../../src/domain';
 import { agreementEditions } from '../../../../src/operator/agreementEditions';
 import { DAY_MS, limitsKeptUntil, prunedLimits } from '../policy';
@@ -13,6 +12,8 @@ export interface RightsDeps {
   verifiedDays: number;
   phoneSource: PhoneSource;
   tokens: TokenIssuer | undefined;
+  /** A fresh random id for each registered agreement (compose.ts: 32 hex digits). */
+  newConsentId: () => string;
 }
 type Rights<K extends keyof RightsDeps = never> = Pick<RightsDeps, 'store' | 'hasher' | K>;
 type Answer<T> = Omit<T, 'traceId'>;
@@ -20,10 +21,10 @@ type Answer<T> = Omit<T, 'traceId'>;
 const edition = (version: string) => editionLabel(version, agreementEditions);
 
 /** `acceptAgreement`: both separate consents to the text in force, registered on the function's clock. */
-export async function acceptAgreement(deps: Rights<'agreementVersion'>, event: Record<string, unknown>, caller: string, traceId: string, now: number): Promise<Answer<AcceptAnswer> | { refusal: Refusal; agreementVersion: string }> {
+export async function acceptAgreement(deps: Rights<'agreementVersion' | 'newConsentId'>, event: Record<string, unknown>, caller: string, traceId: string, now: number): Promise<Answer<AcceptAnswer> | { refusal: Refusal; agreementVersion: string }> {
   const accepted = parseAcceptance(event, deps.agreementVersion);
   if (!accepted.ok) return { refusal: accepted, agreementVersion: deps.agreementVersion };
-  const consentId = randomUUID().replace(/-/g, '');
+  const consentId = deps.newConsentId();
   const { agreementVersion } = accepted.value;
   await deps.store.recordAgreement({
     kind: 'agreement', consentId, traceId, caller: deps.hasher.hash('caller', caller), triple: '', agreementVersion, acceptedAt: now, at: now,
