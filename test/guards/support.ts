@@ -85,6 +85,37 @@ export interface Harness {
   preAgree(caller: string): Promise<void>;
 }
 
+/** 2025-03-10 12:00 Beijing time: where each guard test's clock starts. */
+export const NOON = Date.UTC(2025, 2, 10, 4, 0, 0);
+
+/**
+ * A fresh store for each test, with the clock at NOON and the sandbox vendor's record and fault
+ * cleared (`sandbox` is read when the test runs: suites start it in beforeAll); closed after the test. A test moves `t.now`; `t.make` builds a harness on that clock.
+ */
+export interface StorePerTest {
+  opened: OpenedStore;
+  now: number;
+  clock: { now(): number };
+  make(env?: Record<string, string>, store?: Store): Harness;
+}
+
+export function storePerTest(sandbox: () => SandboxVendor, openStore: () => OpenedStore): StorePerTest {
+  const t: StorePerTest = {
+    opened: undefined as unknown as OpenedStore,
+    now: NOON,
+    clock: { now: () => t.now },
+    make: (env: Record<string, string> = {}, store: Store = t.opened.store) => harness(sandbox(), store, env, { clock: t.clock }),
+  };
+  beforeEach(() => {
+    t.opened = openStore();
+    t.now = NOON;
+    sandbox().received.length = 0;
+    sandbox().setFault(undefined);
+  });
+  afterEach(() => t.opened.close());
+  return t;
+}
+
 export function harness(sandbox: SandboxVendor, store: Store, env: Record<string, string> = {}, overrides: Partial<Parts> = {}): Harness {
   const lines: LogLine[] = [];
   const deps = partsFromEnv(sandboxEnv(sandbox, env), { store: preAgreed(store), log: (line: LogLine) => lines.push(line), ...SAME_AGREEMENT, ...overrides });
