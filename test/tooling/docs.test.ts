@@ -30,7 +30,8 @@ describe('README', () => {
 
 describe('docs/contract.md', () => {
   test('lists every setting the function reads, in its settings table', () => {
-    const names = new Set(read('cloudfunctions/mobileCheck/src/settings.ts').match(/\b(ALIYUN_APPCODE|MOBILECHECK_[A-Z_]+)\b/g));
+    const sources = ['cloudfunctions/mobileCheck/src/settings.ts', 'cloudfunctions/mobileCheck/src/token/tokenSettings.ts'];
+    const names = new Set(sources.flatMap((file) => read(file).match(/\b(ALIYUN_APPCODE|MOBILECHECK_[A-Z_]+)\b/g) ?? []));
     const settingsSection = contract.slice(contract.indexOf('## Settings'), contract.indexOf('## Retention'));
     expect(names.size).toBeGreaterThan(5);
     for (const name of names) expect(settingsSection).toContain(`| \`${name}\` |`);
