@@ -96,7 +96,7 @@ export function openSqliteStore(filePath: string): SqliteStore {
     bump(ids.budget(input.day), 1, nextBeijingMidnight(input.now));
     bump(ids.quota, 1, null);
     insertConsent(input.consent);
-    return { ok: true, reservation: { traceId: input.traceId, keys: input.keys, day: input.day, now: input.now } };
+    return { ok: true, reservation: { traceId: input.traceId, keys: input.keys, day: input.day, now: input.now, acceptedAt: input.consent.acceptedAt } };
   });
 
   const insertConsent = (c: ConsentRecord) =>

@@ -1,7 +1,7 @@
-import { beijingDay, cloudStore, COLLECTIONS, DAY_MS } from '../../cloudfunctions/mobileCheck/src/host';
+import { beijingDay, cloudStore, COLLECTIONS, DAY_MS, type DatabaseLike, settle } from '../../cloudfunctions/mobileCheck/src/host';
 import { describeStoreContract } from './storeContract';
 import { fakeCloudDatabase, roundTrips, type FakeCloudDatabase } from '../../support/cloudDatabaseStandIn';
-import { completed, keys, NOON, openAndReserve, openFor, prepare, reserved, reserveInput } from './storeFixtures';
+import { completed, keys, NOON, openAndReserve, openFor, prepare, type Prepared, reserved, reserveInput } from './storeFixtures';
 
 const collections = Object.values(COLLECTIONS);
 
@@ -64,6 +64,51 @@ describe('the cloud store on the wx-server-sdk API', () => {
     await expect(store.readSpend(beijingDay(NOON))).resolves.toEqual({ today: 0, total: 0 });
     expect((await openFor(store, prepare())).limits).toMatchObject({ calls: 0 });
     await expect(openAndReserve(store)).resolves.toMatchObject({ ok: true });
+  });
+
+  /** The store over `db`, with the check's consent write held until `release()`; `reached` resolves when it is sent. */
+  function consentWriteHeld() {
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    let sent = () => undefined as void;
+    const reached = new Promise<void>((resolve) => { sent = resolve; });
+    const gated: DatabaseLike = {
+      command: db.command,
+      collection: (name) => {
+        const inner = db.collection(name);
+        if (name !== COLLECTIONS.consents) return inner;
+        return { ...inner, add: async (options) => { sent(); await held; return settle(inner.add(options)); } };
+      },
+    };
+    return { store: cloudStore(gated), release, reached };
+  }
+
+  // Another instance's withdrawal, timed by its clock before this check began, lands after this
+  // check's reservation took the limits and before the check's consent is written.
+  async function withdrawalBetweenReservationAndConsent(withdrawnAt: (p: Prepared) => number) {
+    const { store, release, reached } = consentWriteHeld();
+    const p = prepare();
+    const reserving = store.reserve(reserveInput(p, await openFor(store, p)));
+    await reached;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await store.withdraw(p.keys.caller, withdrawnAt(p));
+    release();
+    const result = await reserving;
+    if (!result.ok) throw new Error(`reservation refused: ${JSON.stringify(result)}`);
+    await completed(store, result.reservation);
+    return (await store.ownRecords(p.keys.caller)).consents;
+  }
+
+  test('marks a check\'s consent withdrawn when a withdrawal covering it lands between the reservation and the consent write', async () => {
+    const consents = await withdrawalBetweenReservationAndConsent((p) => p.now - 1);
+    expect(consents).toEqual([expect.objectContaining({ kind: 'check', withdrawnAt: NOON - 1 })]);
+  });
+
+  test('does not mark a check\'s consent given after the withdrawal that lands in the same gap', async () => {
+    // reserveInput's consent was given a minute before the check.
+    const consents = await withdrawalBetweenReservationAndConsent((p) => p.now - 120_000);
+    expect(consents).toEqual([expect.objectContaining({ kind: 'check' })]);
+    expect(consents[0].withdrawnAt).toBeUndefined();
   });
 
   test('fails loudly when the claims collection is missing, instead of waiting on a claim nobody holds, and keeps nothing', async () => {

@@ -302,6 +302,8 @@ export interface Reservation {
   keys: CheckKeys;
   day: string;
   now: number;
+  /** When the consent this check relies on was given: a withdrawal stamped at or after it covers the check's consent too. */
+  acceptedAt: number;
 }
 
 export type Reserved =

@@ -157,7 +157,7 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
     let settled = 0;
     for (const doc of data) {
       if (deadline()) break;
-      const reservation = { traceId: String(doc.traceId), keys: doc.keys as Reservation['keys'], day: String(doc.day), now: Number(doc.now) };
+      const reservation = { traceId: String(doc.traceId), keys: doc.keys as Reservation['keys'], day: String(doc.day), now: Number(doc.now), acceptedAt: Number(doc.acceptedAt ?? 0) };
       const give = giveBacks(reservation);
       const parts = (Array.isArray(doc.parts) ? doc.parts : []).filter((part): part is keyof typeof give => part in give);
       const results = await Promise.allSettled(parts.map((part) => give[part]()));
@@ -185,8 +185,10 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
         settle(col('claims').where({ _id: ids.claim(keys.caller, keys.triple), holder: traceId }).remove()),
         settle(col('consents').where({ _id: traceId }).remove()),
       ]);
-    } else if ((limits?.withdrawnAt ?? 0) > now) {
-      await updated(col('consents').where({ _id: traceId, withdrawnAt: 0 }), { withdrawnAt: limits?.withdrawnAt });
+    } else if (limits?.withdrawnAt !== undefined && limits.withdrawnAt >= reservation.acceptedAt) {
+      // withdraw()'s own rule (consents accepted by then), not the check's start: its stamp may carry
+      // an earlier time than this check's and still land after its reservation.
+      await updated(col('consents').where({ _id: traceId, withdrawnAt: 0 }), { withdrawnAt: limits.withdrawnAt });
     }
   }
 
@@ -210,7 +212,7 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
     },
 
     async reserve(input) {
-      const reservation = { traceId: input.traceId, keys: input.keys, day: input.day, now: input.now };
+      const reservation = { traceId: input.traceId, keys: input.keys, day: input.day, now: input.now, acceptedAt: input.consent.acceptedAt };
       const spendCounters: Counter[] = [
         { id: ids.budget(input.day), fields: { kind: 'budget', until: nextMidnightOf(input.now) }, inc: { count: 1 }, ...(input.dailyBudget !== undefined && { below: { field: 'count', limit: input.dailyBudget } }) },
         { id: ids.quota, fields: { kind: 'quota', warnedFor: 0 }, inc: { billed: 1 }, ...(input.quotaTotal !== undefined && { below: { field: 'billed', limit: input.quotaTotal } }) },
