@@ -5,7 +5,7 @@ import path from 'node:path';
 import { listFiles } from '../support/files';
 
 /** What the h5 build is made from (paths relative to the repository root; missing ones are skipped). */
-export const H5_INPUTS = [
+const H5_INPUTS = [
   'src', 'config', 'types', 'babel.config.js', 'tsconfig.json', 'package.json', 'package-lock.json',
   '.env', '.env.production',
 ];

@@ -19,7 +19,7 @@ import { FUNCTION_NAME, H5_FUNCTION_URL, H5_STATUS_URL, type VendorMode } from '
 import { oncePerLaunch } from './perLaunch';
 
 /** How long the h5 page waits for the local host before giving up. */
-export const REQUEST_TIMEOUT_MS = 15_000;
+const REQUEST_TIMEOUT_MS = 15_000;
 
 /** A refusal as the page sees it: the function's codes plus the client's own NETWORK_ERROR. */
 export type ClientRefused = Omit<CheckRefused, 'code'> & { code: ClientErrorCode };

@@ -17,7 +17,7 @@ const CREDENTIALS = {
   TENCENTCLOUD_SESSIONTOKEN: 'wirefake-session-token',
 };
 
-export const WIRE_REGION = 'ap-shanghai';
+const WIRE_REGION = 'ap-shanghai';
 export const WIRE_APPID = 'wx0000000000wire00';
 
 /**

@@ -3,7 +3,7 @@ import type { DayStats } from '../../../src/domain';
 import type { Aggregates, Billing, ProviderCounts } from './ports';
 
 /** Upper bounds (ms) of the vendor-latency histogram; the last bucket is everything slower. */
-export const LATENCY_BUCKETS_MS = [50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000] as const;
+const LATENCY_BUCKETS_MS = [50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000] as const;
 
 export const emptyAggregates = (): Aggregates => ({
   requests: 0, vendorCalls: 0, billed: 0, maybeBilled: 0, cached: 0, refused: {}, outcomes: {}, latency: {}, byProvider: {},
@@ -36,13 +36,13 @@ export function addToDays(days: Map<string, Aggregates>, day: string, delta: Agg
   else days.set(day, mergeAggregates(emptyAggregates(), delta));
 }
 
-export const latencyBucket = (ms: number): number => {
+const latencyBucket = (ms: number): number => {
   const index = LATENCY_BUCKETS_MS.findIndex((bound) => ms <= bound);
   return index === -1 ? LATENCY_BUCKETS_MS.length : index;
 };
 
 /** The upper bound of the bucket holding the q-th quantile; null without samples. */
-export function quantileMs(latency: Record<string, number>, q: number): number | null {
+function quantileMs(latency: Record<string, number>, q: number): number | null {
   const counts = Array.from({ length: LATENCY_BUCKETS_MS.length + 1 }, (_unused, i) => latency[String(i)] ?? 0);
   const total = counts.reduce((a, b) => a + b, 0);
   if (total === 0) return null;

@@ -21,13 +21,13 @@ export interface GuardSettings {
   quotaTotal: number | undefined;
 }
 
-export const SECOND_MS = 1_000;
+const SECOND_MS = 1_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 /** The identities limit counts distinct ID numbers per caller in this rolling window. */
 export const IDENTITY_WINDOW_MS = 30 * DAY_MS;
 /** Warn once billed calls reach this share of the bought quota (the vendor alerts at 20 % left). */
-export const QUOTA_WARNING_PERCENT = 80;
+const QUOTA_WARNING_PERCENT = 80;
 
 /** The Beijing calendar day of an instant, as YYYYMMDD. */
 export function beijingDay(now: number): string {
@@ -119,7 +119,7 @@ export function applyGiveBack(limits: CallerLimits, giveBack: ReturnType<typeof 
 }
 
 /** How long the time of a caller's last withdrawal stays in the limits record. */
-export const WITHDRAWAL_KEPT_MS = WITHDRAWAL_KEPT_DAYS * DAY_MS;
+const WITHDRAWAL_KEPT_MS = WITHDRAWAL_KEPT_DAYS * DAY_MS;
 
 /** When each entry of the limits record ends: the day's counts at Beijing midnight, each person and each stamp at their own time. */
 function entryEnds(limits: CallerLimits, now: number): number[] {
@@ -180,7 +180,7 @@ export function quotaWarningDue(billed: number, total: number | undefined): bool
 export const percentUsed = (billed: number, total: number): number => Math.round((billed * 1000) / total) / 10;
 
 /** Yesterday's digest is written by the first purge run at or after 03:00 Beijing time. */
-export const DIGEST_HOUR = 3;
+const DIGEST_HOUR = 3;
 
 /**
  * The hour a timer run belongs to: the nearest whole hour, so a run a few hundred milliseconds

@@ -30,34 +30,34 @@ export interface Settings {
 }
 
 export const DEFAULT_ENDPOINT = 'https://phonethird.market.alicloudapi.com/mobileCheck';
-export const DEFAULT_TENCENT_ENDPOINT = 'https://faceid.tencentcloudapi.com';
+const DEFAULT_TENCENT_ENDPOINT = 'https://faceid.tencentcloudapi.com';
 export const DEFAULT_TIMEOUT_MS = 2500;
-export const MAX_RESPONSE_BYTES = 16 * 1024;
+const MAX_RESPONSE_BYTES = 16 * 1024;
 
 // A person checks themself once, maybe retries after fixing a typo, maybe tries a second number:
 // 10 calls a day covers honest use while capping what one WeChat account can spend at 10 paid calls.
-export const DEFAULT_CALLER_DAILY_LIMIT = 10;
+const DEFAULT_CALLER_DAILY_LIMIT = 10;
 // One caller re-checking one number: 3 covers fixing typos, and stays below the vendor's own
 // 24-hour cap, which surfaces as its 203.
-export const DEFAULT_MOBILE_DAILY_LIMIT = 3;
+const DEFAULT_MOBILE_DAILY_LIMIT = 3;
 // A person verifies themself (and maybe a family member); an account trying many ID numbers is
 // using the function to look other people up.
-export const DEFAULT_CALLER_IDENTITY_LIMIT = 2;
+const DEFAULT_CALLER_IDENTITY_LIMIT = 2;
 // Honest use is a handful of requests; the cap bounds what a script can cost in database writes.
-export const DEFAULT_REQUEST_DAILY_LIMIT = 100;
+const DEFAULT_REQUEST_DAILY_LIMIT = 100;
 export const DEFAULT_VERIFIED_DAYS = 365;
 /** A shorter HMAC key could be guessed; hashes of 11-digit mobiles are only as safe as the key. */
-export const MIN_HASH_SECRET_LENGTH = 32;
+const MIN_HASH_SECRET_LENGTH = 32;
 // Registration data rarely changes within a day; reusing a final answer for 24 h makes double
 // submits and page reloads free, while a next-day re-check still reaches the operator.
-export const DEFAULT_CACHE_SECONDS = 86_400;
+const DEFAULT_CACHE_SECONDS = 86_400;
 /** Upper bound of the per-mobile limit: vendors cap far lower. */
-export const MAX_MOBILE_DAILY_LIMIT = 20;
+const MAX_MOBILE_DAILY_LIMIT = 20;
 
 type Env = Record<string, string | undefined>;
 
 /** Every MOBILECHECK_* name the function and `npm start` read; any other is a misspelling. */
-export const KNOWN_SETTINGS: readonly string[] = [
+const KNOWN_SETTINGS: readonly string[] = [
   'MOBILECHECK_HASH_SECRET', 'MOBILECHECK_ENDPOINT', 'MOBILECHECK_TIMEOUT_MS', 'MOBILECHECK_CALLER_DAILY_LIMIT',
   'MOBILECHECK_MOBILE_DAILY_LIMIT', 'MOBILECHECK_CALLER_IDENTITY_LIMIT', 'MOBILECHECK_REQUEST_DAILY_LIMIT',
   'MOBILECHECK_DAILY_BUDGET', 'MOBILECHECK_ADMIN_OPENIDS', 'MOBILECHECK_SIGNING_KEY', 'MOBILECHECK_SIGNING_KEY_ID',
@@ -117,7 +117,7 @@ function providersSetting(value: string | undefined): readonly ProviderId[] {
 }
 
 /** Fewer distinct characters than this is not random (e.g. 32 × "a"); hex from openssl has up to 16. */
-export const MIN_HASH_SECRET_DISTINCT = 16;
+const MIN_HASH_SECRET_DISTINCT = 16;
 
 /** The HMAC key on its own: the person's rights actions need only it and the store. */
 export function hashSecretSetting(value: string | undefined): string | undefined {

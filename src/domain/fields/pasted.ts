@@ -12,7 +12,7 @@ const SEPARATORS = /[\s\-\u2010-\u2015\u2212\uFE63]/gu;
  * and bidi isolates (U+2066–U+2069). No name, ID or mobile contains one, and nobody can see one to
  * delete it.
  */
-export const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 
 export const removeInvisible = (text: string): string => text.replace(INVISIBLE, '');
 

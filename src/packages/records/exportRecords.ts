@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 
-export const EXPORT_FILE_NAME = 'my-records.json';
+const EXPORT_FILE_NAME = 'my-records.json';
 
 /**
  * 导出: the JSON as a file the person keeps. weapp: written to the mini-program's user folder and

@@ -23,8 +23,8 @@ export interface FieldSpec {
 
 // Room for what people paste: the domain drops spaces, dashes and +86 (`+86 138-0013-8000` is 17
 // characters, `1101 0519 4912 3100 2X` is 22); the checks below still demand 18 and 11.
-export const ID_CARD_MAXLENGTH = 24;
-export const MOBILE_MAXLENGTH = 20;
+const ID_CARD_MAXLENGTH = 24;
+const MOBILE_MAXLENGTH = 20;
 
 /**
  * `idcard` and `number` bring up WeChat's ID-number and digit keyboards. In a browser an

@@ -44,7 +44,7 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOST
 // instance between calls; a request on one fails with a reset, so they are not reused.
 const MAX_IDLE_MS = 4_000;
 
-export function transportFailure(error: unknown, billedStatus: number): TransportFailure {
+function transportFailure(error: unknown, billedStatus: number): TransportFailure {
   const code = error instanceof AxiosError ? error.code ?? '' : '';
   const errno = error instanceof AxiosError ? (error.cause as NodeJS.ErrnoException | undefined)?.code ?? code : '';
   if (TIMEOUT_CODES.has(code)) return { code: 'VENDOR_TIMEOUT', billing: 'unknown', detail: `no answer in time (${code})` };

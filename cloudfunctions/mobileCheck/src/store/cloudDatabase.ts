@@ -54,7 +54,7 @@ export const updated = async (query: QueryLike, data: Doc): Promise<boolean> =>
 const isDuplicate = (error: unknown): boolean => /duplicate key|E11000/i.test(error instanceof Error ? error.message : String(error));
 
 /** A failure no retry mends (a collection that was never created): thrown at once. */
-export const isDefinite = (error: unknown): boolean => /collection not exists|-502005|no promise/i.test(error instanceof Error ? error.message : String(error));
+const isDefinite = (error: unknown): boolean => /collection not exists|-502005|no promise/i.test(error instanceof Error ? error.message : String(error));
 
 /** A read whose failure is retried by the caller: null for "no answer", definite failures thrown. */
 const tryRead = (collection: CollectionLike, id: string): Promise<Doc | undefined | null> =>

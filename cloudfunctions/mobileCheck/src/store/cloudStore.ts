@@ -23,7 +23,7 @@ const KNOWN_LIMIT = 5_000;
  * 0.9 s in all: inside the function's time (vendor timeout + 1.5 s, docs/deploy.md), spent only on a
  * write that keeps failing.
  */
-export const DEFAULT_RETRY = { tries: 6, baseMs: 20 } as const;
+const DEFAULT_RETRY = { tries: 6, baseMs: 20 } as const;
 
 export interface CloudStoreOptions {
   sleep?: (ms: number) => Promise<void>;

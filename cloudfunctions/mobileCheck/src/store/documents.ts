@@ -34,7 +34,7 @@ const providerCounts = (value: unknown): Aggregates['byProvider'] =>
   }));
 
 /** Records written before providers were recorded came from the only provider there was. */
-export const providerOf = (value: unknown): ProviderId => (isProviderId(value) ? value : DEFAULT_PROVIDERS[0]);
+const providerOf = (value: unknown): ProviderId => (isProviderId(value) ? value : DEFAULT_PROVIDERS[0]);
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 

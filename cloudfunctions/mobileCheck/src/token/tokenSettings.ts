@@ -15,8 +15,8 @@ export interface TokenSettings {
 // Long enough for the page to hand the token to the operator's backend, short enough that a leaked
 // token is soon useless; the `status` action gives a fresh one any time.
 export const DEFAULT_TOKEN_TTL_SECONDS = 600;
-export const MIN_TOKEN_TTL_SECONDS = 60;
-export const MAX_TOKEN_TTL_SECONDS = 3600;
+const MIN_TOKEN_TTL_SECONDS = 60;
+const MAX_TOKEN_TTL_SECONDS = 3600;
 export const DEFAULT_TOKEN_ISSUER = 'mobileCheck';
 
 const MAKE_ONE = 'make one with `npm run keys` and paste the printed private key';

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { roleProps } from '../../../components/roleProps';
 
-export const PERIODS = [7, 30, 90] as const;
+const PERIODS = [7, 30, 90] as const;
 export type Period = (typeof PERIODS)[number];
 
 /** 近 7 / 30 / 90 天: a segmented switch, read as a group of radio buttons (h5: src/services/h5Semantics.ts adds focus and keys). */

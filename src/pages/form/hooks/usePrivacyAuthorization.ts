@@ -9,7 +9,7 @@ export type PrivacyState = 'checking' | 'needed' | 'agreed' | 'refused' | 'unkno
 
 /** The id of the `agreePrivacyAuthorization` button: WeChat checks that this very button was tapped. */
 export const PRIVACY_AGREE_BUTTON_ID = 'privacy-agree';
-export const DEFAULT_GUIDE_NAME = '用户隐私保护指引';
+const DEFAULT_GUIDE_NAME = '用户隐私保护指引';
 
 type Resolve = (option: Taro.onNeedPrivacyAuthorization.ResolveOption) => void;
 
