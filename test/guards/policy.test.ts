@@ -152,8 +152,13 @@ describe('the guard settings', () => {
     expect(() => readSettings({ MOBILECHECK_HASH_SECRET: secret })).toThrow(/MOBILECHECK_HASH_SECRET.*32.*openssl rand/);
   });
 
-  test.each(['a'.repeat(32), 'ab'.repeat(20), '0123456789abcde'.repeat(3)])('rejects a hash secret of one repeated character or fewer than 16 distinct ones (%p)', (secret) => {
-    expect(() => readSettings({ MOBILECHECK_HASH_SECRET: secret })).toThrow(/MOBILECHECK_HASH_SECRET.*16 different/);
+  test.each(['a'.repeat(32), 'ab'.repeat(20), 'changeme'.repeat(4), '012345678'.repeat(4)])('rejects a hash secret of one repeated character or fewer than 10 distinct ones (%p)', (secret) => {
+    expect(() => readSettings({ MOBILECHECK_HASH_SECRET: secret })).toThrow(/MOBILECHECK_HASH_SECRET.*10 different/);
+  });
+
+  // openssl rand -hex 16 (this one has 12 of the 16 digits) and -base64 32.
+  test.each(['cdfb4e5beb65eef0db91529c2dc45f21', 'Rj6KXosEb3rQ2+2FBKCLYRIininlv75Z7RkFO0iWV/A='])('accepts a random key of 32 hex or base64 characters that lacks some digits (%p)', (secret) => {
+    expect(readSettings({ MOBILECHECK_HASH_SECRET: secret }).hashSecret).toBe(secret);
   });
 
   test('takes MOBILECHECK_DAILY_BUDGET=0 as the operator\'s stop: a budget of zero calls', () => {
