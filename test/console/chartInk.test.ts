@@ -1,4 +1,7 @@
 import { CARD_SURFACE, CHART_INK } from '../../src/packages/console/charts/chartInk';
+import { billingChart, latencyChart, outcomesChart } from '../../src/packages/console/charts/chartSpecs';
+import { OTHER_COLOR, STATUS_COLORS } from '../../src/packages/console/labels';
+import { busyWeek } from './statsFixtures';
 
 // WCAG 2.1 relative luminance and contrast ratio of two #rrggbb colours.
 const luminance = (hex: string): number => {
@@ -18,5 +21,22 @@ describe('the console charts’ ink', () => {
   test('is F2’s default grey in neither theme, which is under 4.5:1 on both cards', () => {
     expect(contrast('#808080', CARD_SURFACE.light)).toBeLessThan(4.5);
     expect(contrast('#808080', CARD_SURFACE.dark)).toBeLessThan(4.5);
+  });
+
+  // Every series any chart can draw: each status, 其他, billed, maybe billed, cached, p50 and p95.
+  const seriesColors = [...new Set([
+    ...Object.values(STATUS_COLORS), OTHER_COLOR,
+    ...[billingChart, latencyChart, outcomesChart].flatMap((chart) => chart(busyWeek()).series.map((s) => s.color)),
+  ])];
+
+  test.each(['light', 'dark'] as const)('draws every series at 3:1 or more on the %s card, as WCAG 1.4.11 asks of graphics', (scheme) => {
+    expect(seriesColors.filter((color) => contrast(color, CARD_SURFACE[scheme]) < 3)).toEqual([]);
+  });
+
+  test('does not draw WeChat’s own green, yellow or orange, which are under 3:1 on the light card', () => {
+    for (const color of ['#07c160', '#ffc300', '#ff8f1f', '#fa9d3b', '#10aeff']) {
+      expect(contrast(color, CARD_SURFACE.light)).toBeLessThan(3);
+      expect(seriesColors).not.toContain(color);
+    }
   });
 });

@@ -80,8 +80,8 @@ export function outcomesChart(answer: StatsAnswer): ChartSpec {
 export function billingChart(answer: StatsAnswer): ChartSpec {
   const days = chronological(answer.days);
   const series = [
-    { label: '计费', color: '#fa9d3b', value: (d: DayStats) => d.billed },
-    { label: '缓存（免费）', color: '#07c160', value: (d: DayStats) => d.cached },
+    { label: '计费', color: '#dc7306', value: (d: DayStats) => d.billed },
+    { label: '缓存（免费）', color: STATUS_COLORS['01'], value: (d: DayStats) => d.cached },
   ];
   if (days.some((d) => d.maybeBilled > 0)) series.splice(1, 0, { label: '可能计费（超时）', color: '#fa5151', value: (d: DayStats) => d.maybeBilled });
   return spec({ id: 'chart-billing', title: '计费与缓存', kind: 'dodge', unit: '次' }, days, series);
@@ -91,7 +91,7 @@ export function billingChart(answer: StatsAnswer): ChartSpec {
 export function latencyChart(answer: StatsAnswer): ChartSpec {
   const days = chronological(answer.days);
   return spec({ id: 'chart-latency', title: '服务商响应时间', kind: 'line', unit: '毫秒' }, days, [
-    { label: 'p50', color: '#10aeff', value: (d) => d.latencyMs.p50 },
+    { label: 'p50', color: '#0097e4', value: (d) => d.latencyMs.p50 },
     { label: 'p95', color: '#fa5151', value: (d) => d.latencyMs.p95 },
   ]);
 }
