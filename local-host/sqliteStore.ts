@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import {
   type Aggregates, applyGiveBack, beijingDayStart, type CallerLimits, type Claim, type ConsentRecord, currentLimits, emptyAggregates, fromDoc, ids,
   limitsDoc, limitsGiveBack, limitsUntil, mergeAggregates, nextBeijingMidnight, prunedLimits, type Reserved, type ReserveInput,
-  spendExhausted, type Store, type VerificationRecord,
+  spendExhausted, type Store, undoneCheck, type VerificationRecord,
 } from '../cloudfunctions/mobileCheck/src/host';
 import { OLD_TABLES, SCHEMA, SCHEMA_VERSION } from './sqliteSchema';
 
@@ -106,15 +106,17 @@ export function openSqliteStore(filePath: string): SqliteStore {
   const complete = db.transaction((input: Parameters<Store['complete']>[0]) => {
     const r = input.record;
     addAggregates(input.aggregates);
-    // The caller erased their records after this check began: nothing of it is kept.
-    const limits = limitsOf(input.reservation.keys.caller);
-    if ((limits?.erasedAt ?? 0) > input.reservation.now) {
-      sql('DELETE FROM consents WHERE trace_id = ?').run(r.traceId);
+    const id = ids.claim(input.reservation.keys.caller, input.reservation.keys.triple);
+    const claim = claimOf(id);
+    // An erasure or a withdrawal since the reservation (policy.ts undoneCheck): no record or claim of it is kept.
+    const undone = undoneCheck(limitsOf(input.reservation.keys.caller), input.reservation);
+    if (undone) {
+      if (undone.consent === 'remove') sql('DELETE FROM consents WHERE trace_id = ?').run(r.traceId);
+      else sql('UPDATE consents SET withdrawn_at = ? WHERE trace_id = ? AND withdrawn_at IS NULL').run(undone.withdrawnAt, r.traceId);
+      if (claim?.holder === input.reservation.traceId) sql('DELETE FROM claims WHERE id = ?').run(id);
       return;
     }
     sql('INSERT INTO verifications (trace_id, caller, outcome, at, json) VALUES (?, ?, ?, ?, ?)').run(r.traceId, r.caller, r.outcome, r.at, JSON.stringify(r));
-    const id = ids.claim(input.reservation.keys.caller, input.reservation.keys.triple);
-    const claim = claimOf(id);
     if (claim?.holder === input.reservation.traceId) {
       saveClaim(id, r.caller, { state: 'done', holder: claim.holder, until: claim.until, ...('failed' in input.answer ? { failed: input.answer.failed } : { answer: input.answer }) }, r.at);
     }
@@ -138,15 +140,21 @@ export function openSqliteStore(filePath: string): SqliteStore {
   });
 
   // The stamps, the consents kept and marked as evidence, the verifications and claims deleted
-  // (PIPL art. 47(1)(3)): like the cloud adapter, only what was written by then.
+  // (PIPL art. 47(1)(3)): like the cloud adapter, what was written by then and what checks relying on
+  // a consent given by then wrote although timed later.
   const withdraw = db.transaction((caller: string, at: number) => {
     stampCaller(caller, at, 'withdrawnAt');
     stampCaller(caller, at, 'erasedAt');
     sql('UPDATE consents SET withdrawn_at = ? WHERE caller = ? AND withdrawn_at IS NULL AND accepted_at <= ?').run(at, caller, at);
-    return {
-      verifications: sql('DELETE FROM verifications WHERE caller = ? AND at <= ?').run(caller, at).changes,
-      claims: sql('DELETE FROM claims WHERE caller = ? AND at <= ?').run(caller, at).changes,
-    };
+    const late = sql("SELECT trace_id, triple FROM consents WHERE caller = ? AND kind = 'check' AND accepted_at <= ? AND at > ?").all(caller, at, at) as Row[];
+    let verifications = sql('DELETE FROM verifications WHERE caller = ? AND at <= ?').run(caller, at).changes;
+    let claims = sql('DELETE FROM claims WHERE caller = ? AND at <= ?').run(caller, at).changes;
+    for (const { trace_id: traceId, triple } of late) {
+      verifications += sql('DELETE FROM verifications WHERE trace_id = ?').run(traceId).changes;
+      const id = ids.claim(caller, String(triple));
+      if (claimOf(id)?.holder === traceId) claims += sql('DELETE FROM claims WHERE id = ?').run(id).changes;
+    }
+    return { verifications, claims };
   });
 
   /** Each limits record whose first entry has ended, rewritten without its ended entries or removed. */

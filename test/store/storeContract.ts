@@ -226,6 +226,55 @@ export function describeStoreContract(adapter: string, open: () => Store, knownB
         expect((await store.ownRecords(p.keys.caller)).consents).toEqual([]);
       });
 
+      /** What is left of the caller's check after `steps`: records, consents, the latest pass and the claim's answer. */
+      async function leftOf(steps: () => Promise<unknown>) {
+        await steps();
+        const own = await store.ownRecords(keys().caller);
+        return {
+          verifications: own.verifications.length,
+          consents: own.consents.map((c) => ({ kind: c.kind, withdrawnAt: c.withdrawnAt })),
+          latestPass: await store.latestPass(keys().caller, 0),
+          claimAnswer: (await store.readClaim(keys()))?.answer,
+        };
+      }
+      const nothingButTheMarkedConsent = (withdrawnAt: number) => ({ verifications: 0, consents: [{ kind: 'check', withdrawnAt }], latestPass: undefined, claimAnswer: undefined });
+
+      test('withdraw while a check begun before it is in flight: its complete keeps no record or claim, and its consent stays, marked', async () => {
+        await expect(leftOf(async () => {
+          const inFlight = await reserved(store);
+          await store.withdraw(keys().caller, NOON + 1_000);
+          await completed(store, inFlight);
+        })).resolves.toEqual(nothingButTheMarkedConsent(NOON + 1_000));
+      });
+
+      // Another instance's clock: the withdrawal is timed before the check began, yet lands after its reservation.
+      test('a withdrawal timed before a check began but landing after its reservation covers the check: no record, no claim, the consent marked', async () => {
+        await expect(leftOf(async () => {
+          const inFlight = await reserved(store);
+          await store.withdraw(keys().caller, NOON - 1);
+          await completed(store, inFlight);
+        })).resolves.toEqual(nothingButTheMarkedConsent(NOON - 1));
+      });
+
+      test('a withdrawal timed before a check began but landing after it completed deletes its record and claim too', async () => {
+        await expect(leftOf(async () => {
+          await billedCheck(store);
+          await expect(store.withdraw(keys().caller, NOON - 1)).resolves.toEqual({ verifications: 1, claims: 1 });
+        })).resolves.toEqual(nothingButTheMarkedConsent(NOON - 1));
+      });
+
+      test('a withdrawal timed before the check\'s consent was given leaves that check whole, landing during it or after it', async () => {
+        // reserveInput's consent was given a minute before the check.
+        const left = await leftOf(async () => {
+          const inFlight = await reserved(store);
+          await store.withdraw(keys().caller, NOON - 120_000);
+          await completed(store, inFlight);
+          await store.withdraw(keys().caller, NOON - 90_000);
+        });
+        expect(left).toMatchObject({ verifications: 1, consents: [{ kind: 'check', withdrawnAt: undefined }], claimAnswer: { code: '01' } });
+        expect(left.latestPass).toBeDefined();
+      });
+
       test('ownRecords lists only the caller\'s own verifications and consents', async () => {
         const own = await billedCheck(store);
         await billedCheck(store, { keys: B });

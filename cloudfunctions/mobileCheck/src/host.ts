@@ -32,7 +32,7 @@ export { fromDoc, ids, limitsDoc } from './store/documents';
 export { delta, emptyAggregates, mergeAggregates } from './aggregates';
 export {
   admitCall, applyGiveBack, beijingDay, beijingDayStart, currentLimits, DAY_MS, HOUR_MS, IDENTITY_WINDOW_MS, limitsGiveBack, limitsUntil,
-  nextBeijingMidnight, prunedLimits, spendExhausted, tripleValue, type GuardSettings,
+  nextBeijingMidnight, prunedLimits, spendExhausted, tripleValue, undoneCheck, type GuardSettings,
 } from './policy';
 
 /** Keyed hashes of callers and people. */

@@ -111,6 +111,24 @@ export function admitCall(
  */
 export const limitsGiveBack = ({ day, keys }: Pick<Reservation, 'day' | 'keys'>) => ({ day, mobile: keys.mobile, counts: ['calls', `mobiles.${keys.mobile}`] });
 
+/**
+ * What stamps found after a check reserved undo of it. An erasure after it began (deleteMyRecords)
+ * removes its record, claim and consent; a withdrawal covering its consent (given by then, whatever
+ * the check's own start: the stamp may land late) removes its record and claim and marks the consent,
+ * kept as evidence, as withdraw() does. Undefined: nothing to undo.
+ */
+export function undoneCheck(
+  limits: CallerLimits | undefined,
+  { now, acceptedAt }: Pick<Reservation, 'now' | 'acceptedAt'>,
+): { consent: 'remove' } | { consent: 'mark'; withdrawnAt: number } | undefined {
+  const withdrawnAt = limits?.withdrawnAt;
+  const erasedAt = limits?.erasedAt ?? 0;
+  // withdraw() stamps both at one time: only a later erasure is a deletion of its own.
+  if (erasedAt > now && erasedAt > (withdrawnAt ?? 0)) return { consent: 'remove' };
+  if (withdrawnAt !== undefined && withdrawnAt >= acceptedAt) return { consent: 'mark', withdrawnAt };
+  return undefined;
+}
+
 /** `limitsGiveBack` applied to limits read from the store: unchanged when it does not apply. */
 export function applyGiveBack(limits: CallerLimits, giveBack: ReturnType<typeof limitsGiveBack>): CallerLimits {
   const mobileCalls = limits.mobiles[giveBack.mobile] ?? 0;

@@ -49,16 +49,24 @@ export function ownRights(db: DatabaseLike, retry: Retry): Pick<Store, 'recordAg
 
     // The stamps first (withdrawal: later checks refused; erasure: a check in flight keeps no record),
     // then the consents, kept and marked as evidence, and the verifications and claims, deleted
-    // (PIPL art. 47(1)(3)): only what was written by then.
+    // (PIPL art. 47(1)(3)): what was written by then, and what checks relying on a consent given by
+    // then wrote although timed later (another instance's clock; what they write after the stamps,
+    // complete() undoes).
     async withdraw(caller, at) {
       await stampCaller(caller, at, 'withdrawnAt');
       await stampCaller(caller, at, 'erasedAt');
-      const [, verifications, claims] = await Promise.all([
+      const [, verifications, claims, late] = await Promise.all([
         retried(retry, () => updated(db.collection(names.consents).where({ caller, withdrawnAt: 0, acceptedAt: _.lte(at) }), { withdrawnAt: at })),
         remove(names.verifications, caller, at),
         remove(names.claims, caller, at),
+        retried(retry, () => settle(db.collection(names.consents).where({ caller, kind: 'check', acceptedAt: _.lte(at), at: _.gt(at) }).field({ _id: true }).limit(OWN_RECORDS_LIMIT).get())),
       ]);
-      return { verifications: verifications.stats.removed, claims: claims.stats.removed };
+      const lateIds = late.data.map((doc) => String(doc._id));
+      const [lateVerifications, lateClaims] = lateIds.length === 0 ? [0, 0] : (await Promise.all([
+        retried(retry, () => settle(db.collection(names.verifications).where({ _id: _.in(lateIds) }).remove())),
+        retried(retry, () => settle(db.collection(names.claims).where({ caller, holder: _.in(lateIds) }).remove())),
+      ])).map((removed) => removed.stats.removed);
+      return { verifications: verifications.stats.removed + lateVerifications, claims: claims.stats.removed + lateClaims };
     },
 
     async ownRecords(caller) {

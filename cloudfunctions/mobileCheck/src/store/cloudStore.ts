@@ -2,7 +2,7 @@
 // tests run the same code over a stand-in that follows the subset of the API used here.
 // Each Store method is one round trip: the calls inside it run in parallel.
 import { randomUUID } from 'node:crypto';
-import { limitsGiveBack, limitsUntil, nextBeijingMidnight as nextMidnightOf } from '../policy';
+import { limitsGiveBack, limitsUntil, nextBeijingMidnight as nextMidnightOf, undoneCheck } from '../policy';
 import type { Aggregates, CallerLimits, Claim, Reservation, ReserveInput, Reserved, Store, VerificationRecord } from '../ports';
 import { addOnce, backoff, retried, bump, holds, readDoc, RECENT_TOKENS, settle, updated, updateOnce, type CollectionLike, type Counter, type DatabaseLike, type Retry } from './cloudDatabase';
 import { COLLECTIONS } from './cloudLayout';
@@ -128,7 +128,7 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
    * Each give-back is one conditional update carrying `give:<traceId>`, retried until answered and
    * never applied twice. Limits: policy.ts `limitsGiveBack`.
    */
-  const giveBacks = (reservation: Reservation) => {
+  const giveBacks = (reservation: Omit<Reservation, 'acceptedAt'>) => {
     const { keys, day, traceId } = reservation;
     const token = `give:${traceId}`;
     const limits = limitsGiveBack(reservation);
@@ -157,7 +157,7 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
     let settled = 0;
     for (const doc of data) {
       if (deadline()) break;
-      const reservation = { traceId: String(doc.traceId), keys: doc.keys as Reservation['keys'], day: String(doc.day), now: Number(doc.now), acceptedAt: Number(doc.acceptedAt ?? 0) };
+      const reservation = { traceId: String(doc.traceId), keys: doc.keys as Reservation['keys'], day: String(doc.day), now: Number(doc.now) };
       const give = giveBacks(reservation);
       const parts = (Array.isArray(doc.parts) ? doc.parts : []).filter((part): part is keyof typeof give => part in give);
       const results = await Promise.allSettled(parts.map((part) => give[part]()));
@@ -175,21 +175,18 @@ export function cloudStore(db: DatabaseLike, options: CloudStoreOptions = {}): S
     await Promise.all([...aggregates].map(([day, delta]) => count(aggregatesCounter(day, delta), token)));
   };
 
-  /** What a caller's erasure or withdrawal stamped after this check began: its record, claim and consent must not outlive it. */
+  /** What a caller's erasure or withdrawal stamped after this check reserved: its record, claim and consent must not outlive it (policy.ts `undoneCheck`). */
   async function undoneBy(reservation: Reservation): Promise<void> {
-    const limits = fromDoc.limits(await readDoc(col('counters'), ids.limits(reservation.keys.caller)));
-    const { traceId, keys, now } = reservation;
-    if ((limits?.erasedAt ?? 0) > now) {
-      await Promise.all([
-        settle(col('verifications').where({ _id: traceId }).remove()),
-        settle(col('claims').where({ _id: ids.claim(keys.caller, keys.triple), holder: traceId }).remove()),
-        settle(col('consents').where({ _id: traceId }).remove()),
-      ]);
-    } else if (limits?.withdrawnAt !== undefined && limits.withdrawnAt >= reservation.acceptedAt) {
-      // withdraw()'s own rule (consents accepted by then), not the check's start: its stamp may carry
-      // an earlier time than this check's and still land after its reservation.
-      await updated(col('consents').where({ _id: traceId, withdrawnAt: 0 }), { withdrawnAt: limits.withdrawnAt });
-    }
+    const undone = undoneCheck(fromDoc.limits(await readDoc(col('counters'), ids.limits(reservation.keys.caller))), reservation);
+    if (!undone) return;
+    const { traceId, keys } = reservation;
+    await Promise.all([
+      settle(col('verifications').where({ _id: traceId }).remove()),
+      settle(col('claims').where({ _id: ids.claim(keys.caller, keys.triple), holder: traceId }).remove()),
+      undone.consent === 'remove'
+        ? settle(col('consents').where({ _id: traceId }).remove())
+        : updated(col('consents').where({ _id: traceId, withdrawnAt: 0 }), { withdrawnAt: undone.withdrawnAt }),
+    ]);
   }
 
   const again = <T>(write: () => Promise<T>) => retried(retry, write);
