@@ -90,25 +90,29 @@ describe('the cloud store on the wx-server-sdk API', () => {
     const p = prepare();
     const reserving = store.reserve(reserveInput(p, await openFor(store, p)));
     await reached;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The reservation's other writes land while the consent is held: wait for its hold on the limits.
+    const limitsTaken = () => db.dump()[COLLECTIONS.counters]?.some((doc) => doc.kind === 'limits' && doc.calls === 1);
+    while (!limitsTaken()) await new Promise((resolve) => setImmediate(resolve));
     await store.withdraw(p.keys.caller, withdrawnAt(p));
     release();
     const result = await reserving;
     if (!result.ok) throw new Error(`reservation refused: ${JSON.stringify(result)}`);
     await completed(store, result.reservation);
-    return (await store.ownRecords(p.keys.caller)).consents;
+    return store.ownRecords(p.keys.caller);
   }
 
-  test('marks a check\'s consent withdrawn when a withdrawal covering it lands between the reservation and the consent write', async () => {
-    const consents = await withdrawalBetweenReservationAndConsent((p) => p.now - 1);
+  test('marks a check\'s consent withdrawn and keeps no record of it when a withdrawal covering it lands between the reservation and the consent write', async () => {
+    const { consents, verifications } = await withdrawalBetweenReservationAndConsent((p) => p.now - 1);
     expect(consents).toEqual([expect.objectContaining({ kind: 'check', withdrawnAt: NOON - 1 })]);
+    expect(verifications).toEqual([]);
   });
 
-  test('does not mark a check\'s consent given after the withdrawal that lands in the same gap', async () => {
+  test('does not mark a check\'s consent given after the withdrawal that lands in the same gap, and keeps its record', async () => {
     // reserveInput's consent was given a minute before the check.
-    const consents = await withdrawalBetweenReservationAndConsent((p) => p.now - 120_000);
+    const { consents, verifications } = await withdrawalBetweenReservationAndConsent((p) => p.now - 120_000);
     expect(consents).toEqual([expect.objectContaining({ kind: 'check' })]);
     expect(consents[0].withdrawnAt).toBeUndefined();
+    expect(verifications).toHaveLength(1);
   });
 
   test('fails loudly when the claims collection is missing, instead of waiting on a claim nobody holds, and keeps nothing', async () => {
